@@ -1,0 +1,44 @@
+# Set-up is part of every target: a fresh machine needs only `make run` or `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+I18N := src/csto/i18n
+
+.PHONY: run test lint typecheck unit bench i18n docs clean
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/csto overview
+
+test: lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+# Re-extract messages, merge them into the catalogs and compile them (after editing texts).
+i18n: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o $(I18N)/csto.pot src
+	$(BIN)/pybabel update -i $(I18N)/csto.pot -d $(I18N) -D csto --no-fuzzy-matching
+	$(BIN)/pybabel compile -d $(I18N) -D csto --statistics
+
+# Regenerate docs/cli.md from the commands' own help.
+docs: $(STAMP)
+	$(BIN)/python -m csto._clidoc > docs/cli.md
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
