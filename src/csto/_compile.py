@@ -70,11 +70,16 @@ def _convert(raw: Any, kind: type[Any], label: str, context: str) -> Any:
         named = re.search(r"field `([^`]+)`", problem)
         if named and problem.startswith(("Object contains unknown", "Object missing")):
             field = (path[2:] + "." if len(path) > 2 else "") + named.group(1)
+            if problem.startswith("Object contains unknown"):
+                line, _ = _locate(raw, f"{path}.{named.group(1)}")
             problem = problem.replace("Object contains unknown", "unknown").replace(
                 "Object missing required", "missing required"
             )
         elif len(path) > 2:
             field = path[2:]
+        if "RFC3339" in problem:
+            problem = "not a valid date; write it as YYYY-MM-DD"
+
         raise DataError(label, line, field, f"{problem.rstrip('.')}{context}") from None
 
 

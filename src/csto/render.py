@@ -61,7 +61,8 @@ def findings(answer: dict[str, Any], loc: Localizer) -> list[str]:
     for item in answer.get("findings", []):
         lines.append(f"  - [{loc.gettext(KIND_LABELS[item['kind']])}] {item['text']}")
         for citation in item["citations"]:
-            lines.append(f"      {loc.gettext(N_('cites'))}: {_citation(citation, loc)}")
+            cites = loc.gettext(N_("cites"))
+            lines.append(f"      {cites}: {_citation(citation, loc)}")
     if answer.get("sources"):
         lines.append(loc.gettext(N_("Sources:")))
         for ident, source in answer["sources"].items():
@@ -79,9 +80,12 @@ def _standing_line(item: dict[str, Any], loc: Localizer) -> str:
 
 def _term_line(label: str, term: dict[str, Any] | None, loc: Localizer) -> str:
     if term is None:
-        return f"{label}: {loc.gettext(N_('not recorded'))}"
-    acting = f" ({loc.gettext(N_('acting'))})" if term["acting"] else ""
-    basis = "" if term["basis"] == "record" else f" [{loc.gettext(N_('predicted by the rotation rule'))}]"
+        not_recorded = loc.gettext(N_("not recorded"))
+        return f"{label}: {not_recorded}"
+    acting_label = loc.gettext(N_("acting"))
+    predicted = loc.gettext(N_("predicted by the rotation rule"))
+    acting = f" ({acting_label})" if term["acting"] else ""
+    basis = "" if term["basis"] == "record" else f" [{predicted}]"
     who = f"{term['name']}, " if term["name"] else ""
     return f"{label}: {who}{term['state']} ({term['iso3']}){acting}{basis}"
 

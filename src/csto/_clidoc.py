@@ -1,0 +1,36 @@
+"""Write the command-line reference (docs/cli.md) from the commands' own help."""
+
+from __future__ import annotations
+
+import click
+
+from ._cli_app import cli
+
+
+def reference() -> str:
+    lines = [
+        "# csto command reference",
+        "",
+        "Generated from the code by `make docs`; a test fails when it is stale.",
+        "Every command accepts `--json` (the Python API's objects) and `--lang id|en|ru`",
+        "unless noted. Problems print one line on stderr and exit with code 2.",
+        "",
+    ]
+    assert isinstance(cli, click.Group)
+    root = cli.make_context("csto", [], resilient_parsing=True)
+    for name in sorted(cli.commands):
+        command = cli.commands[name]
+        with click.Context(command, info_name=name, parent=root) as ctx:
+            usage = command.get_usage(ctx).replace("Usage: ", "")
+            lines += [f"## csto {name}", "", "```", usage, "```", ""]
+            lines += [(command.help or "").strip(), ""]
+            rows = [p.get_help_record(ctx) for p in command.get_params(ctx)]
+            for row in rows:
+                if row is not None and row[1]:
+                    lines.append(f"- `{row[0]}`: {row[1]}")
+            lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(reference(), end="")

@@ -1,0 +1,44 @@
+"""Shared fixtures: the packaged history, and running the command line in-process."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+os.environ["CSTO_CACHE_DIR"] = tempfile.mkdtemp(prefix="csto-test-cache-")
+os.environ.pop("CSTO_DATA_DIR", None)
+os.environ.pop("CSTO_LANG", None)
+
+from csto.history import History, load_history
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "src" / "csto" / "data"
+
+
+class Run(NamedTuple):
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture(scope="session")
+def history() -> History:
+    return load_history()
+
+
+@pytest.fixture
+def csto(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
+    """Run ``csto ARGS`` in this process through the real entry point."""
+    from csto.cli import main
+
+    def run(*args: str) -> Run:
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return Run(code, captured.out, captured.err)
+
+    return run

@@ -1,0 +1,69 @@
+"""Properties that must hold on every day, checked with Hypothesis."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import csto
+from csto.dates import EARLIEST, LATEST
+from csto.history import History, load_history
+from csto.rules.defence import assist
+
+HISTORY: History = load_history()
+days = st.dates(min_value=EARLIEST, max_value=LATEST)
+states = st.sampled_from(sorted({e["state"] for e in HISTORY.events} | {"USA", "CHN", "AZE"}))
+
+
+@given(days)
+def test_no_state_is_both_member_and_former(day: date) -> None:
+    snap = HISTORY.at(day)
+    formers = {code for code, s in snap.standings.items() if s.status == "former"}
+    assert not formers & set(snap.members)
+    assert list(snap.members) == sorted(snap.members)
+
+
+@given(days, states, st.one_of(st.none(), states))
+def test_victim_is_never_obliged_nor_the_aggressor(day: date, victim: str,
+                                                   aggressor: str | None) -> None:
+    if aggressor == victim:
+        aggressor = None
+    answer = assist(HISTORY.at(day), victim, aggressor)
+    assert victim not in answer.obliged
+    assert aggressor not in answer.obliged
+    assert set(answer.obliged) <= set(HISTORY.at(day).members)
+
+
+@settings(max_examples=300)
+@given(st.dates(min_value=EARLIEST + timedelta(days=1), max_value=LATEST))
+def test_members_change_only_on_event_dates(day: date) -> None:
+    before, today = HISTORY.at(day - timedelta(days=1)), HISTORY.at(day)
+    if before.members != today.members:
+        changing = {date.fromisoformat(e["date"]) for e in HISTORY.events}
+        changing.add(date.fromisoformat(HISTORY.documents["cst"]["in_force"]["date"]))
+        assert day in changing
+
+
+def test_every_event_date_changes_what_it_says() -> None:
+    """The day before, of and after each status event: the standing switches on the day."""
+    for event in HISTORY.events:
+        if event["kind"] == "statement":
+            continue
+        day = date.fromisoformat(event["date"])
+        before = HISTORY.at(day - timedelta(days=1)).standing(event["state"])
+        on = HISTORY.at(day).standing(event["state"])
+        after = HISTORY.at(day + timedelta(days=1)).standing(event["state"])
+        assert on is not None and on.fact.ref == f"event:{event['id']}"
+        assert after == on
+        assert before != on
+
+
+@given(days)
+def test_api_answers_carry_citations_with_sources(day: date) -> None:
+    result = csto.to_dict(csto.assist("RUS", on=day))
+    for finding in result["findings"]:
+        for citation in finding["citations"]:
+            assert citation["sources"]
+            assert set(citation["sources"]) <= set(result["sources"])
