@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..history import Snapshot
-from ..model import Citation, Fact, Finding
+from ..model import Citation, CountryRef, Fact, Finding
 
 N_ = str
 """Marks a message template for translation (extracted by Babel); returns it unchanged."""
@@ -59,3 +59,16 @@ def iso(day: date) -> str:
 def finding(kind: str, code: str, message: str, params: dict[str, Any] | None = None,
             citations: tuple[Citation, ...] = (), facts: tuple[Fact, ...] = ()) -> Finding:
     return Finding(kind, code, message, params or {}, citations, facts)
+
+
+def not_a_member(snap: Snapshot, iso3: str, param: str, code: str, message: str,
+                 law: tuple[Citation, ...]) -> Finding:
+    """A finding that ``iso3`` has no member's rights or duties on the day, with its standing."""
+    return finding("information", code, message,
+                   {param: CountryRef(iso3), "date": iso(snap.date), "status": status_of(snap, iso3)},
+                   law, standing_fact(snap, iso3))
+
+
+def frozen_among(snap: Snapshot, codes: tuple[str, ...]) -> tuple[str, ...]:
+    """The states among ``codes`` whose participation is frozen on the day."""
+    return tuple(c for c in codes if status_of(snap, c) == "frozen")

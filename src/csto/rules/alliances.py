@@ -9,7 +9,7 @@ from ..dates import add_months
 from ..errors import InputError
 from ..history import Snapshot
 from ..model import Citation, CountryList, CountryRef, Fact, Finding
-from ._common import N_, cite, finding, iso, require_country, standing_fact
+from ._common import N_, cite, finding, iso, not_a_member, require_country, standing_fact
 from .bases import base
 
 ACTIONS = ("join-alliance", "withdraw", "use-force-against", "host-base")
@@ -52,15 +52,10 @@ def step(snap: Snapshot, actor: str, action: str, target: str | None = None) -> 
     consent: tuple[str, ...] = ()
     verdict = "lawful"
     if not snap.is_member(actor):
-        standing = snap.standing(actor)
-        findings.append(finding(
-            "information", "step.not_bound",
+        findings.append(not_a_member(
+            snap, actor, "actor", "step.not_bound",
             N_("{actor} is not a member on {date} (standing: {status}); the Treaty does not "
-               "bind it."),
-            {"actor": CountryRef(actor), "date": iso(snap.date),
-             "status": standing.status if standing else "none"},
-            cite(snap, "cst", "1"), standing_fact(snap, actor),
-        ))
+               "bind it."), cite(snap, "cst", "1")))
         return StepAnswer(snap.date, actor, action, target, "not-bound", None, (),
                           tuple(findings))
     art1 = cite(snap, "cst", "1")

@@ -8,7 +8,17 @@ from ..answers import BaseAnswer
 from ..errors import InputError
 from ..history import Snapshot
 from ..model import CountryList, CountryRef, Finding
-from ._common import N_, cite, document_fact, finding, iso, require_country, standing_fact
+from ._common import (
+    N_,
+    cite,
+    document_fact,
+    finding,
+    frozen_among,
+    iso,
+    not_a_member,
+    require_country,
+    standing_fact,
+)
 
 PROTOCOL = "infrastructure-protocol-2011"
 
@@ -26,15 +36,10 @@ def base(snap: Snapshot, host: str, guest: str) -> BaseAnswer:
         return BaseAnswer(snap.date, host, guest, consent, tuple(findings))
 
     if not snap.is_member(host):
-        standing = snap.standing(host)
-        findings.append(finding(
-            "information", "bases.host_not_member",
+        findings.append(not_a_member(
+            snap, host, "host", "bases.host_not_member",
             N_("{host} is not a member on {date} (standing: {status}); no CSTO rule governs "
-               "whom it lets station forces."),
-            {"host": CountryRef(host), "date": iso(snap.date),
-             "status": standing.status if standing else "none"},
-            cite(snap, "cst", "1"), standing_fact(snap, host),
-        ))
+               "whom it lets station forces."), cite(snap, "cst", "1")))
         return answer()
     if snap.is_member(guest):
         findings.append(finding(
@@ -92,7 +97,7 @@ def base(snap: Snapshot, host: str, guest: str) -> BaseAnswer:
                "{since}, the last ratification found. Answers near that date are uncertain."),
             {"since": rule.citation.in_force_from}, law, document_fact(snap, PROTOCOL),
         ))
-    frozen = tuple(m for m in consent if snap.standing(m).status == "frozen")  # type: ignore[union-attr]
+    frozen = frozen_among(snap, consent)
     if frozen:
         findings.append(finding(
             "open-question", "bases.frozen_member",

@@ -6,7 +6,17 @@ from ..answers import AssistAnswer
 from ..errors import InputError
 from ..history import Snapshot
 from ..model import CountryList, CountryRef, Finding
-from ._common import N_, cite, document_fact, finding, iso, require_country, standing_fact
+from ._common import (
+    N_,
+    cite,
+    document_fact,
+    finding,
+    frozen_among,
+    iso,
+    not_a_member,
+    require_country,
+    standing_fact,
+)
 
 SITUATIONS = ("armed-attack", "internal-unrest", "threat")
 TERRITORIES = ("inside", "outside")
@@ -43,14 +53,10 @@ def assist(snap: Snapshot, victim: str, aggressor: str | None = None,
     law = (art4.citation,)
     standing = snap.standing(victim)
     if standing is None or not standing.is_member:
-        findings.append(finding(
-            "information", "defence.victim_not_member",
+        findings.append(not_a_member(
+            snap, victim, "victim", "defence.victim_not_member",
             N_("{victim} is not a member on {date} (standing: {status}), so Article 4 obliges "
-               "no one to assist it."),
-            {"victim": CountryRef(victim), "date": iso(snap.date),
-             "status": standing.status if standing else "none"},
-            law, standing_fact(snap, victim),
-        ))
+               "no one to assist it."), law))
         return answer()
     if situation == "internal-unrest":
         findings.append(finding(
@@ -134,7 +140,7 @@ def assist(snap: Snapshot, victim: str, aggressor: str | None = None,
             {"aggressor": CountryRef(aggressor)},
             law + cite(snap, "cst", "1"), standing_fact(snap, aggressor),
         ))
-    frozen = tuple(code for code in obliged if snap.standing(code).status == "frozen")  # type: ignore[union-attr]
+    frozen = frozen_among(snap, obliged)
     if frozen:
         findings.append(finding(
             "open-question", "defence.frozen_obligor",
