@@ -177,3 +177,14 @@ def test_cli_reference_is_generated_from_the_code() -> None:
     assert (ROOT / "docs" / "cli.md").read_text(encoding="utf-8") == reference(), (
         "docs/cli.md is stale: run `make docs`"
     )
+
+
+def test_fast_path_honours_csto_lang(monkeypatch: pytest.MonkeyPatch) -> None:
+    from csto.cli import _fast
+
+    monkeypatch.setenv("CSTO_LANG", "ru")
+    args = ["members", "--on", "2000-06-01", "--json"]
+    fast = _fast(args)
+    result = CliRunner().invoke(cli, args)
+    assert fast is not None and result.output == fast + "\n"
+    assert "Армения" in fast

@@ -71,12 +71,15 @@ def _fast(argv: list[str]) -> str | None:
             return None
         else:
             positionals.append(token)
-    if len(positionals) != count or options.get("lang", "en") not in ("en", "id", "ru"):
+    import os
+
+    lang = options.get("lang") or os.environ.get("CSTO_LANG", "en")
+    if len(positionals) != count or lang not in ("en", "id", "ru"):
         return None
     from .errors import CstoError
 
     try:
-        return emit_json(ask(argv[0], positionals, options), options.get("lang", "en"))
+        return emit_json(ask(argv[0], positionals, options), lang)
     except CstoError:
         return None
 
