@@ -13,7 +13,7 @@ import zlib
 from typing import Any
 
 FORMAT = 3
-"""Must equal ``_compile.FORMAT``; a test keeps them together."""
+"""Version of the compiled structure; bump when it changes so stale caches are ignored."""
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGED_DATA = os.path.join(_HERE, "data")

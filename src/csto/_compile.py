@@ -16,11 +16,11 @@ from typing import Any
 import msgspec
 
 from . import _schema as s
+from ._cache import FORMAT
 from ._yaml import LineDict, load_yaml
 from .errors import DataError
 
-FORMAT = 3
-"""Bump when the compiled structure changes, so stale caches are ignored."""
+__all__ = ["DATA_FILES", "FORMAT", "compile_data"]
 
 LANGS = ("en", "id", "ru")
 

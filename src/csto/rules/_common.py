@@ -43,15 +43,6 @@ def require_country(snap: Snapshot, iso3: str, role: str) -> str:
     return iso3
 
 
-def collect_citations(findings: list[Finding]) -> tuple[Citation, ...]:
-    """Every distinct citation of the findings, in order of first use."""
-    seen: dict[tuple[str, str], Citation] = {}
-    for finding in findings:
-        for citation in finding.citations:
-            seen.setdefault((citation.key, citation.version), citation)
-    return tuple(seen.values())
-
-
 def iso(day: date) -> str:
     return day.isoformat()
 
