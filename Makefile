@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 I18N := src/csto/i18n
+# Message templates are marked with N_() or are the first argument of the project's errors.
+I18N_KEYWORDS := -k N_ -k InputError -k CstoError -k StorageError
 
 .PHONY: run test lint typecheck unit bench i18n docs clean
 
@@ -34,13 +36,14 @@ bench: $(STAMP)
 
 # Re-extract messages, merge them into the catalogs and compile them (after editing texts).
 i18n: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k N_ --no-location --sort-output -o $(I18N)/csto.pot src
+	$(BIN)/pybabel extract -F babel.cfg $(I18N_KEYWORDS) --no-location --sort-output -o $(I18N)/csto.pot src
 	$(BIN)/pybabel update -i $(I18N)/csto.pot -d $(I18N) -D csto --no-fuzzy-matching
 	$(BIN)/pybabel compile -d $(I18N) -D csto --statistics
 
-# Regenerate docs/cli.md from the commands' own help.
+# Regenerate docs/cli.md from the commands' own help, and docs/schema/ from the answer types.
 docs: $(STAMP)
 	$(BIN)/python -m csto._clidoc > docs/cli.md
+	$(BIN)/python -m csto._schemadoc docs/schema
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -14,7 +14,8 @@ os.environ["CSTO_CACHE_DIR"] = tempfile.mkdtemp(prefix="csto-test-cache-")
 os.environ.pop("CSTO_DATA_DIR", None)
 os.environ.pop("CSTO_LANG", None)
 
-from csto.history import History, load_history
+from csto.history import History
+from csto.load import load_history
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "csto" / "data"

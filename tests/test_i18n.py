@@ -16,6 +16,16 @@ from csto.i18n import LOCALE_DIR, join
 from .conftest import ROOT
 
 
+def _keywords() -> list[str]:
+    """The extraction keywords, as the Makefile's `make i18n` passes them."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    line = next(x for x in makefile.splitlines() if x.startswith("I18N_KEYWORDS"))
+    return line.split(":=", 1)[1].split()
+
+
+KEYWORDS = _keywords()
+
+
 @pytest.mark.parametrize("lang", ["id", "ru"])
 def test_catalog_is_complete_and_keeps_placeholders(lang: str) -> None:
     with open(f"{LOCALE_DIR}/{lang}/LC_MESSAGES/csto.po", "rb") as handle:
@@ -36,7 +46,7 @@ def test_every_marked_message_is_in_the_template(tmp_path: Path) -> None:
     output = tmp_path / "csto.pot"
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg",
-         "-k", "N_", "--no-location", "--sort-output", "-o", str(output), "src"],
+         *KEYWORDS, "--no-location", "--sort-output", "-o", str(output), "src"],
         cwd=ROOT, capture_output=True, text=True, check=True)
     extracted = set(re.findall(r'^msgid "(.+)"$', output.read_text(encoding="utf-8"), re.M))
     with open(f"{LOCALE_DIR}/csto.pot", encoding="utf-8") as handle:
@@ -46,6 +56,7 @@ def test_every_marked_message_is_in_the_template(tmp_path: Path) -> None:
 
 def test_lists_read_naturally() -> None:
     assert join(["A", "B", "C"], "en") == "A, B and C"
+    assert join(["A", "B", "C"], "id") == "A, B, dan C"
     assert join(["A", "B"], "id") == "A dan B"
     assert join(["A", "B", "C"], "ru") == "A, B и C"
     assert join(["A"], "ru") == "A"

@@ -9,12 +9,13 @@ from hypothesis import strategies as st
 
 import csto
 from csto.dates import EARLIEST, LATEST
-from csto.history import History, load_history
+from csto.history import History
+from csto.load import load_history
 from csto.rules.defence import assist
 
 HISTORY: History = load_history()
 days = st.dates(min_value=EARLIEST, max_value=LATEST)
-states = st.sampled_from(sorted({e["state"] for e in HISTORY.events} | {"USA", "CHN", "AZE"}))
+states = st.sampled_from(sorted({e.state for e in HISTORY.events} | {"USA", "CHN", "AZE"}))
 
 
 @given(days)
@@ -41,21 +42,22 @@ def test_victim_is_never_obliged_nor_the_aggressor(day: date, victim: str,
 def test_members_change_only_on_event_dates(day: date) -> None:
     before, today = HISTORY.at(day - timedelta(days=1)), HISTORY.at(day)
     if before.members != today.members:
-        changing = {date.fromisoformat(e["date"]) for e in HISTORY.events}
-        changing.add(date.fromisoformat(HISTORY.documents["cst"]["in_force"]["date"]))
+        changing = {e.date for e in HISTORY.events}
+        in_force = HISTORY.documents["cst"].in_force
+        assert in_force is not None
+        changing.add(in_force.date)
         assert day in changing
 
 
 def test_every_event_date_changes_what_it_says() -> None:
     """The day before, of and after each status event: the standing switches on the day."""
     for event in HISTORY.events:
-        if event["kind"] == "statement":
+        if event.kind == "statement":
             continue
-        day = date.fromisoformat(event["date"])
-        before = HISTORY.at(day - timedelta(days=1)).standing(event["state"])
-        on = HISTORY.at(day).standing(event["state"])
-        after = HISTORY.at(day + timedelta(days=1)).standing(event["state"])
-        assert on is not None and on.fact.ref == f"event:{event['id']}"
+        before = HISTORY.at(event.date - timedelta(days=1)).standing(event.state)
+        on = HISTORY.at(event.date).standing(event.state)
+        after = HISTORY.at(event.date + timedelta(days=1)).standing(event.state)
+        assert on is not None and on.fact.ref == f"event:{event.id}"
         assert after == on
         assert before != on
 
@@ -67,3 +69,11 @@ def test_api_answers_carry_citations_with_sources(day: date) -> None:
         for citation in finding["citations"]:
             assert citation["sources"]
             assert set(citation["sources"]) <= set(result["sources"])
+
+
+@given(days)
+def test_spans_cover_every_day_once(day: date) -> None:
+    covering = [s for s in HISTORY.spans() if s.start <= day and (s.end is None or day < s.end)]
+    assert len(covering) <= 1
+    if covering:
+        assert covering[0].snapshot.members == HISTORY.at(day).members

@@ -9,7 +9,10 @@ Names are imported lazily so that ``import csto`` stays cheap for the command li
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from ._typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 if TYPE_CHECKING:
     from .api import (
@@ -29,25 +32,31 @@ if TYPE_CHECKING:
         organization,
         overview,
         snapshot,
+        standing,
         state_history,
         step,
         to_dict,
     )
-    from .errors import CstoError, DataError, InputError
-    from .history import History, Snapshot, load_history
-    from .i18n import Localizer
+    from .errors import CstoError, DataError, InputError, RecordError, TimelineError
+    from .history import History, Snapshot, Span
+    from .load import load_history
+    from .model import Event, Source
+    from .questions import QUESTIONS, ask
 
 __all__ = [
-    "CstoError", "DataError", "History", "InputError", "Localizer", "Snapshot", "article",
-    "assist", "base", "cases", "chair", "decide", "disputes", "documents", "exercises",
-    "forces", "groupings", "load_history", "members", "officials", "organization", "overview",
-    "snapshot", "state_history", "step", "to_dict",
+    "QUESTIONS", "CstoError", "DataError", "Event", "History", "InputError", "RecordError",
+    "Snapshot", "Source", "Span", "TimelineError", "article", "ask", "assist", "base", "cases",
+    "chair", "decide", "disputes", "documents", "exercises", "forces", "groupings",
+    "load_history", "members", "officials", "organization", "overview", "snapshot",
+    "standing", "state_history", "step", "to_dict",
 ]
 
 _HOMES = {
     "CstoError": "errors", "DataError": "errors", "InputError": "errors",
-    "History": "history", "Snapshot": "history", "load_history": "history",
-    "Localizer": "i18n",
+    "RecordError": "errors", "TimelineError": "errors",
+    "History": "history", "Snapshot": "history", "Span": "history",
+    "load_history": "load", "Event": "model", "Source": "model",
+    "QUESTIONS": "questions", "ask": "questions",
 }
 
 
@@ -60,3 +69,7 @@ def __getattr__(name: str) -> Any:
     value = getattr(module, name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -1,27 +1,36 @@
 """Keep the compiled data between runs, keyed by the data files' size and mtime.
 
-Only ``os``, ``marshal`` and ``zlib`` are imported here: this runs on every command, and
+Only ``os``, ``pickle`` and ``zlib`` are imported here: this runs on every command, and
 ``csto members --json`` must start about as fast as the interpreter itself.
+
+A cache file is ``MAGIC``, a header (format, payload length, CRC-32) and the pickled
+payload. A file that is short, corrupted, edited or of another shape is ignored and
+rebuilt; stale files of the same data folder are removed when a new one is written. The
+cache lives in the user's own cache folder, like the package itself, and is trusted as
+much as the package is.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
+import pickle
+import struct
 import sys
 import zlib
-from typing import Any
 
-FORMAT = 3
-"""Version of the compiled structure; bump when it changes so stale caches are ignored."""
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
+FORMAT = 4
+"""Version of the compiled structure; bump when it changes so old caches are ignored."""
+
+MAGIC = b"CSTO-HISTORY"
+_HEADER = struct.Struct("<HQI")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGED_DATA = os.path.join(_HERE, "data")
-_CODE_FILES = ("_compile.py", "_schema.py", "_yaml.py", "_cache.py")
-_DATA_NAMES = (
-    "cases.yaml", "countries.yaml", "documents.yaml", "events.yaml", "exercises.yaml",
-    "forces.yaml", "groupings.yaml", "offices.yaml", "organization.yaml", "sources.yaml",
-)
+_CODE_FILES = ("_cache.py", "_schema.py", "_yaml.py", "countries.py", "load.py", "model.py",
+               "validate.py")
 
 
 def cache_dir() -> str:
@@ -33,10 +42,17 @@ def cache_dir() -> str:
     return os.path.join(base, "csto")
 
 
+def data_files(data_dir: str) -> list[str]:
+    try:
+        return sorted(name for name in os.listdir(data_dir) if name.endswith(".yaml"))
+    except OSError:
+        return []
+
+
 def fingerprint(data_dir: str) -> str:
     """Changes whenever a data file or the compiling code changes."""
-    parts = [data_dir, str(FORMAT), sys.version, str(marshal.version)]
-    for folder, names in ((data_dir, _DATA_NAMES), (_HERE, _CODE_FILES)):
+    parts = [data_dir, str(FORMAT), sys.version]
+    for folder, names in ((data_dir, data_files(data_dir)), (_HERE, _CODE_FILES)):
         for name in names:
             try:
                 info = os.stat(os.path.join(folder, name))
@@ -48,47 +64,53 @@ def fingerprint(data_dir: str) -> str:
     return f"{zlib.crc32(blob):08x}{zlib.adler32(blob):08x}"
 
 
-def _path(data_dir: str) -> str:
-    return os.path.join(cache_dir(), f"history-{fingerprint(data_dir)}.marshal")
+def _prefix(data_dir: str) -> str:
+    return f"history-{zlib.crc32(data_dir.encode()):08x}-"
 
 
-def read(data_dir: str) -> dict[str, Any] | None:
-    """The cached compilation of ``data_dir``, or None when absent or stale."""
+def path_for(data_dir: str) -> str:
+    return os.path.join(cache_dir(), f"{_prefix(data_dir)}{fingerprint(data_dir)}.pickle")
+
+
+def read(data_dir: str, expected: type) -> Any | None:
+    """The cached compilation of ``data_dir``, or None when absent, stale or damaged."""
     try:
-        with open(_path(data_dir), "rb") as handle:
-            value = marshal.loads(handle.read())
-    except (OSError, EOFError, ValueError, TypeError):
+        with open(path_for(data_dir), "rb") as handle:
+            blob = handle.read()
+    except OSError:
         return None
-    if isinstance(value, dict) and value.get("format") == FORMAT:
-        return value
-    return None
-
-
-def write(data_dir: str, compiled: dict[str, Any]) -> None:
-    """Store a compilation; a cache that cannot be written is not an error."""
-    target = _path(data_dir)
+    start = len(MAGIC) + _HEADER.size
+    if len(blob) < start or not blob.startswith(MAGIC):
+        return None
+    version, length, checksum = _HEADER.unpack_from(blob, len(MAGIC))
+    payload = memoryview(blob)[start:]
+    if version != FORMAT or length != len(payload) or zlib.crc32(payload) != checksum:
+        return None
     try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
+        value = pickle.loads(payload)
+    except Exception:  # a damaged pickle can raise almost anything
+        return None
+    return value if type(value) is expected else None
+
+
+def write(data_dir: str, compiled: Any) -> None:
+    """Store a compilation and remove older ones of the same folder; never an error."""
+    target = path_for(data_dir)
+    folder = os.path.dirname(target)
+    try:
+        os.makedirs(folder, exist_ok=True)
+        payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+        header = MAGIC + _HEADER.pack(FORMAT, len(payload), zlib.crc32(payload))
         temporary = f"{target}.{os.getpid()}.tmp"
         with open(temporary, "wb") as handle:
-            handle.write(marshal.dumps(compiled))
+            handle.write(header + payload)
         os.replace(temporary, target)
-    except (OSError, ValueError):
+    except (OSError, pickle.PicklingError):
         return
-
-
-def load(data_dir: str | None = None, use_cache: bool = True) -> dict[str, Any]:
-    """The compiled data of ``data_dir`` (default: ``$CSTO_DATA_DIR`` or the packaged data)."""
-    folder = os.path.abspath(data_dir or os.environ.get("CSTO_DATA_DIR") or PACKAGED_DATA)
-    if use_cache:
-        cached = read(folder)
-        if cached is not None:
-            return cached
-    from pathlib import Path
-
-    from ._compile import compile_data
-
-    compiled = compile_data(Path(folder))
-    if use_cache:
-        write(folder, compiled)
-    return compiled
+    prefix, current = _prefix(data_dir), os.path.basename(target)
+    try:
+        for name in os.listdir(folder):
+            if name.startswith(prefix) and name != current and name.endswith(".pickle"):
+                os.remove(os.path.join(folder, name))
+    except OSError:
+        return

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import click
 
-from ._cli_app import cli
+from ._cli_app import build
 
 
 def reference() -> str:
+    cli = build("en")
     lines = [
         "# csto command reference",
         "",
         "Generated from the code by `make docs`; a test fails when it is stale.",
-        "Every command accepts `--json` (the Python API's objects) and `--lang id|en|ru`",
-        "unless noted. Problems print one line on stderr and exit with code 2.",
+        "Every question accepts `--json` (the Python API's objects) and `--lang id|en|ru`.",
+        "Problems print one line on stderr and exit with code 2.",
         "",
     ]
-    assert isinstance(cli, click.Group)
     root = cli.make_context("csto", [], resilient_parsing=True)
     for name in sorted(cli.commands):
         command = cli.commands[name]
@@ -24,8 +24,8 @@ def reference() -> str:
             usage = command.get_usage(ctx).replace("Usage: ", "")
             lines += [f"## csto {name}", "", "```", usage, "```", ""]
             lines += [(command.help or "").strip(), ""]
-            rows = [p.get_help_record(ctx) for p in command.get_params(ctx)]
-            for row in rows:
+            for param in command.get_params(ctx):
+                row = param.get_help_record(ctx)
                 if row is not None and row[1]:
                     lines.append(f"- `{row[0]}`: {row[1]}")
             lines.append("")

@@ -1,242 +1,110 @@
-"""The shape of every data file, checked when the data is compiled (never on the hot path)."""
+"""The validators of the data files, derived from the value types of ``model``.
+
+For each NamedTuple record type this builds a msgspec Struct with the same fields and
+defaults, each alias of ``model`` given its constraints (``ALIASES``), unknown fields
+forbidden, and YAML names where a field's name is a Python keyword (``model.YAML_NAMES``).
+``read`` validates a parsed YAML value and returns the record as the model's type.
+Only the cold path imports this module: msgspec costs more than the whole CLI start-up.
+"""
 
 from __future__ import annotations
 
-import datetime
-from typing import Annotated, Literal
+import types
+import typing
+from functools import cache
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
+from . import model
+
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
-SourceIds = Annotated[list[NonEmpty], msgspec.Meta(min_length=1)]
-Confidence = Literal["H", "M", "L"]
-Precision = Literal["day", "month", "year", "inferred"]
-Iso3 = Annotated[str, msgspec.Meta(pattern="^[A-Z]{3}$")]
+ALIASES: dict[str, Any] = {
+    "NonEmpty": NonEmpty,
+    "Iso3": Annotated[str, msgspec.Meta(pattern="^[A-Z]{3}$")],
+    "SourceIds": Annotated[tuple[NonEmpty, ...], msgspec.Meta(min_length=1)],
+    "Wordings": Annotated[tuple[model.Wording, ...], msgspec.Meta(min_length=1)],
+    "GroupingId": Annotated[str, msgspec.Meta(pattern="^[A-Z][A-Z0-9-]*$")],
+    "Language": Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}$")],
+    "Confidence": Literal["H", "M", "L"],
+    "Precision": Literal["day", "month", "year", "inferred"],
+    "SourceKind": Literal["primary", "official", "news", "reference", "seed", "dataset",
+                          "scenario"],
+    "DocumentKind": Literal["treaty", "charter", "protocol", "agreement", "decision",
+                            "external"],
+    "Series": Literal["rubezh", "interaction", "search", "echelon", "cobalt",
+                      "indestructible-brotherhood", "barrier", "grom", "center", "other"],
+    "GroupingKind": Literal["military-alliance", "political-union", "political-grouping",
+                            "security-cooperation", "economic-union"],
+    "Situation": Literal["armed-attack", "internal-unrest", "threat"],
+    "Territory": Literal["inside", "outside"],
+    "Body": Literal["PA"],
+    "MilestoneEvent": Literal["signed", "in_force"],
+    "Reason": Union[NonEmpty, model.Text],  # noqa: UP007
+}
+"""What each alias of ``model`` checks in the data files (the type checker sees plain types)."""
+
+_STRUCT_TO_VALUE: dict[type, type] = {}
 
 
-class Record(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    """Base for data records: unknown fields are errors, not silently ignored."""
+def _is_record(kind: Any) -> bool:
+    return isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")
 
 
-class Text(Record, kw_only=True):
-    en: NonEmpty
-    id: NonEmpty | None = None
-    ru: NonEmpty | None = None
+def _mapped(kind: Any) -> Any:
+    """The msgspec type that validates what the model's ``kind`` holds."""
+    origin = get_origin(kind)
+    if origin is Annotated:
+        base, *extras = get_args(kind)
+        return Annotated[(_mapped(base), *extras)]
+    if origin in (Union, types.UnionType):
+        return Union[tuple(_mapped(arg) for arg in get_args(kind))]  # noqa: UP007
+    if origin is tuple:
+        args = get_args(kind)
+        return tuple[_mapped(args[0]), ...]  # type: ignore[misc]
+    if origin is dict:
+        key, value = get_args(kind)
+        return dict[_mapped(key), _mapped(value)]  # type: ignore[misc]
+    if origin is Literal:
+        return kind
+    if _is_record(kind):
+        return struct_for(kind)
+    return kind
 
 
-class PartialText(Record, kw_only=True):
-    en: NonEmpty | None = None
-    id: NonEmpty | None = None
-    ru: NonEmpty | None = None
+@cache
+def struct_for(record: type) -> type[msgspec.Struct]:
+    """A msgspec Struct with the fields, defaults and constraints of a NamedTuple type."""
+    hints = typing.get_type_hints(record, {**vars(model), **ALIASES}, include_extras=True)
+    defaults = getattr(record, "_field_defaults", {})
+    fields: list[Any] = []
+    for name in record._fields:  # type: ignore[attr-defined]
+        kind = _mapped(hints[name])
+        if name in defaults:
+            default = defaults[name]
+            fields.append((name, kind, () if default == () else default))
+        else:
+            fields.append((name, kind))
+    struct = msgspec.defstruct(
+        record.__name__, fields, kw_only=True, forbid_unknown_fields=True,
+        rename=model.YAML_NAMES.get(record), module=__name__,
+    )
+    _STRUCT_TO_VALUE[struct] = record
+    return struct
 
 
-Note = str | Text
+def thaw(value: Any) -> Any:
+    """A validated Struct (recursively) as the model's NamedTuple values."""
+    if isinstance(value, msgspec.Struct):
+        record = _STRUCT_TO_VALUE[type(value)]
+        return record(**{name: thaw(getattr(value, name)) for name in value.__struct_fields__})
+    if isinstance(value, list | tuple):
+        return tuple(thaw(item) for item in value)
+    if isinstance(value, dict):
+        return {key: thaw(item) for key, item in value.items()}
+    return value
 
 
-class Alternative(Record, kw_only=True):
-    """A value another source gives, kept beside the chosen one with the reason it lost."""
-
-    value: NonEmpty | None = None
-    date: datetime.date | None = None
-    precision: Precision = "day"
-    sources: SourceIds
-    why_not: NonEmpty
-
-
-class Sourced(Record, kw_only=True):
-    sources: SourceIds
-    confidence: Confidence
-    chosen_because: NonEmpty | None = None
-    alternatives: list[Alternative] = []
-
-
-class Source(Record, kw_only=True):
-    id: NonEmpty
-    kind: Literal["primary", "official", "news", "reference", "seed", "dataset"]
-    title: NonEmpty
-    url: NonEmpty | None = None
-    file: NonEmpty | None = None
-
-
-class Dated(Sourced, kw_only=True):
-    date: datetime.date
-    precision: Precision = "day"
-    place: NonEmpty | None = None
-
-
-class ArticleVersion(Sourced, kw_only=True):
-    by: NonEmpty
-    text: Text
-    retrieved: bool = True
-
-
-class Article(Record, kw_only=True):
-    number: NonEmpty
-    title: Text
-    versions: Annotated[list[ArticleVersion], msgspec.Meta(min_length=1)]
-
-
-class Document(Sourced, kw_only=True):
-    id: NonEmpty
-    kind: Literal["treaty", "charter", "protocol", "agreement", "decision", "external"]
-    title: Text
-    short: Text | None = None
-    signed: Dated | None = None
-    in_force: Dated | None = None
-    amends: NonEmpty | None = None
-    summary: Text | None = None
-    articles: list[Article] = []
-
-
-EventKind = Literal[
-    "sign", "lapse", "return", "suspend", "freeze", "unfreeze", "withdraw",
-    "observer", "observer-end", "statement",
-]
-
-
-class Event(Sourced, kw_only=True):
-    id: NonEmpty
-    date: datetime.date
-    precision: Precision = "day"
-    state: Iso3
-    kind: EventKind
-    body: Literal["PA"] | None = None
-    summary: Text
-    note: Note | None = None
-
-
-class Term(Sourced, kw_only=True):
-    person: Text | None = None
-    state: Iso3 | None
-    start: datetime.date = msgspec.field(name="from")
-    until: datetime.date | None = None
-    precision: Precision = "day"
-    acting: bool = False
-    note: Note | None = None
-
-
-class ChairRule(Sourced, kw_only=True):
-    since: datetime.date
-    summary: Text
-
-
-class Offices(Record, kw_only=True):
-    secretary_general: list[Term]
-    chair: list[Term]
-    chair_rule: ChairRule
-
-
-class OrgName(Sourced, kw_only=True):
-    lang: NonEmpty
-    script: NonEmpty | None = None
-    name: NonEmpty
-    latin: NonEmpty | None = None
-    note: Note | None = None
-
-
-class OrgFact(Sourced, kw_only=True):
-    value: Text
-    detail: NonEmpty | None = None
-    note: Note | None = None
-
-
-class Milestone(Sourced, kw_only=True):
-    date: datetime.date
-    precision: Precision = "day"
-    document: NonEmpty | None = None
-    event: Literal["signed", "in_force"] | None = None
-    summary: Text
-    note: Note | None = None
-
-
-class Organ(Sourced, kw_only=True):
-    id: NonEmpty
-    name: Text
-    role: Text
-    decides_by_consensus: bool = False
-
-
-class Organization(Record, kw_only=True):
-    abbreviations: Text
-    names: list[OrgName]
-    headquarters: OrgFact
-    official_language: OrgFact
-    website: OrgFact
-    milestones: list[Milestone]
-    organs: list[Organ]
-
-
-class Exercise(Sourced, kw_only=True):
-    id: NonEmpty
-    name: NonEmpty
-    series: Literal[
-        "rubezh", "interaction", "search", "echelon", "cobalt",
-        "indestructible-brotherhood", "barrier", "grom", "center", "other",
-    ]
-    year: int
-    start: datetime.date | None = None
-    end: datetime.date | None = None
-    hosts: list[Iso3] = []
-    participants: list[Iso3] | None = None
-    troops: int | None = None
-    aircraft: int | None = None
-    largest_of_year: bool = False
-    planned: bool = False
-    summary: Text | None = None
-
-
-class Force(Sourced, kw_only=True):
-    id: NonEmpty
-    name: Text
-    established: datetime.date
-    basis: Text
-    size: Text
-
-
-Situation = Literal["armed-attack", "internal-unrest", "threat"]
-Territory = Literal["inside", "outside"]
-
-
-class CaseQuestion(Record, kw_only=True):
-    victim: Iso3
-    aggressor: Iso3 | None = None
-    situation: Situation = "armed-attack"
-    territory: Territory = "inside"
-    date: datetime.date
-
-
-class Case(Sourced, kw_only=True):
-    id: NonEmpty
-    title: Text
-    start: datetime.date
-    end: datetime.date
-    question: CaseQuestion
-    request: Text
-    action: Text
-    outcome: NonEmpty
-    troops: int | None = None
-
-
-class Assessment(Sourced, kw_only=True):
-    start: datetime.date = msgspec.field(name="from")
-    directed_against: list[Iso3]
-    summary: Text
-
-
-class Grouping(Sourced, kw_only=True):
-    id: Annotated[str, msgspec.Meta(pattern="^[A-Z][A-Z0-9-]*$")]
-    name: Text
-    kind: Literal[
-        "military-alliance", "political-union", "political-grouping",
-        "security-cooperation", "economic-union",
-    ]
-    collective_defence: bool
-    assessments: list[Assessment] = []
-
-
-class CountryOverride(Record, kw_only=True):
-    iso3: Iso3
-    cow: int | None = None
-    names: PartialText | None = None
-    sources: SourceIds
-    note: Note | None = None
+def read(raw: Any, record: type) -> Any:
+    """Validate ``raw`` (parsed YAML) as a ``record``; raises ``msgspec.ValidationError``."""
+    return thaw(msgspec.convert(raw, struct_for(record), from_attributes=False))

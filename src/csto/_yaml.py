@@ -73,6 +73,10 @@ def load_yaml(path: Path, label: str) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise DataError(label, None, None, f"cannot read the file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        where = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise DataError(label, where, None, f"not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
+                        "save the file as UTF-8") from None
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

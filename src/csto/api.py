@@ -1,198 +1,234 @@
-"""The Python API: validate plain inputs, take the snapshot of the day, ask the rules.
+"""The Python API: check plain inputs, take the snapshot of the day, ask the rules.
 
-Every function takes a date (``datetime.date``, ``'YYYY-MM-DD'`` or None for today) and an
-optional ``History`` (default: the packaged one). The CLI and any other interface call
-these functions and render ``answer.as_dict(Localizer(history, lang))``.
+Every function takes a day (``datetime.date``, a ``datetime``, ``'YYYY-MM-DD'`` or None
+for today) and an optional ``history`` (default: the packaged one; a scenario is a
+History too). Each returns a typed answer from ``answers``; ``to_dict`` gives the JSON
+form that ``--json`` prints and the REST API returns.
+
+>>> import csto
+>>> csto.members("2000-06-01").members[0].iso3
+'ARM'
+>>> csto.assist("ARM", against="AZE", on="2022-09-13").procedure[0].code
+'request'
 """
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from .dates import check_date, parse_date, parse_year
+from . import answers as a
+from ._typing import TYPE_CHECKING
+from .dates import as_day, parse_year
 from .errors import InputError
-from .history import History, Snapshot, load_history
+from .history import History, Snapshot
+from .i18n import Localizer
+from .load import load_history
+from .model import Text
 
-__all__ = ["History", "Snapshot", "load_history"]
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def _history(history: History | None) -> History:
-    return history if history is not None else load_history()
+    if history is None:
+        return load_history()
+    if not isinstance(history, History):
+        raise InputError("history must be a csto.History (from csto.load_history or "
+                         "History.with_events), not {kind}", field="history",
+                         kind=type(history).__name__)
+    return history
 
 
-def day(on: date | str | None) -> date:
+def day(on: object = None) -> date:
     """Today when None; otherwise a checked day."""
-    if on is None:
-        return date.today()
-    if isinstance(on, str):
-        return parse_date(on)
-    return check_date(on)
+    return date.today() if on is None else as_day(on)
 
 
-def snapshot(on: date | str | None = None, history: History | None = None) -> Snapshot:
+def snapshot(on: object = None, history: History | None = None) -> Snapshot:
+    """Everything that holds on a day: standings, law in force, office holders."""
     return _history(history).at(day(on))
 
 
-def members(on: date | str | None = None, history: History | None = None) -> Any:
+def members(on: object = None, history: History | None = None) -> a.MembersAnswer:
+    """The members on a day, and the standing of every state that ever had one."""
     from .rules.membership import members as rule
 
     return rule(snapshot(on, history))
 
 
-def officials(on: date | str | None = None, history: History | None = None) -> Any:
+def standing(state: str, on: object = None, history: History | None = None) -> a.StandingAnswer:
+    """One state's standing on a day."""
+    from .rules.membership import standing as rule
+
+    h = _history(history)
+    return rule(h.at(day(on)), h.resolve_country(state, "state"))
+
+
+def officials(on: object = None, history: History | None = None) -> a.OfficialsAnswer:
+    """The Secretary General and the chair on a day."""
     from .rules.membership import officials as rule
 
     return rule(snapshot(on, history))
 
 
-def assist(victim: str, against: str | None = None, on: date | str | None = None,
+def assist(victim: str, against: str | None = None, on: object = None,
            situation: str = "armed-attack", territory: str = "inside",
-           history: History | None = None) -> Any:
+           history: History | None = None) -> a.AssistAnswer:
+    """Article 4: who must assist ``victim`` on a day, and by which procedure."""
     from .rules.defence import assist as rule
 
     h = _history(history)
-    aggressor = h.resolve_country(against) if against else None
-    return rule(snapshot(on, h), h.resolve_country(victim), aggressor, situation, territory)
+    aggressor = h.resolve_country(against, "against") if against is not None else None
+    return rule(h.at(day(on)), h.resolve_country(victim, "victim"), aggressor, situation,
+                territory)
 
 
-def base(host: str, guest: str, on: date | str | None = None,
-         history: History | None = None) -> Any:
+def base(host: str, guest: str, on: object = None,
+         history: History | None = None) -> a.BaseAnswer:
+    """Whose consent ``host`` needs to let ``guest`` station forces or facilities."""
     from .rules.bases import base as rule
 
     h = _history(history)
-    return rule(snapshot(on, h), h.resolve_country(host), h.resolve_country(guest))
+    return rule(h.at(day(on)), h.resolve_country(host, "host"), h.resolve_country(guest, "guest"))
 
 
-def step(actor: str, action: str, target: str | None = None, on: date | str | None = None,
-         history: History | None = None) -> Any:
-    from .rules.alliances import ACTIONS
+def step(actor: str, action: str, target: str | None = None, on: object = None,
+         history: History | None = None) -> a.StepAnswer:
+    """Whether ``actor`` taking ``action`` (towards ``target``) keeps the Treaty."""
+    from .rules.alliances import check_step
     from .rules.alliances import step as rule
 
     h = _history(history)
-    if action not in ACTIONS:
-        raise InputError(f"unknown step '{action}': use one of {', '.join(ACTIONS)}")
+    check_step(action, target)
     resolved = target
     if target is not None:
-        resolved = h.resolve_grouping(target) if action == "join-alliance" else h.resolve_country(target)
-    return rule(snapshot(on, h), h.resolve_country(actor), action, resolved)
+        resolved = (h.resolve_grouping(target) if action == "join-alliance"
+                    else h.resolve_country(target, "target"))
+    return rule(h.at(day(on)), h.resolve_country(actor, "actor"), action, resolved)
 
 
-def chair(year: int | str | None = None, history: History | None = None) -> Any:
+def chair(year: int | str | None = None, history: History | None = None) -> a.ChairAnswer:
+    """The chair of the Collective Security Council in ``year`` (default: this year)."""
     from .rules.chair import chair_for_year
 
     return chair_for_year(_history(history), date.today().year if year is None else parse_year(year))
 
 
-def decide(body: str, positions: dict[str, str], on: date | str | None = None,
-           matter: str = "general", history: History | None = None) -> Any:
+def decide(body: str, positions: dict[str, str] | None = None, on: object = None,
+           matter: str = "general", history: History | None = None) -> a.DecisionAnswer:
+    """Whether ``body`` adopts a draft, given members' positions (for, against, abstain,
+    absent; a member not named is absent)."""
+    from .rules.decisions import check_question
     from .rules.decisions import decide as rule
 
     h = _history(history)
+    snap = h.at(day(on))
+    check_question(snap, body, matter)
+    if positions is not None and not isinstance(positions, dict):
+        raise InputError("positions must be a mapping of states to for, against, abstain or "
+                         "absent, not {kind}", field="positions", kind=type(positions).__name__)
     resolved: dict[str, str] = {}
-    for state, position in positions.items():
-        code = h.resolve_country(state)
+    for state, position in (positions or {}).items():
+        code = h.resolve_country(state, "positions")
         if code in resolved:
-            raise InputError(f"{code} is given more than one position")
+            raise InputError("{value} is given more than one position", field="positions",
+                             value=code)
         resolved[code] = position
-    return rule(snapshot(on, h), body, resolved, matter)
+    return rule(snap, body, resolved, matter)
 
 
-def state_history(state: str, on: date | str | None = None, history: History | None = None) -> Any:
+def state_history(state: str, on: object = None,
+                  history: History | None = None) -> a.StateHistoryAnswer:
+    """One state's story: events, offices, exercises hosted, cases, standing on a day."""
     from .listings import state_history as build
 
     h = _history(history)
-    return build(h, h.resolve_country(state), day(on))
+    return build(h, h.resolve_country(state, "state"), day(on))
 
 
-def documents(on: date | str | None = None, history: History | None = None) -> Any:
-    from .listings import DocumentsAnswer
+def documents(on: object = None, history: History | None = None) -> a.DocumentsAnswer:
+    """The treaty documents, and which are in force on a day."""
+    from .listings import documents as build
 
-    return DocumentsAnswer(snapshot(on, history))
+    return build(snapshot(on, history))
 
 
-def article(document: str, number: str, on: date | str | None = None,
-            history: History | None = None) -> Any:
-    from .listings import ArticleAnswer
+def article(document: str, number: str, on: object = None,
+            history: History | None = None) -> a.ArticleAnswer:
+    """One article in the wording in force on a day, with all its versions."""
+    from .listings import article as build
 
     h = _history(history)
-    doc = h.documents.get(document)
+    doc = h.documents.get(document) if isinstance(document, str) else None
     if doc is None:
-        raise InputError(f"unknown document '{document}': use one of {', '.join(h.documents)}")
-    numbers = [a["number"] for a in doc["articles"]]
-    if number not in numbers:
-        listed = ", ".join(numbers) or "none"
-        raise InputError(f"document '{document}' has no article '{number}' in csto; articles: {listed}")
-    return ArticleAnswer(snapshot(on, h), document, number)
+        raise InputError("unknown document '{value}': use one of {known}", field="document",
+                         value=str(document), known=", ".join(h.documents))
+    numbers = [item.number for item in doc.articles]
+    if str(number) not in numbers:
+        raise InputError("document '{document}' has no article '{value}' in csto; articles: "
+                         "{known}", field="number", document=document, value=str(number),
+                         known=", ".join(numbers) or "none")
+    return build(h.at(day(on)), document, str(number))
 
 
-def exercises(year: int | str | None = None, history: History | None = None) -> Any:
-    from .listings import RecordsAnswer
-
+def exercises(year: int | str | None = None, history: History | None = None) -> a.ExercisesAnswer:
+    """The exercises, or those of one year."""
     h = _history(history)
     chosen = parse_year(year) if year is not None else None
-    records = tuple(e for e in h.data["exercises"] if chosen is None or e["year"] == chosen)
-    return RecordsAnswer("exercises", records, ("summary",))
+    return a.ExercisesAnswer(chosen, tuple(e for e in h.exercises
+                                           if chosen is None or e.year == chosen), h)
 
 
-def forces(history: History | None = None) -> Any:
-    from .listings import RecordsAnswer
-
-    return RecordsAnswer("forces", tuple(_history(history).data["forces"]),
-                         ("name", "basis", "size"))
-
-
-def groupings(history: History | None = None) -> Any:
-    from .listings import RecordsAnswer
-
-    return RecordsAnswer("groupings", tuple(_history(history).groupings.values()), ("name",))
+def forces(history: History | None = None) -> a.ForcesAnswer:
+    """The collective forces."""
+    h = _history(history)
+    return a.ForcesAnswer(h.forces, h)
 
 
-def cases(case_id: str | None = None, history: History | None = None) -> Any:
-    from .listings import CaseAnswer, CasesAnswer
-    from .rules.defence import assist as rule
+def groupings(history: History | None = None) -> a.GroupingsAnswer:
+    """Alliances and groupings with their stable ids."""
+    h = _history(history)
+    return a.GroupingsAnswer(tuple(h.groupings.values()), h)
+
+
+def cases(case_id: str | None = None, history: History | None = None) -> a.CasesAnswer:
+    """Historical requests for assistance, with what the Treaty required in each."""
+    from .listings import cases as build
 
     h = _history(history)
-    records = h.data["cases"]
-    if case_id is not None:
-        records = [c for c in records if c["id"] == case_id]
-        if not records:
-            known = ", ".join(c["id"] for c in h.data["cases"])
-            raise InputError(f"unknown case '{case_id}': use one of {known}")
-    answers = []
-    for record in records:
-        q = record["question"]
-        required = rule(h.at(date.fromisoformat(q["date"])), q["victim"], q["aggressor"],
-                        q["situation"], q["territory"])
-        answers.append(CaseAnswer(record, required))
-    return CasesAnswer(tuple(answers))
+    if case_id is not None and case_id not in {c.id for c in h.cases}:
+        raise InputError("unknown case '{value}': use one of {known}", field="case",
+                         value=str(case_id), known=", ".join(c.id for c in h.cases))
+    return build(h, case_id)
 
 
-def organization(history: History | None = None) -> Any:
-    from .listings import OrganizationAnswer
-
-    return OrganizationAnswer(_history(history))
-
-
-def disputes(history: History | None = None) -> Any:
-    from .listings import DisputesAnswer
-
-    return DisputesAnswer(_history(history))
+def organization(history: History | None = None) -> a.OrganizationAnswer:
+    """The organization: names, seat, language, website, milestones, organs."""
+    h = _history(history)
+    org = h.organization
+    names = {n.lang: n.name for n in org.names}
+    name = Text(names["en"], names.get("id"), names.get("ru"))
+    return a.OrganizationAnswer(name, org.abbreviations, org, h)
 
 
-def overview(on: date | str | None = None, history: History | None = None) -> Any:
-    from .listings import DocumentsAnswer, OverviewAnswer
+def disputes(history: History | None = None) -> a.DisputesAnswer:
+    """Every fact where sources disagree: the choice, the reason, the alternatives."""
+    from .listings import disputes as build
 
-    snap = snapshot(on, history)
-    from .rules.membership import members as members_rule
-    from .rules.membership import officials as officials_rule
-
-    return OverviewAnswer(members_rule(snap), officials_rule(snap), DocumentsAnswer(snap), ())
+    return build(_history(history))
 
 
-def to_dict(answer: Any, lang: str = "en", history: History | None = None) -> dict[str, Any]:
-    """The JSON form of an answer, the same object the CLI prints with ``--json``."""
-    from .i18n import Localizer
+def overview(on: object = None, history: History | None = None) -> a.OverviewAnswer:
+    """The organization on a day: members, observers, officials, documents in force."""
+    from .listings import overview as build
 
-    result: dict[str, Any] = answer.as_dict(Localizer(_history(history), lang))
-    return result
+    return build(snapshot(on, history))
+
+
+def to_dict(answer: Any, lang: str = "en") -> dict[str, Any]:
+    """The JSON form of any answer, the same object the CLI prints with ``--json``."""
+    history = getattr(answer, "history", None)
+    if not isinstance(history, History):
+        raise InputError("to_dict takes an answer of a csto function, not {kind}",
+                         field="answer", kind=type(answer).__name__)
+    return a.to_json(answer, Localizer(history.countries, lang))

@@ -1,29 +1,78 @@
-"""The ``csto`` command's entry point.
+"""The ``csto`` command's entry point, and its lean path for ``--json`` calls.
 
-Well-formed ``--json`` queries for the commands scripts call most (members, officials,
-chair, assist, base) are answered here with standard-library parsing, because importing
-Click costs about three times the interpreter's own start-up on a small machine. Every
-other call, and every call with a problem, goes to the Click application in ``_cli_app``,
-which owns help and error messages. Both paths call the same API and the same
-``emit_json``; a test checks that they print the same bytes.
+A well-formed ``--json`` call of any question in the registry is parsed here with the
+standard library and answered, because importing Click costs about three times the
+interpreter's own start-up. Anything this parser is not sure of (help, an unknown or
+repeated option, ``--opt=value``, a value outside the choices, a missing argument) goes to
+the Click application in ``_cli_app`` before anything is computed, so a question is never
+asked twice. Both paths print answers and errors through ``emit`` and ``fail``, so they
+print the same bytes; a test checks it.
 """
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Any
 
-_FAST: dict[str, tuple[int, dict[str, str]]] = {
-    # command: (number of positional arguments, option -> parameter)
-    "members": (0, {"--on": "on", "--lang": "lang"}),
-    "officials": (0, {"--on": "on", "--lang": "lang"}),
-    "chair": (0, {"--year": "year", "--lang": "lang"}),
-    "assist": (1, {"--against": "against", "--on": "on", "--lang": "lang"}),
-    "base": (2, {"--on": "on", "--lang": "lang"}),
-}
+from ._typing import TYPE_CHECKING
+from .model import LANGS
+from .questions import QUESTIONS, Question
+
+if TYPE_CHECKING:
+    from typing import Any
+
+LANG_ENV = "CSTO_LANG"
 
 
-def emit_json(answer: Any, lang: str) -> str:
+class ReaderGone(Exception):  # noqa: N818 (not an error: the reader stopped reading)
+    """The reader has gone (a closed pipe): stop without a word."""
+
+
+def emit(text: str, as_json: bool = False) -> None:
+    """Write one answer to standard output, whatever its encoding and whoever reads it."""
+    stream = sys.stdout
+    if stream is None:
+        raise OSError("standard output is closed")
+    try:
+        try:
+            stream.write(text + "\n")
+        except UnicodeEncodeError:
+            encoding = getattr(stream, "encoding", None) or "ascii"
+            if as_json:
+                import json
+
+                text = json.dumps(json.loads(text), ensure_ascii=True, indent=2)
+            else:
+                text = text.encode(encoding, "backslashreplace").decode(encoding)
+            stream.write(text + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        raise ReaderGone from None
+
+
+def fail(message: str) -> int:
+    """One line on standard error, control characters escaped; exit code 2."""
+    from .errors import echo
+
+    line = f"csto: error: {echo(message, 500)}\n"
+    stream = sys.stderr
+    if stream is not None:
+        try:
+            stream.write(line)
+        except UnicodeEncodeError:
+            stream.write(line.encode("ascii", "backslashreplace").decode("ascii"))
+        except OSError:
+            pass
+    return 2
+
+
+def output_lang(options: dict[str, str]) -> str:
+    return options.get("lang") or os.environ.get(LANG_ENV) or "en"
+
+
+def answer_json(answer: Any, lang: str) -> str:
     """The exact text ``--json`` prints for an answer."""
     import json
 
@@ -32,67 +81,66 @@ def emit_json(answer: Any, lang: str) -> str:
     return json.dumps(to_dict(answer, lang), ensure_ascii=False, indent=2)
 
 
-def ask(command: str, positionals: list[str], options: dict[str, Any]) -> Any:
-    """Dispatch a parsed command to the API (shared by both parsers)."""
-    from . import api
-
-    if command == "members":
-        return api.members(options.get("on"))
-    if command == "officials":
-        return api.officials(options.get("on"))
-    if command == "chair":
-        return api.chair(options.get("year"))
-    if command == "assist":
-        return api.assist(positionals[0], options.get("against"), options.get("on"),
-                          options.get("situation", "armed-attack"),
-                          options.get("territory", "inside"))
-    if command == "base":
-        return api.base(positionals[0], positionals[1], options.get("on"))
-    raise KeyError(command)
-
-
-def _fast(argv: list[str]) -> str | None:
-    """The JSON answer for a simple, valid call; None to let Click handle it."""
-    if not argv or argv[0] not in _FAST or "--json" not in argv:
+def _lean(argv: list[str]) -> tuple[Question, dict[str, Any], str] | None:
+    """The question, its values and the language of a plain ``--json`` call, or None."""
+    if not argv or argv[0] not in QUESTIONS or "--json" not in argv:
         return None
-    count, known = _FAST[argv[0]]
-    positionals: list[str] = []
-    options: dict[str, str] = {}
+    question = QUESTIONS[argv[0]]
+    options = {f"--{p.name}": p for p in question.params if not p.positional}
+    positionals = [p for p in question.params if p.positional]
+    values: dict[str, Any] = {}
+    given: list[str] = []
     tokens = iter(argv[1:])
     for token in tokens:
         if token == "--json":
             continue
-        if token in known:
+        if token in options or token == "--lang":
             value = next(tokens, None)
-            if value is None or value.startswith("-") or known[token] in options:
+            name = token[2:]
+            if value is None or value.startswith("-") or name in values:
                 return None
-            options[known[token]] = value
+            values[name] = value
         elif token.startswith("-"):
             return None
         else:
-            positionals.append(token)
-    import os
-
-    lang = options.get("lang") or os.environ.get("CSTO_LANG", "en")
-    if len(positionals) != count or lang not in ("en", "id", "ru"):
+            given.append(token)
+    if len(given) > len(positionals) or any(
+            p.required and index >= len(given) for index, p in enumerate(positionals)):
         return None
-    from .errors import CstoError
-
-    try:
-        return emit_json(ask(argv[0], positionals, options), lang)
-    except CstoError:
+    for param, value in zip(positionals, given, strict=False):
+        values[param.name] = value
+    for param in question.params:
+        if param.choices and param.name in values and values[param.name] not in param.choices:
+            return None
+    lang = values.pop("lang", None) or os.environ.get(LANG_ENV) or "en"
+    if lang not in LANGS:
         return None
+    return question, values, lang
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    text = _fast(args)
-    if text is not None:
-        sys.stdout.write(text + "\n")
-        return 0
-    from ._cli_app import run
+    try:
+        parsed = _lean(args)
+        if parsed is None:
+            from ._cli_app import run
 
-    return run(args)
+            return run(args)
+        question, values, lang = parsed
+        from .errors import CstoError
+        from .i18n import error_message
+        from .questions import ask
+
+        try:
+            text = answer_json(ask(question.name, values), lang)
+        except CstoError as exc:
+            return fail(error_message(exc, lang))
+        emit(text, as_json=True)
+        return 0
+    except ReaderGone:
+        return 0
+    except OSError as exc:
+        return fail(f"cannot write the answer: {exc.strerror or exc}")
 
 
 if __name__ == "__main__":

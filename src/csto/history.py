@@ -1,21 +1,49 @@
 """The CSTO's life as dated, sourced events, and what follows from them on any day.
 
-``History`` replays the events once, at load, into epochs: spans of days over which
-nothing changes. ``History.at(day)`` finds the epoch by binary search and returns a
+``History`` replays the events once, when it is built, into epochs: spans of days over
+which nothing changes. ``History.at(day)`` finds the epoch by binary search and returns a
 ``Snapshot``; rules read snapshots and never the files, the clock or a database.
+
+A History is built from values (``model``), never from files: ``load`` reads the data
+files, and ``History.with_events`` adds hypothetical events to a recorded history.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any, NamedTuple
 
-from .model import MEMBER_STATUSES, ArticleVersion, Citation, Fact, Standing, Term
+from . import validate
+from ._typing import NamedTuple
+from .countries import Countries
+from .dates import EARLIEST, LATEST, as_day
+from .errors import InputError, TimelineError
+from .model import (
+    MEMBER_STATUSES,
+    ArticleVersion,
+    Case,
+    Citation,
+    Document,
+    Event,
+    Exercise,
+    Fact,
+    Force,
+    Grouping,
+    Offices,
+    Organization,
+    Review,
+    Source,
+    Standing,
+    Term,
+    TermRecord,
+)
 
 TREATY = "cst"
+OFFICES = ("secretary_general", "chair")
 
-_TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
+TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
+    # kind: (standings it may follow, the standing it leads to)
     "sign": (frozenset({None}), "signatory"),
     "lapse": (frozenset({"signatory", "member", "frozen"}), "former"),
     "return": (frozenset({"former", "suspended"}), "member"),
@@ -26,15 +54,10 @@ _TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
     "observer": (frozenset({None, "former_observer"}), "observer"),
     "observer-end": (frozenset({"observer"}), "former_observer"),
 }
+"""What each kind of event does to a state's standing."""
 
-
-class TimelineError(Exception):
-    """An event that cannot happen to a state in its standing at the time."""
-
-    def __init__(self, event_id: str, problem: str) -> None:
-        super().__init__(f"event '{event_id}': {problem}")
-        self.event_id = event_id
-        self.problem = problem
+STORY_KINDS = frozenset({"statement"})
+"""Kinds that change no standing: part of a state's story only."""
 
 
 class Epoch(NamedTuple):
@@ -70,10 +93,16 @@ class Snapshot:
         return self.epoch.standings
 
     def standing(self, iso3: str) -> Standing | None:
-        return self.epoch.standings.get(iso3)
+        """The standing of a state (alpha-3 code, any case) on this day, or None."""
+        found = self.epoch.standings.get(iso3)
+        if found is not None or iso3 in self.history.countries.table:
+            return found
+        return self.epoch.standings.get(self.history.countries.code(iso3))
 
     def is_member(self, iso3: str) -> bool:
-        standing = self.epoch.standings.get(iso3)
+        if iso3 in self.epoch.members:
+            return True
+        standing = self.standing(iso3)
         return standing is not None and standing.status in MEMBER_STATUSES
 
     def article(self, document: str, number: str) -> ArticleVersion | None:
@@ -95,92 +124,102 @@ class Snapshot:
         return f"Snapshot({self.date.isoformat()}, members={list(self.members)})"
 
 
-def _fact(ref: str, day: str, record: dict[str, Any]) -> Fact:
-    return Fact(ref, day, tuple(record["sources"]), record["confidence"])
+class Span(NamedTuple):
+    """Days [start, end) over which nothing changes, and what holds on them."""
+
+    start: date
+    end: date | None
+    snapshot: Snapshot
+
+
+def fact_of(ref: str, day: date, sources: tuple[str, ...], confidence: str,
+            alternatives: tuple[object, ...] = ()) -> Fact:
+    return Fact(ref, day, sources, confidence, bool(alternatives))
+
+
+def event_fact(event: Event) -> Fact:
+    return fact_of(f"event:{event.id}", event.date, event.sources, event.confidence,
+                   event.alternatives)
 
 
 class History:
-    """The packaged (or a user's) history, ready to answer as-of questions."""
+    """A history (the packaged record, a user's data, or a scenario), ready for as-of questions.
 
-    def __init__(self, compiled: dict[str, Any]) -> None:
-        self.data = compiled
-        self.countries: dict[str, Any] = compiled["countries"]
-        self.sources: dict[str, Any] = compiled["sources"]
-        self.documents: dict[str, Any] = {d["id"]: d for d in compiled["documents"]}
-        self.groupings: dict[str, Any] = {g["id"]: g for g in compiled["groupings"]}
-        self.events: list[dict[str, Any]] = sorted(
-            compiled["events"], key=lambda e: e["date"]
-        )
-        self.terms = {
-            office: self._terms(office, compiled["offices"][office])
-            for office in ("secretary_general", "chair")
+    Build one with ``csto.load_history()``, or from another with ``with_events``.
+    """
+
+    def __init__(self, *, events: Iterable[Event], sources: Mapping[str, Source],
+                 documents: Mapping[str, Document], offices: Offices, countries: Countries,
+                 organization: Organization, exercises: Iterable[Exercise] = (),
+                 forces: Iterable[Force] = (), cases: Iterable[Case] = (),
+                 groupings: Iterable[Grouping] = (), review: Review | None = None) -> None:
+        self.sources: Mapping[str, Source] = sources
+        self.documents: Mapping[str, Document] = documents
+        self.offices = offices
+        self.countries = countries
+        self.organization = organization
+        self.exercises: tuple[Exercise, ...] = tuple(exercises)
+        self.forces: tuple[Force, ...] = tuple(forces)
+        self.cases: tuple[Case, ...] = tuple(cases)
+        self.groupings: dict[str, Grouping] = {g.id: g for g in groupings}
+        self.review = review
+        self.events: tuple[Event, ...] = tuple(sorted(events, key=lambda e: e.date))
+        self.terms: dict[str, tuple[Term, ...]] = {
+            office: _terms(office, getattr(offices, office)) for office in OFFICES
         }
         self._versions = self._article_versions()
         self._starts: list[int] = []
         self._epochs: list[Epoch] = []
         self._build()
 
-    # -- derivation -----------------------------------------------------------------
-    def _terms(self, office: str, records: list[dict[str, Any]]) -> list[Term]:
-        terms = []
-        for index, record in enumerate(records):
-            start = date.fromisoformat(record["from"])
-            until = record.get("until")
-            if until is None and index + 1 < len(records):
-                until = records[index + 1]["from"]
-            note = record.get("note")
-            terms.append(
-                Term(
-                    office=office,
-                    state=record["state"],
-                    person=record.get("person"),
-                    start=start,
-                    end=date.fromisoformat(until) if until else None,
-                    precision=record["precision"],
-                    acting=record["acting"],
-                    basis="record",
-                    fact=_fact(f"term:{office}:{record['from']}", record["from"], record),
-                    note=note["en"] if isinstance(note, dict) else note,
-                )
-            )
-        return terms
+    # -- new histories ----------------------------------------------------------------
+    def with_events(self, events: Iterable[Event], sources: Iterable[Source] = ()) -> History:
+        """A new History with ``events`` replayed beside these; this one is unchanged.
 
+        The events are checked first: known kind, state and sources, a day csto answers
+        for, an id not already used, and a standing the event can follow. A problem
+        raises ``RecordError`` (or ``TimelineError``) naming the event.
+        """
+        added = tuple(events)
+        new_sources = tuple(sources)
+        for source in new_sources:
+            validate.check_source(source)
+        known = {**self.sources, **{s.id: s for s in new_sources}}
+        taken = {e.id for e in self.events}
+        for event in added:
+            validate.check_event(event, known, self.countries, taken, KINDS)
+            taken.add(event.id)
+        return History(events=(*self.events, *added), sources=known, documents=self.documents,
+                       offices=self.offices, countries=self.countries,
+                       organization=self.organization, exercises=self.exercises,
+                       forces=self.forces, cases=self.cases,
+                       groupings=self.groupings.values(), review=self.review)
+
+    # -- derivation -------------------------------------------------------------------
     def _article_versions(self) -> dict[str, list[tuple[date, ArticleVersion]]]:
         versions: dict[str, list[tuple[date, ArticleVersion]]] = {}
         for doc in self.documents.values():
-            for article in doc["articles"]:
-                key = f"{doc['id']}/{article['number']}"
-                for version in article["versions"]:
-                    enacting = self.documents[version["by"]]["in_force"]
-                    citation = Citation(
-                        document=doc["id"],
-                        article=article["number"],
-                        version=version["by"],
-                        in_force_from=enacting["date"],
-                        precision=enacting["precision"],
-                        retrieved=version["retrieved"],
-                        sources=tuple(version["sources"]),
-                    )
+            for article in doc.articles:
+                key = f"{doc.id}/{article.number}"
+                for wording in article.versions:
+                    enacting = self.documents[wording.by].in_force
+                    assert enacting is not None, "checked when the data was validated"
+                    citation = Citation(doc.id, article.number, wording.by, enacting.date,
+                                        enacting.precision, wording.retrieved, wording.sources)
                     versions.setdefault(key, []).append(
-                        (
-                            date.fromisoformat(enacting["date"]),
-                            ArticleVersion(doc["id"], article["number"], article["title"],
-                                           version["text"], citation),
-                        )
-                    )
+                        (enacting.date, ArticleVersion(doc.id, article.number, article.title,
+                                                       wording.text, citation)))
         return versions
 
     def _build(self) -> None:
         entry_into_force: dict[date, list[str]] = {}
         for doc in self.documents.values():
-            if doc["in_force"]:
-                entry_into_force.setdefault(date.fromisoformat(doc["in_force"]["date"]), []).append(
-                    doc["id"]
-                )
-        by_day: dict[date, list[dict[str, Any]]] = {}
+            if doc.in_force:
+                entry_into_force.setdefault(doc.in_force.date, []).append(doc.id)
+        by_day: dict[date, list[Event]] = {}
         for event in self.events:
-            if event["kind"] != "statement":
-                by_day.setdefault(date.fromisoformat(event["date"]), []).append(event)
+            if event.kind in TRANSITIONS:
+                by_day.setdefault(event.date, []).append(event)
         boundaries = {date.min, *entry_into_force, *by_day}
         for terms in self.terms.values():
             for term in terms:
@@ -196,46 +235,39 @@ class History:
                 if doc_id == TREATY:
                     self._treaty_enters_into_force(standings, day)
             for event in by_day.get(day, ()):
-                self._apply(standings, event, day, TREATY in in_force)
+                self._apply(standings, event, TREATY in in_force)
             end = ordered[index + 1] if index + 1 < len(ordered) else None
             self._starts.append(day.toordinal())
-            self._epochs.append(
-                Epoch(
-                    start=day,
-                    end=end,
-                    standings=dict(standings),
-                    members=tuple(sorted(k for k, v in standings.items() if v.is_member)),
-                    in_force=frozenset(in_force),
-                    articles=self._articles_on(day),
-                    secretary_general=self._holder("secretary_general", day),
-                    chair=self._holder("chair", day),
-                )
-            )
+            self._epochs.append(Epoch(
+                start=day, end=end, standings=dict(standings),
+                members=tuple(sorted(k for k, v in standings.items() if v.is_member)),
+                in_force=frozenset(in_force), articles=self._articles_on(day),
+                secretary_general=self._holder("secretary_general", day),
+                chair=self._holder("chair", day),
+            ))
 
     def _treaty_enters_into_force(self, standings: dict[str, Standing], day: date) -> None:
-        doc = self.documents[TREATY]
-        fact = _fact(f"document:{TREATY}:in_force", doc["in_force"]["date"], doc["in_force"])
+        in_force = self.documents[TREATY].in_force
+        assert in_force is not None
+        fact = fact_of(f"document:{TREATY}:in_force", in_force.date, in_force.sources,
+                       in_force.confidence, in_force.alternatives)
         for iso3, standing in list(standings.items()):
             if standing.status == "signatory":
                 standings[iso3] = Standing(iso3, "member", day, "day", fact)
 
-    def _apply(self, standings: dict[str, Standing], event: dict[str, Any], day: date,
-               treaty_in_force: bool) -> None:
-        allowed, status = _TRANSITIONS[event["kind"]]
-        current = standings.get(event["state"])
+    @staticmethod
+    def _apply(standings: dict[str, Standing], event: Event, treaty_in_force: bool) -> None:
+        allowed, status = TRANSITIONS[event.kind]
+        current = standings.get(event.state)
         current_status = current.status if current else None
         if current_status not in allowed:
             raise TimelineError(
-                event["id"],
-                f"a '{event['kind']}' event cannot follow standing "
-                f"'{current_status or 'none'}' of {event['state']}",
-            )
-        if event["kind"] == "sign" and treaty_in_force:
+                event.id, f"a '{event.kind}' event cannot follow standing "
+                f"'{current_status or 'none'}' of {event.state} on {event.date.isoformat()}")
+        if event.kind == "sign" and treaty_in_force:
             status = "member"
-        fact = _fact(f"event:{event['id']}", event["date"], event)
-        standings[event["state"]] = Standing(
-            event["state"], status, day, event["precision"], fact, event.get("body")
-        )
+        standings[event.state] = Standing(event.state, status, event.date, event.precision,
+                                          event_fact(event), event.body)
 
     def _articles_on(self, day: date) -> dict[str, ArticleVersion]:
         current = {}
@@ -254,10 +286,26 @@ class History:
                 return term if term.state is not None else None
         return None
 
-    # -- queries --------------------------------------------------------------------
-    def at(self, day: date) -> Snapshot:
-        """The snapshot of ``day``: O(log n), no validation (the public API checks dates)."""
+    # -- questions --------------------------------------------------------------------
+    def at(self, day: object) -> Snapshot:
+        """The snapshot of ``day`` (a date, a datetime or 'YYYY-MM-DD'): O(log n)."""
+        if type(day) is not date or not EARLIEST <= day <= LATEST:
+            day = as_day(day, "day")
         return Snapshot(day, self._epochs[bisect_right(self._starts, day.toordinal()) - 1], self)
+
+    def spans(self, start: object = None, end: object = None) -> Iterator[Span]:
+        """The epochs as [start, end) spans in order, from 1992 on (``EARLIEST``), clipped to
+        [start, end) if given; the last span's end is None (it runs on)."""
+        first = as_day(start, "start") if start is not None else EARLIEST
+        last = as_day(end, "end") if end is not None else None
+        for epoch in self._epochs[1:]:
+            if last is not None and epoch.start >= last:
+                return
+            if first is not None and epoch.end is not None and epoch.end <= first:
+                continue
+            begin = max(epoch.start, first)
+            stop = min(epoch.end, last) if epoch.end and last else (epoch.end or last)
+            yield Span(begin, stop, Snapshot(begin, epoch, self))
 
     @property
     def change_dates(self) -> tuple[date, ...]:
@@ -265,51 +313,38 @@ class History:
         return tuple(epoch.start for epoch in self._epochs[1:])
 
     def country_name(self, iso3: str, lang: str = "en") -> str:
-        row = self.countries.get(iso3)
-        return row["names"].get(lang, row["names"]["en"]) if row else iso3
+        return self.countries.name(iso3, lang)
 
-    def resolve_country(self, text: str) -> str:
+    def resolve_country(self, text: object, field: str = "state") -> str:
         """Alpha-3 code for a code (alpha-2, alpha-3, numeric) or a name in en, id or ru."""
-        from .errors import InputError
+        return self.countries.resolve(text, field)
 
-        key = text.strip().casefold()
-        code = self.data["country_index"].get(key)
-        if code is None:
-            raise InputError(
-                f"unknown country '{text}': use an ISO 3166 alpha-3 code such as ARM, "
-                "or a country name in English, Indonesian or Russian"
-            )
-        return code  # type: ignore[no-any-return]
-
-    def resolve_grouping(self, text: str) -> str:
-        from .errors import InputError
-
-        key = text.strip().upper()
+    def resolve_grouping(self, text: object, field: str = "target") -> str:
+        key = text.strip().upper() if isinstance(text, str) else ""
         if key not in self.groupings:
-            known = ", ".join(sorted(self.groupings))
-            raise InputError(f"unknown alliance or grouping '{text}': use one of {known}")
+            raise InputError("unknown alliance or grouping '{value}': use one of {known}",
+                             field=field, value=str(text), known=", ".join(sorted(self.groupings)))
         return key
 
-    def events_of(self, iso3: str) -> list[dict[str, Any]]:
-        return [event for event in self.events if event["state"] == iso3]
+    def events_of(self, iso3: str) -> tuple[Event, ...]:
+        return tuple(event for event in self.events if event.state == iso3)
 
-    def source(self, ident: str) -> dict[str, Any]:
-        return self.sources[ident]  # type: ignore[no-any-return]
-
-
-_DEFAULT: dict[str, History] = {}
+    def source(self, ident: str) -> Source:
+        return self.sources[ident]
 
 
-def load_history(data_dir: str | None = None, *, use_cache: bool = True) -> History:
-    """Load and validate a history: the packaged one unless ``data_dir`` (or
-    ``$CSTO_DATA_DIR``) names another folder of data files. The packaged history is
-    loaded once per process and shared."""
-    from . import _cache
+def _terms(office: str, records: tuple[TermRecord, ...]) -> tuple[Term, ...]:
+    terms = []
+    for index, record in enumerate(records):
+        until = record.until
+        if until is None and index + 1 < len(records):
+            until = records[index + 1].start
+        fact = fact_of(f"term:{office}:{record.start.isoformat()}", record.start, record.sources,
+                       record.confidence, record.alternatives)
+        terms.append(Term(office, record.state, record.person, record.start, until,
+                          record.precision, record.acting, "record", fact, record.note))
+    return tuple(terms)
 
-    key = data_dir or ""
-    if use_cache and key in _DEFAULT:
-        return _DEFAULT[key]
-    history = History(_cache.load(data_dir, use_cache=use_cache))
-    if use_cache:
-        _DEFAULT[key] = history
-    return history
+
+KINDS = frozenset(TRANSITIONS) | STORY_KINDS
+"""Every kind of event a history can hold."""

@@ -1,238 +1,149 @@
-"""Sourced records listed as they stood on a day: a state's story, documents, exercises,
-forces, historical cases, the organization, and where sources disagree."""
+"""Sourced records as they stood on a day: a state's story, documents, articles, cases,
+the organization on a day, and where sources disagree."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
-from .answers import AssistAnswer, common, standing_dict, term_dict
+from .answers import (
+    ArticleAnswer,
+    CaseAnswer,
+    CasesAnswer,
+    Dispute,
+    DisputesAnswer,
+    DocumentsAnswer,
+    DocumentStatus,
+    OverviewAnswer,
+    Requirement,
+    StateHistoryAnswer,
+    WordingStatus,
+)
 from .history import History, Snapshot
-from .model import Finding, Term
-
-if TYPE_CHECKING:
-    from .i18n import Localizer
-
-
-def _record(record: dict[str, Any], loc: Localizer, *text_fields: str) -> dict[str, Any]:
-    """A data record with its text fields in the reader's language and its sources resolved."""
-    result = {k: v for k, v in record.items() if k not in text_fields}
-    for name in text_fields:
-        value = record.get(name)
-        if isinstance(value, dict):
-            result[name] = loc.text(value)
-        elif value is not None:
-            result[name] = value
-    if "sources" in record:
-        result["sources"] = loc.sources(record["sources"])
-    return result
-
-
-class StateHistoryAnswer(NamedTuple):
-    state: str
-    events: tuple[dict[str, Any], ...]
-    terms: tuple[Term, ...]
-    exercises: tuple[dict[str, Any], ...]
-    cases: tuple[dict[str, Any], ...]
-    today: Snapshot
-
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        standing = self.today.standing(self.state)
-        return {
-            "state": self.state,
-            "name": loc.country(self.state),
-            "codes": {k: v for k, v in self.today.history.countries[self.state].items()
-                      if k != "names"},
-            "standing": standing_dict(standing, loc) if standing else None,
-            "date": self.today.date.isoformat(),
-            "events": [_record(e, loc, "summary", "note") for e in self.events],
-            "offices": [{"office": t.office, **(term_dict(t, loc) or {})} for t in self.terms],
-            "exercises_hosted": [e["id"] for e in self.exercises],
-            "cases": [c["id"] for c in self.cases],
-        }
+from .model import Document, Text
 
 
 def state_history(history: History, iso3: str, today: date) -> StateHistoryAnswer:
-    terms = tuple(sorted(
-        (t for terms in history.terms.values() for t in terms if t.state == iso3),
-        key=lambda t: t.start,
-    ))
-    exercises = tuple(e for e in history.data["exercises"] if iso3 in e["hosts"])
-    cases = tuple(c for c in history.data["cases"]
-                  if iso3 in (c["question"]["victim"], c["question"]["aggressor"]))
-    return StateHistoryAnswer(iso3, tuple(history.events_of(iso3)), terms, exercises, cases,
-                              history.at(today))
-
-
-class DocumentsAnswer(NamedTuple):
-    snap: Snapshot
-
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        docs = []
-        for doc in self.snap.history.documents.values():
-            if doc["kind"] == "external":
-                continue
-            in_force = self.snap.in_force(doc["id"])
-            signed = doc["signed"]
-            docs.append({
-                "id": doc["id"],
-                "title": loc.text(doc["title"]),
-                "kind": doc["kind"],
-                "signed": signed["date"] if signed else None,
-                "place": signed["place"] if signed else None,
-                "in_force_from": doc["in_force"]["date"] if doc["in_force"] else None,
-                "in_force_precision": doc["in_force"]["precision"] if doc["in_force"] else None,
-                "in_force": in_force,
-                "status": "in-force" if in_force else (
-                    "signed" if signed and signed["date"] <= self.snap.date.isoformat()
-                    else "not-yet-signed"),
-                "amends": doc["amends"],
-                "articles_in_force": sorted(
-                    (k.split("/", 1)[1] for k in self.snap.epoch.articles
-                     if k.startswith(doc["id"] + "/")), key=_article_key),
-                "sources": loc.sources(doc["sources"]),
-            })
-        return {"date": self.snap.date.isoformat(), "documents": docs}
+    terms = tuple(sorted((t for terms in history.terms.values() for t in terms if t.state == iso3),
+                         key=lambda t: t.start))
+    hosted = tuple(e.id for e in history.exercises if iso3 in e.hosts)
+    cases = tuple(c.id for c in history.cases
+                  if iso3 in (c.question.victim, c.question.aggressor))
+    return StateHistoryAnswer(iso3, today, history.countries[iso3], history.at(today).standing(iso3),
+                              history.events_of(iso3), terms, hosted, cases, history)
 
 
 def _article_key(number: str) -> tuple[int, str]:
     return (int(number), "") if number.isdigit() else (10_000, number)
 
 
-class ArticleAnswer(NamedTuple):
-    snap: Snapshot
-    document: str
-    number: str
-
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        doc = self.snap.history.documents[self.document]
-        article = next(a for a in doc["articles"] if a["number"] == self.number)
-        current = self.snap.article(self.document, self.number)
-        return {
-            "date": self.snap.date.isoformat(),
-            "document": self.document,
-            "document_title": loc.text(doc["title"]),
-            "article": self.number,
-            "title": loc.text(article["title"]),
-            "in_force": current is not None,
-            "text": loc.text(current.text) if current else None,
-            "citation": current.citation.as_dict() if current else None,
-            "versions": [
-                {"version": v["by"],
-                 "in_force_from": (self.snap.history.documents[v["by"]]["in_force"] or {}).get("date"),
-                 "wording_retrieved": v["retrieved"], "confidence": v["confidence"],
-                 "text": loc.text(v["text"]), "sources": loc.sources(v["sources"])}
-                for v in article["versions"]
-            ],
-        }
+def document_status(snap: Snapshot, doc: Document) -> DocumentStatus:
+    in_force = snap.in_force(doc.id)
+    if in_force:
+        status = "in-force"
+    elif doc.signed and doc.signed.date <= snap.date:
+        status = "signed"
+    else:
+        status = "not-yet-signed"
+    articles = sorted((key.split("/", 1)[1] for key in snap.epoch.articles
+                       if key.startswith(doc.id + "/")), key=_article_key)
+    return DocumentStatus(doc.id, doc.title, doc.kind, status, in_force, doc.signed, doc.in_force,
+                          doc.amends, doc.summary, tuple(articles), doc.sources)
 
 
-class RecordsAnswer(NamedTuple):
-    """A list of data records (exercises, forces, groupings) in the reader's language."""
-
-    kind: str
-    records: tuple[dict[str, Any], ...]
-    text_fields: tuple[str, ...]
-
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        return {self.kind: [_record(r, loc, *self.text_fields) for r in self.records]}
+def documents(snap: Snapshot) -> DocumentsAnswer:
+    return DocumentsAnswer(snap.date, tuple(document_status(snap, d)
+                                            for d in snap.history.documents.values()
+                                            if d.kind != "external"), snap.history)
 
 
-class CaseAnswer(NamedTuple):
-    record: dict[str, Any]
-    required: AssistAnswer
-
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        required = self.required.as_dict(loc)
-        return _record(self.record, loc, "title", "request", "action") | {
-            "treaty_required": {
-                "date": required["date"],
-                "obliged": required["obliged"],
-                "article_version": required["article_version"],
-                "open_questions": required["open_questions"],
-                "findings": required["findings"],
-            },
-        }
-
-
-class CasesAnswer(NamedTuple):
-    cases: tuple[CaseAnswer, ...]
-
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        return {"cases": [c.as_dict(loc) for c in self.cases]}
+def article(snap: Snapshot, document: str, number: str) -> ArticleAnswer:
+    doc = snap.history.documents[document]
+    item = next(a for a in doc.articles if a.number == number)
+    current = snap.article(document, number)
+    versions = []
+    for wording in item.versions:
+        enacted = snap.history.documents[wording.by].in_force
+        versions.append(WordingStatus(
+            wording.by, enacted.date if enacted else None,
+            current is not None and current.citation.version == wording.by,
+            wording.retrieved, wording.confidence, wording.text, wording.sources))
+    return ArticleAnswer(snap.date, document, doc.title, number, item.title, current is not None,
+                         current.text if current else None,
+                         current.citation if current else None, tuple(versions), snap.history)
 
 
-class OrganizationAnswer(NamedTuple):
-    history: History
+def cases(history: History, case_id: str | None) -> CasesAnswer:
+    from .rules.defence import assist
 
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        org = self.history.data["organization"]
-        return {
-            "name": loc.text({n["lang"]: n["name"] for n in org["names"]}),
-            "abbreviation": loc.text(org["abbreviations"]),
-            "names": [_record(n, loc, "note") for n in org["names"]],
-            "headquarters": _record(org["headquarters"], loc, "value"),
-            "official_language": _record(org["official_language"], loc, "value"),
-            "website": _record(org["website"], loc, "value"),
-            "milestones": [_record(m, loc, "summary", "note") for m in org["milestones"]],
-            "organs": [_record(o, loc, "name", "role") for o in org["organs"]],
-        }
+    found = []
+    for case in history.cases:
+        if case_id is not None and case.id != case_id:
+            continue
+        q = case.question
+        required = assist(history.at(q.date), q.victim, q.aggressor, q.situation, q.territory)
+        found.append(CaseAnswer(case, Requirement(q, required.obliged, required.article_version,
+                                                  required.open_questions, required.findings)))
+    return CasesAnswer(tuple(found), history)
 
 
-class DisputesAnswer(NamedTuple):
-    """Every fact where sources disagree: the value chosen, why, and the alternatives."""
+def overview(snap: Snapshot) -> OverviewAnswer:
+    from .rules.membership import members, officials
 
-    history: History
-
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        found: list[dict[str, Any]] = []
-        _collect(self.history.data, "", found)
-        for item in found:
-            item["sources"] = loc.sources(item["sources"])
-            for alternative in item["alternatives"]:
-                alternative["sources"] = loc.sources(alternative["sources"])
-        return {"disputes": found}
+    listed = members(snap)
+    held = officials(snap)
+    return OverviewAnswer(
+        snap.date, listed.members,
+        tuple(s for s in listed.standings if s.status == "observer"), listed.standings,
+        held.secretary_general, held.chair,
+        tuple(d for d in documents(snap).documents if d.in_force),
+        listed.findings + held.findings, snap.history)
 
 
-def _collect(value: Any, path: str, found: list[dict[str, Any]]) -> None:
-    if isinstance(value, dict):
-        if value.get("alternatives"):
-            found.append({
-                "where": path,
-                "date": value.get("date") or value.get("from"),
-                "chosen_because": value.get("chosen_because"),
-                "sources": list(value["sources"]),
-                "alternatives": [dict(a) for a in value["alternatives"]],
-            })
-        for key, item in value.items():
-            if key not in ("alternatives", "countries", "country_index"):
-                label = item.get("id", key) if isinstance(item, dict) else key
-                _collect(item, f"{path}/{label}" if path else str(label), found)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            label = item.get("id", index) if isinstance(item, dict) else index
-            _collect(item, f"{path}/{label}", found)
+# -- disputes ---------------------------------------------------------------------------------
+def _disputed(record: str, field: str, label: Text | str, holder: Any) -> Iterator[Dispute]:
+    alternatives = getattr(holder, "alternatives", ())
+    if alternatives:
+        day = getattr(holder, "date", None) or getattr(holder, "start", None)
+        yield Dispute(record, field, label, day if isinstance(day, date) else None,
+                      getattr(holder, "chosen_because", None), holder.sources, alternatives)
 
 
-class OverviewAnswer(NamedTuple):
-    """The organization on a day: what ``make run`` shows."""
+def _field(alternatives: tuple[Any, ...], default: str) -> str:
+    return "date" if all(a.date is not None for a in alternatives) else default
 
-    members: Any
-    officials: Any
-    documents: DocumentsAnswer
-    findings: tuple[Finding, ...]
 
-    def as_dict(self, loc: Localizer) -> dict[str, Any]:
-        members = self.members.as_dict(loc)
-        officials = self.officials.as_dict(loc)
-        documents = self.documents.as_dict(loc)
-        return {
-            "date": members["date"],
-            "members": members["members"],
-            "standings": members["standings"],
-            "observers": [s for s in members["standings"] if s["status"] == "observer"],
-            "secretary_general": officials["secretary_general"],
-            "chair": officials["chair"],
-            "documents_in_force": [d for d in documents["documents"] if d["in_force"]],
-            **common(self.members.findings + self.officials.findings, loc),
-        }
+def disputes(history: History) -> DisputesAnswer:
+    found: list[Dispute] = []
+    for event in history.events:
+        found += _disputed(f"event:{event.id}", _field(event.alternatives, "value"),
+                           event.summary or event.id, event)
+    for doc in history.documents.values():
+        found += _disputed(f"document:{doc.id}", "value", doc.title, doc)
+        for step in ("signed", "in_force"):
+            found += _disputed(f"document:{doc.id}", step, doc.title, getattr(doc, step))
+        for item in doc.articles:
+            for wording in item.versions:
+                found += _disputed(f"document:{doc.id}", f"article {item.number} ({wording.by})",
+                                   item.title, wording)
+    for office in ("secretary_general", "chair"):
+        for term in getattr(history.offices, office):
+            found += _disputed(f"term:{office}:{term.start.isoformat()}",
+                               _field(term.alternatives, "value"),
+                               term.person or office.replace("_", " "), term)
+    org = history.organization
+    for name in org.names:
+        found += _disputed(f"organization:name:{name.lang}", "name", name.name, name)
+    for key in ("headquarters", "official_language", "website"):
+        found += _disputed(f"organization:{key}", "value", key.replace("_", " "), getattr(org, key))
+    for milestone in org.milestones:
+        found += _disputed(f"milestone:{milestone.date.isoformat()}",
+                           _field(milestone.alternatives, "value"), milestone.summary, milestone)
+    for records, kind in ((history.exercises, "exercise"), (history.forces, "force"),
+                          (history.cases, "case")):
+        for record in records:
+            label: Text | str = getattr(record, "title", None) or str(getattr(record, "name", ""))
+            found += _disputed(f"{kind}:{record.id}", _field(record.alternatives, "value"),
+                               label, record)
+    return DisputesAnswer(tuple(found), history)

@@ -1,181 +1,489 @@
-"""Human-readable text for answers, rendered from the same dicts that ``--json`` prints."""
+"""Answers for a person in the terminal: the result first, then tables, the findings with
+the articles behind them, and the sources, numbered, in the reader's language.
+
+Each question's renderer is named in the registry (``questions.py``). Rich lays out the
+tables; nothing here decides anything: it only reads answers.
+"""
 
 from __future__ import annotations
 
+import io
+import shutil
+import textwrap
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from .i18n import Localizer
+from . import labels
+from .answers import (
+    ArticleAnswer,
+    AssistAnswer,
+    BaseAnswer,
+    CasesAnswer,
+    ChairAnswer,
+    DecisionAnswer,
+    DisputesAnswer,
+    DocumentsAnswer,
+    ExercisesAnswer,
+    ForcesAnswer,
+    GroupingsAnswer,
+    MembersAnswer,
+    OfficialsAnswer,
+    OrganizationAnswer,
+    OverviewAnswer,
+    StandingAnswer,
+    StateHistoryAnswer,
+    StepAnswer,
+)
+from .i18n import Localizer, join
+from .model import Citation, Finding, ProcedureStep, Standing, Term, Text
 
 N_ = str
 
-STATUS_LABELS = {
-    "signatory": N_("signatory"),
-    "member": N_("member"),
-    "frozen": N_("member, participation frozen"),
-    "suspended": N_("membership suspended"),
-    "former": N_("former member"),
-    "observer": N_("observer"),
-    "former_observer": N_("former observer"),
-    "none": N_("no standing"),
-}
-KIND_LABELS = {
-    "obligation": N_("obligation"),
-    "prohibition": N_("prohibition"),
-    "permission": N_("permission"),
-    "requirement": N_("requirement"),
-    "procedure": N_("procedure"),
-    "open-question": N_("open question"),
-    "information": N_("note"),
-}
+
+class Page:
+    """Text for one answer: lines and tables, with sources numbered as they are cited."""
+
+    def __init__(self, answer: Any, lang: str, width: int | None = None) -> None:
+        from rich.console import Console
+
+        self.history = answer.history
+        self.loc = Localizer(self.history.countries, lang, dates="long")
+        columns = width or min(max(shutil.get_terminal_size((100, 24)).columns, 60), 140)
+        self.out = io.StringIO()
+        self.console = Console(file=self.out, width=columns, markup=False, highlight=False,
+                               emoji=False, color_system=None, soft_wrap=False)
+        self.numbers: dict[str, int] = {}
+
+    # -- words -----------------------------------------------------------------------
+    def t(self, message: str, **params: Any) -> str:
+        return self.loc.gettext(message).format(**params)
+
+    def label(self, table: dict[str, str], key: str | None) -> str:
+        return self.loc.gettext(table[key]) if key in table else (key or "-")
+
+    def day(self, value: Any, precision: str = "day") -> str:
+        return self.loc.day(value, "day" if precision == "inferred" else precision)
+
+    def country(self, code: str | None) -> str:
+        return f"{self.loc.country(code)} ({code})" if code else "-"
+
+    def countries(self, codes: Iterable[str]) -> str:
+        names = [self.loc.country(code) for code in codes]
+        return join(names, self.loc.lang) if names else self.t(N_("none"))
+
+    def text(self, value: Text | str | None) -> str:
+        return self.loc.text(value) or "-"
+
+    def refs(self, ids: Iterable[str]) -> str:
+        numbers = []
+        for ident in ids:
+            numbers.append(self.numbers.setdefault(ident, len(self.numbers) + 1))
+        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
+
+    # -- layout ----------------------------------------------------------------------
+    def line(self, text: str = "", indent: str = "") -> None:
+        """A paragraph, wrapped to the width, later lines indented by ``indent``."""
+        width = self.console.width
+        lines = textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False,
+                              break_on_hyphens=False) if text else [""]
+        for line in lines:
+            self.console.print(line, soft_wrap=True)
+
+    def heading(self, text: str) -> None:
+        self.line()
+        self.line(text)
+        self.line("─" * min(len(text), self.console.width))
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        from rich import box
+        from rich.table import Table
+
+        table = Table(*headers, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                      header_style="", expand=False)
+        count = 0
+        for row in rows:
+            table.add_row(*row)
+            count += 1
+        if count:
+            self.console.print(table)
+        else:
+            self.line("  -")
+
+    def short_citation(self, citation: Citation) -> str:
+        doc = self.history.documents[citation.document]
+        title = self.loc.text(doc.short or doc.title)
+        article = (self.t(N_("Art. {number}"), number=citation.article)
+                   if citation.article[:1].isdigit() else self.t(N_("operative provision")))
+        return f"{title}, {article}"
+
+    def citation(self, citation: Citation) -> str:
+        documents = self.history.documents
+        doc = documents[citation.document]
+        title = self.loc.text(doc.short or doc.title)
+        article = (self.t(N_("Art. {number}"), number=citation.article)
+                   if citation.article[:1].isdigit() else self.t(N_("operative provision")))
+        version = documents[citation.version]
+        wording = self.loc.text(version.short or version.title)
+        since = self.day(citation.in_force_from, citation.in_force_precision)
+        note = "" if citation.wording_retrieved else self.t(N_(", wording not retrieved"))
+        return self.t(N_("{document}, {article} (wording: {version}, in force since {since}{note})"),
+                      document=title, article=article, version=wording, since=since, note=note)
+
+    def findings(self, findings: Sequence[Finding]) -> None:
+        if not findings:
+            return
+        self.heading(self.t(N_("Findings")))
+        for item in findings:
+            sources = [s for c in item.citations for s in c.sources] + [
+                s for f in item.facts for s in f.sources]
+            kind = self.label(labels.KIND, item.kind)
+            self.line(f"• {kind}: {self.loc.format(item)} {self.refs(sources)}".rstrip(), "  ")
+            for citation in item.citations:
+                cites = self.t(N_("cites"))
+                self.line(f"  {cites} {self.citation(citation)}", "    ")
+
+    def procedure(self, steps: Sequence[ProcedureStep], title: str) -> None:
+        if not steps:
+            return
+        self.heading(title)
+        rows = []
+        for item in steps:
+            actor = (self.country(item.actor) if item.actor in self.history.countries
+                     else self.label(labels.ACTOR, item.actor))
+            condition = self.t(N_("required")) if item.required else self.t(N_("customary"))
+            law = "; ".join(self.short_citation(c) for c in item.citations)
+            extra = [self.label(labels.RULE, item.rule)] if item.rule else []
+            if item.deadline:
+                extra.append(self.day(item.deadline))
+            rows.append((str(item.order), self.label(labels.STEP, item.code), actor,
+                         ", ".join([condition, *extra]), law))
+        self.table([self.t(N_("#")), self.t(N_("Step")), self.t(N_("Who")),
+                    self.t(N_("How")), self.t(N_("Law"))], rows)
+
+    def standings(self, standings: Iterable[Standing]) -> None:
+        rows = [(s.iso3, self.loc.country(s.iso3),
+                 self.label(labels.STATUS, s.status)
+                 + (f" ({self.label(labels.BODY, s.body)})" if s.body else ""),
+                 self.day(s.since, s.since_precision), self.refs(s.fact.sources))
+                for s in standings]
+        self.table([self.t(N_("Code")), self.t(N_("State")), self.t(N_("Standing")),
+                    self.t(N_("Since")), self.t(N_("Sources"))], rows)
+
+    def term(self, label: str, term: Term | None) -> None:
+        if term is None:
+            missing = self.t(N_("not recorded"))
+            self.line(f"{label}: {missing}")
+            return
+        who = self.text(term.person) if term.person else ""
+        extra = []
+        if term.acting:
+            extra.append(self.t(N_("acting")))
+        if term.basis != "record":
+            extra.append(self.label(labels.BASIS, term.basis))
+        since = self.t(N_("since {date}"), date=self.day(term.start, term.precision))
+        details = ", ".join([since, *extra])
+        person = f"{who}, " if who else ""
+        self.line(f"{label}: {person}{self.country(term.state)} ({details}) "
+                  f"{self.refs(term.fact.sources)}")
+
+    def finish(self) -> str:
+        if self.numbers:
+            self.heading(self.t(N_("Sources")))
+            for ident, number in sorted(self.numbers.items(), key=lambda item: item[1]):
+                source = self.history.sources[ident]
+                where = source.url or source.file or ""
+                published = (f" ({self.day(source.published, source.precision)})"
+                             if source.published else "")
+                self.line(f"[{number}] {source.title}{published}", "     ")
+                if where:
+                    self.console.print(f"     {where}", soft_wrap=True)
+        return self.out.getvalue().rstrip("\n")
 
 
-def _date(value: str | None, loc: Localizer, precision: str = "day") -> str:
-    """A day in the reader's format (Babel), only as precise as the source."""
-    if not value:
-        return "-"
-    from datetime import date
-
-    from babel.dates import format_date, format_skeleton
-
-    day = date.fromisoformat(value)
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        return format_skeleton("yMMMM", day, locale=loc.lang)
-    return format_date(day, format="long", locale=loc.lang)
-
-
-def _citation(citation: dict[str, Any], loc: Localizer) -> str:
-    doc = loc.history.documents[citation["document"]]
-    title = loc.text(doc.get("short") or doc["title"])
-    article = citation["article"]
-    label = loc.gettext(N_("operative provision")) if not article.isdigit() else (
-        loc.gettext(N_("Art. {number}")).format(number=article))
-    version = loc.history.documents[citation["version"]]
-    wording = loc.text(version.get("short") or version["title"])
-    return f"{title}, {label} [{wording}]"
+# -- one renderer per question ---------------------------------------------------------------
+def members(answer: MembersAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    count = len(answer.members)
+    page.line(page.t(N_("On {date} the CSTO has {count} members: {states}."),
+                     date=page.day(answer.date), count=count,
+                     states=page.countries(s.iso3 for s in answer.members))
+              if count else page.t(N_("On {date} the Treaty is not in force: no members yet."),
+                                   date=page.day(answer.date)))
+    page.heading(page.t(N_("Every state that ever signed or observed")))
+    page.standings(answer.standings)
+    page.findings([f for f in answer.findings if f.code != "members.parties"])
+    return page.finish()
 
 
-def findings(answer: dict[str, Any], loc: Localizer) -> list[str]:
-    lines = []
-    for item in answer.get("findings", []):
-        lines.append(f"  - [{loc.gettext(KIND_LABELS[item['kind']])}] {item['text']}")
-        for citation in item["citations"]:
-            cites = loc.gettext(N_("cites"))
-            lines.append(f"      {cites}: {_citation(citation, loc)}")
-    if answer.get("sources"):
-        lines.append(loc.gettext(N_("Sources:")))
-        for ident, source in answer["sources"].items():
-            lines.append(f"  [{ident}] {source['title']} {source.get('url') or source.get('file')}")
-    return lines
+def standing(answer: StandingAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    page.findings(answer.findings)
+    return page.finish()
 
 
-def _standing_line(item: dict[str, Any], loc: Localizer) -> str:
-    label = loc.gettext(STATUS_LABELS[item["status"]])
-    body = f" ({item['body']})" if item.get("body") else ""
-    since = loc.gettext(N_("since {date}")).format(
-        date=_date(item["since"], loc, item["since_precision"]))
-    return f"  {item['iso3']}  {item['name']}: {label}{body}, {since}"
+def officials(answer: OfficialsAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    page.line(page.t(N_("Officials on {date}"), date=page.day(answer.date)))
+    page.term(page.t(N_("Secretary General")), answer.secretary_general)
+    page.term(page.t(N_("Chair of the Collective Security Council")), answer.chair)
+    page.findings(answer.findings)
+    return page.finish()
 
 
-def _term_line(label: str, term: dict[str, Any] | None, loc: Localizer) -> str:
-    if term is None:
-        not_recorded = loc.gettext(N_("not recorded"))
-        return f"{label}: {not_recorded}"
-    acting_label = loc.gettext(N_("acting"))
-    predicted = loc.gettext(N_("predicted by the rotation rule"))
-    acting = f" ({acting_label})" if term["acting"] else ""
-    basis = "" if term["basis"] == "record" else f" [{predicted}]"
-    who = f"{term['name']}, " if term["name"] else ""
-    return f"{label}: {who}{term['state']} ({term['iso3']}){acting}{basis}"
+def overview(answer: OverviewAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    org = page.t(N_("Collective Security Treaty Organization"))
+    page.line(f"{org} — {page.day(answer.date)}")
+    page.line(page.t(N_("{count} members: {states}."), count=len(answer.members),
+                     states=page.countries(s.iso3 for s in answer.members)))
+    page.term(page.t(N_("Secretary General")), answer.secretary_general)
+    page.term(page.t(N_("Chair of the Collective Security Council")), answer.chair)
+    page.heading(page.t(N_("Every state that ever signed or observed")))
+    page.standings(answer.standings)
+    page.heading(page.t(N_("Documents in force")))
+    page.table([page.t(N_("Document")), page.t(N_("In force since")), page.t(N_("Sources"))],
+               [(page.text(d.title), page.day(d.in_force_from.date, d.in_force_from.precision)
+                 if d.in_force_from else "-", page.refs(d.sources))
+                for d in answer.documents_in_force])
+    page.findings([f for f in answer.findings if f.code != "members.parties"])
+    return page.finish()
 
 
-def members(answer: dict[str, Any], loc: Localizer) -> list[str]:
-    lines = [loc.gettext(N_("Members on {date}:")).format(date=_date(answer["date"], loc))]
-    lines += [_standing_line(s, loc) for s in answer["members"]] or ["  -"]
-    lines.append(loc.gettext(N_("Standing of every state:")))
-    lines += [_standing_line(s, loc) for s in answer["standings"]] or ["  -"]
-    return lines + findings(answer, loc)
+def assist(answer: AssistAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    victim = page.loc.country(answer.victim)
+    if answer.obliged:
+        page.line(page.t(N_("On {date}, {states} must assist {victim} under Article 4."),
+                         date=page.day(answer.date), states=page.countries(answer.obliged),
+                         victim=victim))
+    else:
+        page.line(page.t(N_("On {date} no state is obliged under Article 4 to assist {victim}."),
+                         date=page.day(answer.date), victim=victim))
+    details = [page.label(labels.SITUATION, answer.situation)]
+    if answer.aggressor:
+        details.append(page.t(N_("aggressor: {state}"), state=page.country(answer.aggressor)))
+    page.line(", ".join(details))
+    page.procedure(answer.procedure, page.t(N_("Procedure")))
+    page.findings(answer.findings)
+    return page.finish()
 
 
-def officials(answer: dict[str, Any], loc: Localizer) -> list[str]:
-    return [
-        loc.gettext(N_("Officials on {date}:")).format(date=_date(answer["date"], loc)),
-        _term_line(loc.gettext(N_("Secretary General")), answer["secretary_general"], loc),
-        _term_line(loc.gettext(N_("Chair of the Collective Security Council")), answer["chair"], loc),
-        *findings(answer, loc),
-    ]
+def base(answer: BaseAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    host, guest = page.loc.country(answer.host), page.loc.country(answer.guest)
+    if answer.consent_required_from:
+        page.line(page.t(N_("On {date}, {host} needs the consent of {states} to let {guest} "
+                            "station forces or facilities."), date=page.day(answer.date),
+                         host=host, guest=guest, states=page.countries(answer.consent_required_from)))
+    else:
+        page.line(page.t(N_("On {date}, no CSTO rule makes {host} ask other members before "
+                            "letting {guest} station forces or facilities."),
+                         date=page.day(answer.date), host=host, guest=guest))
+    page.procedure(answer.procedure, page.t(N_("Procedure")))
+    page.findings(answer.findings)
+    return page.finish()
 
 
-def overview(answer: dict[str, Any], loc: Localizer) -> list[str]:
-    org = loc.gettext(N_("Collective Security Treaty Organization"))
-    lines = [f"{org} — {_date(answer['date'], loc)}"]
-    lines.append(loc.gettext(N_("Members:")))
-    lines += [_standing_line(s, loc) for s in answer["members"]] or ["  -"]
-    lines.append(loc.gettext(N_("Observers:")))
-    lines += [_standing_line(s, loc) for s in answer["observers"]] or ["  -"]
-    lines.append(loc.gettext(N_("Other states that ever had a standing:")))
-    lines += [_standing_line(s, loc) for s in answer["standings"]
-              if s["status"] not in ("member", "frozen", "observer")] or ["  -"]
-    lines.append(_term_line(loc.gettext(N_("Secretary General")), answer["secretary_general"], loc))
-    lines.append(_term_line(loc.gettext(N_("Chair of the Collective Security Council")),
-                            answer["chair"], loc))
-    lines.append(loc.gettext(N_("Documents in force:")))
-    for doc in answer["documents_in_force"]:
-        lines.append(f"  {doc['id']}: {doc['title']} ({_date(doc['in_force_from'], loc)})")
-    return lines + findings(answer, loc)
+def step(answer: StepAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    target = ""
+    if answer.target:
+        target = (page.country(answer.target) if answer.target in page.history.countries
+                  else answer.target)
+    page.line(page.t(labels.STEP_HEADLINE[answer.action], actor=page.loc.country(answer.actor),
+                     target=target, date=page.day(answer.date),
+                     verdict=page.label(labels.VERDICT, answer.verdict)))
+    if answer.effective:
+        page.line(page.t(N_("Earliest day a withdrawal could take effect: {date}."),
+                         date=page.day(answer.effective)))
+    page.procedure(answer.path, page.t(N_("The lawful path")))
+    page.findings(answer.findings)
+    return page.finish()
 
 
-def ruling(answer: dict[str, Any], loc: Localizer) -> list[str]:
-    """assist, base, step, decide, chair: the headline facts, then the findings."""
-    lines = []
-    for key in ("date", "year", "victim", "aggressor", "host", "guest", "actor", "action",
-                "target", "body", "verdict", "adopted", "effective", "article_version", "basis"):
-        if answer.get(key) is not None:
-            value = answer[key]
-            if key in ("date", "effective"):
-                value = _date(value, loc)
-            lines.append(f"{key}: {value}")
-    for key in ("obliged", "consent_required_from", "blocked_by", "bound", "not_bound"):
-        if key in answer:
-            names = [f"{code} {loc.country(code)}" for code in answer[key]]
-            lines.append(f"{key}: {', '.join(names) if names else '-'}")
-    if answer.get("chair") is not None:
-        lines.append(_term_line(loc.gettext(N_("Chair of the Collective Security Council")),
-                                answer["chair"], loc))
-    return lines + findings(answer, loc)
+def chair(answer: ChairAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    page.term(page.t(N_("Chair of the Collective Security Council in {year}"), year=answer.year),
+              answer.chair)
+    if len(answer.holders) > 1:
+        page.heading(page.t(N_("Holders during the year")))
+        page.table([page.t(N_("State")), page.t(N_("Person")), page.t(N_("From")),
+                    page.t(N_("Until"))],
+                   [(page.country(t.state), page.text(t.person), page.day(t.start, t.precision),
+                     page.day(t.end)) for t in answer.holders])
+    page.findings(answer.findings)
+    return page.finish()
 
 
-def generic(answer: dict[str, Any], loc: Localizer, depth: int = 0) -> list[str]:
-    """Listings (history, documents, exercises, cases...): an indented outline."""
-    lines: list[str] = []
-    pad = "  " * depth
-    for key, value in answer.items():
-        if key in ("sources", "fact", "facts", "codes") and depth > 0:
-            continue
-        if isinstance(value, dict):
-            lines.append(f"{pad}{key}:")
-            lines += generic(value, loc, depth + 1)
-        elif isinstance(value, list):
-            lines.append(f"{pad}{key}:")
-            for item in value:
-                if isinstance(item, dict):
-                    inner = generic(item, loc, depth + 2)
-                    if inner:
-                        lines.append(f"{pad}  -" + inner[0][len(pad) + 3:])
-                        lines += inner[1:]
-                else:
-                    lines.append(f"{pad}  - {item}")
-        elif value not in (None, "", False):
-            lines.append(f"{pad}{key}: {value}")
-    return lines
+def decide(answer: DecisionAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    verdict = page.t(N_("adopted")) if answer.adopted else page.t(N_("not adopted"))
+    organs = {o.id: o.name for o in page.history.organization.organs}
+    page.line(page.t(N_("{body} on {date}: the draft is {verdict} ({rule})."),
+                     body=page.text(organs.get(answer.body, answer.body)),
+                     date=page.day(answer.date), verdict=verdict,
+                     rule=page.label(labels.RULE, answer.rule)))
+    page.table([page.t(N_("State")), page.t(N_("Position")), page.t(N_("Bound"))],
+               [(page.country(code), page.label(labels.POSITION, position),
+                 page.t(N_("yes")) if code in answer.bound else page.t(N_("no")))
+                for code, position in sorted(answer.positions.items())])
+    page.findings(answer.findings)
+    return page.finish()
 
 
-RENDERERS = {
-    "members": members, "officials": officials, "overview": overview, "assist": ruling,
-    "base": ruling, "step": ruling, "chair": ruling, "decide": ruling,
-}
+def documents(answer: DocumentsAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    page.line(page.t(N_("Treaty documents on {date}"), date=page.day(answer.date)))
+    page.table([page.t(N_("Document")), page.t(N_("Status")), page.t(N_("Signed")),
+                page.t(N_("In force since")), page.t(N_("Articles in force")),
+                page.t(N_("Sources"))],
+               [(page.text(d.title), page.label(labels.DOCUMENT_STATUS, d.status),
+                 f"{page.day(d.signed.date, d.signed.precision)}, {d.signed.place or ''}".rstrip(", ")
+                 if d.signed else "-",
+                 page.day(d.in_force_from.date, d.in_force_from.precision) if d.in_force_from else "-",
+                 ", ".join(d.articles_in_force) or "-", page.refs(d.sources))
+                for d in answer.documents])
+    return page.finish()
 
 
-def render(command: str, answer: dict[str, Any], loc: Localizer) -> str:
-    return "\n".join(RENDERERS.get(command, generic)(answer, loc))
+def article(answer: ArticleAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    number = page.t(N_("Art. {number}"), number=answer.article)
+    page.line(f"{page.text(answer.document_title)}, {number}: {page.text(answer.title)}")
+    if answer.citation is not None and answer.text is not None:
+        page.line(page.t(N_("In force on {date}: {citation}"), date=page.day(answer.date),
+                         citation=page.citation(answer.citation)))
+        page.line()
+        page.line(f"{page.text(answer.text)} {page.refs(answer.citation.sources)}")
+    else:
+        page.line(page.t(N_("Not in force on {date}."), date=page.day(answer.date)))
+    page.heading(page.t(N_("Versions")))
+    page.table([page.t(N_("Wording")), page.t(N_("In force since")), page.t(N_("Text")),
+                page.t(N_("Sources"))],
+               [(v.version + (" *" if v.in_force else ""), page.day(v.in_force_from),
+                 page.text(v.text), page.refs(v.sources)) for v in answer.versions])
+    return page.finish()
+
+
+def exercises(answer: ExercisesAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    planned = page.t(N_("planned"))
+    page.table([page.t(N_("Year")), page.t(N_("Exercise")), page.t(N_("Hosts")),
+                page.t(N_("Troops")), page.t(N_("About")), page.t(N_("Sources"))],
+               [(str(e.year), e.name + (f" ({planned})" if e.planned else ""),
+                 ", ".join(e.hosts) or "-",
+                 page.loc.number(e.troops) if e.troops else "-", page.text(e.summary),
+                 page.refs(e.sources)) for e in answer.exercises])
+    return page.finish()
+
+
+def forces(answer: ForcesAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    for force in answer.forces:
+        page.heading(f"{page.text(force.name)} — {page.day(force.established)}")
+        page.line(f"{page.text(force.basis)} {page.refs(force.sources)}")
+        page.line(page.text(force.size))
+    return page.finish()
+
+
+def cases(answer: CasesAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    for item in answer.cases:
+        case, required = item.case, item.treaty_required
+        page.heading(f"{page.text(case.title)} ({page.day(case.start)} – {page.day(case.end)})")
+        request, done, outcome = page.t(N_("Request")), page.t(N_("What was done")), page.t(
+            N_("Outcome"))
+        page.line(f"{request}: {page.text(case.request)} {page.refs(case.sources)}")
+        page.line(f"{done}: {page.text(case.action)}")
+        page.line(f"{outcome}: {page.label(labels.OUTCOME, case.outcome)}")
+        day = page.day(required.question.date)
+        if required.obliged:
+            page.line(page.t(N_("On {date} the Treaty obliged {states} to assist."), date=day,
+                             states=page.countries(required.obliged)))
+        else:
+            page.line(page.t(N_("On {date} the Treaty obliged no state to assist."), date=day))
+        for finding in required.findings:
+            if finding.kind in ("open-question", "dispute"):
+                page.line(f"  • {page.label(labels.KIND, finding.kind)}: {page.loc.format(finding)}")
+    return page.finish()
+
+
+def groupings(answer: GroupingsAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    page.table([page.t(N_("Id")), page.t(N_("Name")), page.t(N_("Collective defence")),
+                page.t(N_("Sources"))],
+               [(g.id, page.text(g.name),
+                 page.t(N_("yes")) if g.collective_defence else page.t(N_("no")),
+                 page.refs(g.sources)) for g in answer.groupings])
+    return page.finish()
+
+
+def disputes(answer: DisputesAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    page.line(page.t(N_("{count} facts on which sources disagree."), count=len(answer.disputes)))
+    for item in answer.disputes:
+        when = f" ({page.day(item.date)})" if item.date else ""
+        page.heading(f"{page.text(item.label)}{when}: {item.field}")
+        chosen, other = page.t(N_("Chosen because")), page.t(N_("Other reading"))
+        if item.chosen_because:
+            page.line(f"{chosen}: {page.text(item.chosen_because)} {page.refs(item.sources)}")
+        for alternative in item.alternatives:
+            value = (page.day(alternative.date, alternative.precision or "day")
+                     if alternative.date else page.text(alternative.value))
+            page.line(f"  {other}: {value} — {page.text(alternative.why_not)} "
+                      f"{page.refs(alternative.sources)}")
+    return page.finish()
+
+
+def history(answer: StateHistoryAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    codes = answer.codes
+    page.line(f"{page.loc.country(answer.state)} — ISO {codes.iso3}/{codes.alpha2}/{codes.numeric}"
+              + (f", COW {codes.cow}" if codes.cow else ""))
+    standing_label = (page.label(labels.STATUS, answer.standing.status) if answer.standing
+                      else page.label(labels.STATUS, "none"))
+    page.line(page.t(N_("Standing on {date}: {status}"), date=page.day(answer.date),
+                     status=standing_label))
+    if answer.events:
+        page.heading(page.t(N_("Events")))
+        page.table([page.t(N_("Date")), page.t(N_("Event")), page.t(N_("Sources"))],
+                   [(page.day(e.date, e.precision), page.text(e.summary), page.refs(e.sources))
+                    for e in answer.events])
+    if answer.offices:
+        page.heading(page.t(N_("Offices held")))
+        page.table([page.t(N_("Office")), page.t(N_("Person")), page.t(N_("From")),
+                    page.t(N_("Until"))],
+                   [(page.t(N_("Secretary General")) if t.office == "secretary_general"
+                     else page.t(N_("Chair of the Collective Security Council")),
+                     page.text(t.person), page.day(t.start, t.precision), page.day(t.end))
+                    for t in answer.offices])
+    if answer.exercises_hosted:
+        page.line(page.t(N_("Exercises hosted: {names}"), names=", ".join(answer.exercises_hosted)))
+    if answer.cases:
+        page.line(page.t(N_("Cases: {names}"), names=", ".join(answer.cases)))
+    if not (answer.events or answer.offices):
+        page.line(page.t(N_("No events are recorded for this state.")))
+    return page.finish()
+
+
+def about(answer: OrganizationAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    org = answer.organization
+    page.line(f"{page.text(answer.name)} ({page.text(answer.abbreviation)})")
+    for label, fact in ((N_("Seat"), org.headquarters), (N_("Official language"),
+                                                         org.official_language),
+                        (N_("Website"), org.website)):
+        note = f" — {page.text(fact.note)}" if fact.note else ""
+        page.line(f"{page.t(label)}: {page.text(fact.value)}{note} {page.refs(fact.sources)}")
+    page.heading(page.t(N_("Names")))
+    page.table([page.t(N_("Language")), page.t(N_("Name")), page.t(N_("Latin script"))],
+               [(n.lang + (f"-{n.script}" if n.script else ""), n.name, n.latin or "-")
+                for n in org.names])
+    page.heading(page.t(N_("Milestones")))
+    page.table([page.t(N_("Date")), page.t(N_("Event")), page.t(N_("Sources"))],
+               [(page.day(m.date, m.precision), page.text(m.summary), page.refs(m.sources))
+                for m in org.milestones])
+    page.heading(page.t(N_("Organs")))
+    page.table([page.t(N_("Organ")), page.t(N_("Role")), page.t(N_("Sources"))],
+               [(page.text(o.name), page.text(o.role), page.refs(o.sources)) for o in org.organs])
+    return page.finish()

@@ -1,4 +1,9 @@
-"""Steps a member might take, checked against Articles 1 and 8 and Charter Article 19."""
+"""Steps a member might take, checked against Articles 1 and 8 and Charter Article 19.
+
+``step`` returns a verdict (lawful, breach, conditional, open, not-bound), the day a
+withdrawal could take effect, whose consent a base needs, and the lawful ``path`` as
+procedure steps (notice to the depositary, effective day; or consultations on a base).
+"""
 
 from __future__ import annotations
 
@@ -7,74 +12,128 @@ from datetime import date
 from ..answers import StepAnswer
 from ..dates import add_months
 from ..errors import InputError
-from ..history import Snapshot
-from ..model import Citation, CountryList, CountryRef, Fact, Finding
-from ._common import N_, cite, finding, iso, not_a_member, require_country, standing_fact
+from ..history import Snapshot, fact_of
+from ..model import (
+    Citation,
+    CountryList,
+    CountryRef,
+    DateRef,
+    Fact,
+    Finding,
+    ProcedureStep,
+    Text,
+    TextRef,
+    Wording,
+)
+from ._common import (
+    N_,
+    cite,
+    day_of,
+    finding,
+    not_a_member,
+    procedure_step,
+    require_country,
+    standing_fact,
+)
 from .bases import base
 
 ACTIONS = ("join-alliance", "withdraw", "use-force-against", "host-base")
 NOTICE_MONTHS = 6
+"""Charter Art. 19: written notice at least six months before withdrawal."""
 
 
-def _withdrawal_path(snap: Snapshot, actor: str) -> tuple[Finding, date | None]:
+def check_step(action: str, target: str | None) -> None:
+    """Refuse a step that cannot be asked as given, before anything is looked up."""
+    if action not in ACTIONS:
+        raise InputError("unknown step '{value}': use one of {known}", field="action",
+                         value=action, known=", ".join(ACTIONS))
+    if action != "withdraw" and target is None:
+        raise InputError("the step '{action}' needs a target", field="target", action=action)
+    if action == "withdraw" and target is not None:
+        raise InputError("the step 'withdraw' takes no target; leave out '{value}'",
+                         field="target", value=target)
+
+
+def _withdrawal_path(snap: Snapshot, actor: str
+                     ) -> tuple[list[Finding], tuple[ProcedureStep, ...], date | None]:
     """The lawful way out, and the earliest day it could take effect if notified today."""
-    charter19 = cite(snap, "charter", "19")
-    if charter19:
-        effective = add_months(snap.date, NOTICE_MONTHS)
-        return finding(
-            "procedure", "step.withdrawal",
-            N_("The lawful way out is withdrawal: {actor} sends official written notice to the "
-               "depositary at least six months ahead and settles its obligations; notified on "
-               "{date}, it could leave on {effective} at the earliest."),
-            {"actor": CountryRef(actor), "date": iso(snap.date), "effective": iso(effective)},
-            charter19,
-        ), effective
-    return finding(
-        "procedure", "step.withdrawal_treaty",
-        N_("Before the Charter, the way out was under Article 11 of the Treaty: leaving at the end "
-           "of a five-year term, as three states did in 1999, or under its withdrawal clause, "
-           "whose notice period was not retrieved."),
-        {}, cite(snap, "cst", "11"),
-    ), None
+    article = snap.article("charter", "19")
+    if article is None:
+        law = cite(snap, "cst", "11")
+        return [finding(
+            "procedure", "step.withdrawal_treaty",
+            N_("Before the Charter, the way out was under Article 11 of the Treaty: leaving at the "
+               "end of a five-year term, or under its withdrawal clause, whose notice period was "
+               "not retrieved."),
+            {}, law, _lapses(snap))], (procedure_step(1, "notice", actor, (actor,), law),), None
+    law = (article.citation,)
+    effective = add_months(snap.date, NOTICE_MONTHS)
+    findings = [finding(
+        "procedure", "step.withdrawal",
+        N_("The lawful way out is withdrawal: {actor} sends official written notice to the "
+           "depositary at least six months ahead and settles its obligations; notified on "
+           "{date}, it could leave on {effective} at the earliest."),
+        {"actor": CountryRef(actor), "date": day_of(snap), "effective": DateRef(effective)}, law)]
+    wording = _wording(snap, "charter", "19", article.citation.version)
+    if wording is not None and wording.alternatives:
+        other = wording.alternatives[0]
+        findings.append(finding(
+            "dispute", "step.withdrawal_dispute",
+            N_("Sources disagree on whether a member may leave on its own: one reads \"{other}\"; "
+               "csto follows Article 19 as written."),
+            {"other": TextRef(other.value) if isinstance(other.value, Text) else other.value or ""},
+            law, (fact_of("article:charter/19", article.citation.in_force_from,
+                          (*wording.sources, *other.sources), wording.confidence, (other,)),)))
+    path = (procedure_step(1, "notice", actor, (actor,), law),
+            procedure_step(2, "settle-obligations", actor, (actor,), law),
+            procedure_step(3, "withdrawal", actor, (actor,), law, deadline=effective))
+    return findings, path, effective
+
+
+def _wording(snap: Snapshot, document: str, number: str, version: str) -> Wording | None:
+    for article in snap.history.documents[document].articles:
+        if article.number == number:
+            return next((w for w in article.versions if w.by == version), None)
+    return None
+
+
+def _lapses(snap: Snapshot) -> tuple[Fact, ...]:
+    """The 1999 lapses the pre-Charter way out refers to, where the record has them."""
+    return tuple(fact_of(f"event:{e.id}", e.date, e.sources, e.confidence, e.alternatives)
+                 for e in snap.history.events if e.kind == "lapse" and e.date <= snap.date)
 
 
 def step(snap: Snapshot, actor: str, action: str, target: str | None = None) -> StepAnswer:
     """Whether ``actor`` taking ``action`` (towards ``target``) on the day keeps the Treaty."""
     require_country(snap, actor, "actor")
-    if action not in ACTIONS:
-        raise InputError(f"unknown step '{action}': use one of {', '.join(ACTIONS)}")
-    if action != "withdraw" and target is None:
-        raise InputError(f"the step '{action}' needs a target")
-    if action == "withdraw" and target is not None:
-        raise InputError("the step 'withdraw' takes no target")
+    check_step(action, target)
     findings: list[Finding] = []
     effective: date | None = None
     consent: tuple[str, ...] = ()
+    path: tuple[ProcedureStep, ...] = ()
     verdict = "lawful"
+
+    def answer() -> StepAnswer:
+        return StepAnswer(snap.date, actor, action, target, verdict, effective, consent, path,
+                          tuple(findings), snap.history)
+
     if not snap.is_member(actor):
+        verdict = "not-bound"
         findings.append(not_a_member(
             snap, actor, "actor", "step.not_bound",
             N_("{actor} is not a member on {date} (standing: {status}); the Treaty does not "
-               "bind it."), cite(snap, "cst", "1")))
-        return StepAnswer(snap.date, actor, action, target, "not-bound", None, (),
-                          tuple(findings))
+               "bind it."), cite(snap, "cst", "1") if snap.article("cst", "1") else ()))
+        return answer()
     art1 = cite(snap, "cst", "1")
     if action == "withdraw":
-        path, effective = _withdrawal_path(snap, actor)
-        findings.append(path)
-        if effective is not None:
-            findings.append(finding(
-                "information", "step.withdrawal_dispute",
-                N_("One 2012 report claimed the Charter has no unilateral withdrawal; csto follows "
-                   "Article 19 as the Russian foreign ministry cited it in 2024."),
-                {}, cite(snap, "charter", "19"),
-            ))
+        more, path, effective = _withdrawal_path(snap, actor)
+        findings.extend(more)
     elif action == "join-alliance":
         assert target is not None
         verdict = _join(snap, actor, target, art1, findings)
         if verdict in ("breach", "open"):
-            path, effective = _withdrawal_path(snap, actor)
-            findings.append(path)
+            more, path, effective = _withdrawal_path(snap, actor)
+            findings.extend(more)
     elif action == "use-force-against":
         assert target is not None
         require_country(snap, target, "target")
@@ -83,8 +142,7 @@ def step(snap: Snapshot, actor: str, action: str, target: str | None = None) -> 
             findings.append(finding(
                 "prohibition", "step.force_member",
                 N_("Using or threatening force against {target}, a member, breaks Article 1."),
-                {"target": CountryRef(target)}, art1, standing_fact(snap, target),
-            ))
+                {"target": CountryRef(target)}, art1, standing_fact(snap, target)))
         else:
             verdict = "conditional"
             findings.append(finding(
@@ -93,42 +151,41 @@ def step(snap: Snapshot, actor: str, action: str, target: str | None = None) -> 
                    "included, peacefully: force is lawful only in self-defence against an armed "
                    "attack (Article 8; UN Charter Article 51)."),
                 {"actor": CountryRef(actor), "target": CountryRef(target)},
-                art1 + cite(snap, "cst", "8") + cite(snap, "un-charter", "51"),
-            ))
+                art1 + cite(snap, "cst", "8") + cite(snap, "un-charter", "51")))
     else:
         assert target is not None
-        guest = require_country(snap, target, "guest")
-        answer = base(snap, actor, guest)
-        findings.extend(answer.findings)
-        consent = answer.consent_required_from
+        guest = require_country(snap, target, "target")
+        hosted = base(snap, actor, guest)
+        findings.extend(hosted.findings)
+        consent = hosted.consent_required_from
+        path = hosted.procedure
         verdict = "conditional" if consent else "lawful"
-    return StepAnswer(snap.date, actor, action, target, verdict, effective, consent,
-                      tuple(findings))
+    return answer()
 
 
 def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
           findings: list[Finding]) -> str:
     grouping = snap.history.groupings.get(target)
     if grouping is None:
-        known = ", ".join(sorted(snap.history.groupings))
-        raise InputError(f"unknown alliance or grouping '{target}': use one of {known}")
+        raise InputError("unknown alliance or grouping '{value}': use one of {known}",
+                         field="target", value=target,
+                         known=", ".join(sorted(snap.history.groupings)))
     law = art1 + cite(snap, "cst", "8")
-    founded_facts: tuple[Fact, ...] = ()
-    if grouping["kind"] != "military-alliance" and not grouping["collective_defence"]:
+    if grouping.kind != "military-alliance" and not grouping.collective_defence:
         findings.append(finding(
             "permission", "step.join_non_military",
             N_("{grouping} is not a military alliance: joining it does not engage Article 1, as "
                "long as {actor} takes part in no action directed against another member."),
-            {"grouping": target, "actor": CountryRef(actor)}, law,
-        ))
+            {"grouping": target, "actor": CountryRef(actor)}, law))
         return "lawful"
     others = set(snap.members) - {actor}
     hostile: list[str] = []
-    for assessment in grouping["assessments"]:
-        if date.fromisoformat(assessment["from"]) <= snap.date:
-            hostile.extend(c for c in assessment["directed_against"] if c in others)
-            founded_facts += (Fact(f"grouping:{target}:{assessment['from']}", assessment["from"],
-                                   tuple(assessment["sources"]), assessment["confidence"]),)
+    founded: tuple[Fact, ...] = ()
+    for assessment in grouping.assessments:
+        if assessment.start <= snap.date:
+            hostile.extend(c for c in assessment.directed_against if c in others)
+            founded += (fact_of(f"grouping:{target}:{assessment.start.isoformat()}",
+                                assessment.start, assessment.sources, assessment.confidence),)
     if hostile:
         findings.append(finding(
             "prohibition", "step.join_hostile",
@@ -136,15 +193,13 @@ def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
                "names {states} as an adversary, and no member may join an alliance directed "
                "against another member. It would also be an agreement incompatible with the "
                "Treaty (Article 8)."),
-            {"grouping": target, "date": iso(snap.date), "states": CountryList(tuple(sorted(set(hostile))))},
-            law, founded_facts,
-        ))
+            {"grouping": target, "date": day_of(snap),
+             "states": CountryList(tuple(sorted(set(hostile))))}, law, founded))
         return "breach"
     findings.append(finding(
         "open-question", "step.join_undetermined",
         N_("Article 1 forbids joining an alliance directed against another member. Whether "
            "{grouping} was so directed on {date} is not settled by any sourced assessment in "
            "csto; the Treaty leaves that judgement to the members."),
-        {"grouping": target, "date": iso(snap.date)}, law,
-    ))
+        {"grouping": target, "date": day_of(snap)}, law))
     return "open"

@@ -1,36 +1,60 @@
-"""Who is what on a day: members, every standing, and the office holders."""
+"""Who is what on a day: members, one state's standing, and the office holders."""
 
 from __future__ import annotations
 
-from ..answers import MembersAnswer, OfficialsAnswer
+from ..answers import MembersAnswer, OfficialsAnswer, StandingAnswer
 from ..history import Snapshot
-from ..model import CountryList, Finding
-from ._common import N_, cite, finding, iso
+from ..model import CountryList, CountryRef, Finding, Label
+from ._common import N_, cite, cite_if_in_force, day_of, finding, standing_fact, status_of
 from .chair import chair_on
 
-_ORDER = {"member": 0, "frozen": 1, "signatory": 2, "suspended": 3, "former": 4,
-          "observer": 5, "former_observer": 6}
+ORDER = {"member": 0, "frozen": 1, "signatory": 2, "suspended": 3, "former": 4,
+         "observer": 5, "former_observer": 6}
+"""How standings are listed: members first, observers last."""
 
 
 def members(snap: Snapshot) -> MembersAnswer:
     """The legal members on the day, and the standing of every state that ever had one."""
-    standings = tuple(sorted(snap.standings.values(), key=lambda s: (_ORDER[s.status], s.iso3)))
+    standings = tuple(sorted(snap.standings.values(), key=lambda s: (ORDER[s.status], s.iso3)))
     current = tuple(sorted((s for s in standings if s.is_member), key=lambda s: s.iso3))
     findings: list[Finding] = []
     if current:
         findings.append(finding(
             "information", "members.parties",
             N_("On {date} the Treaty binds {states}."),
-            {"date": iso(snap.date), "states": CountryList(tuple(s.iso3 for s in current))},
-            cite(snap, "cst", "1") + cite(snap, "charter", "19"),
-        ))
+            {"date": day_of(snap), "states": CountryList(tuple(s.iso3 for s in current))},
+            cite(snap, "cst", "1") + cite_if_in_force(snap, "charter", "19"),
+            tuple(s.fact for s in current)))
     else:
         findings.append(finding(
             "information", "members.none",
             N_("On {date} the Treaty is not in force, so it has no members yet."),
-            {"date": iso(snap.date)}, (),
-        ))
-    return MembersAnswer(snap.date, current, standings, tuple(findings))
+            {"date": day_of(snap)}))
+    return MembersAnswer(snap.date, current, standings, tuple(findings), snap.history)
+
+
+def standing(snap: Snapshot, iso3: str) -> StandingAnswer:
+    """One state's standing on the day, and whether the Treaty binds it."""
+    found = snap.standing(iso3)
+    member = found is not None and found.is_member
+    if found is None:
+        item = finding("information", "standing.none",
+                       N_("On {date} {state} has never signed the Treaty nor been an observer."),
+                       {"date": day_of(snap), "state": CountryRef(iso3)})
+    elif member:
+        item = finding("information", "standing.member",
+                       N_("On {date} {state} is a member (standing: {status}); the Treaty binds it."),
+                       {"date": day_of(snap), "state": CountryRef(iso3),
+                        "status": Label("status", status_of(snap, iso3))},
+                       cite(snap, "cst", "1"), standing_fact(snap, iso3))
+    else:
+        item = finding("information", "standing.other",
+                       N_("On {date} {state} is not a member (standing: {status}); the Treaty "
+                          "does not bind it."),
+                       {"date": day_of(snap), "state": CountryRef(iso3),
+                        "status": Label("status", status_of(snap, iso3))},
+                       (), standing_fact(snap, iso3))
+    return StandingAnswer(snap.date, iso3, found, member, (item,), snap.history)
 
 
 def officials(snap: Snapshot) -> OfficialsAnswer:
@@ -40,6 +64,5 @@ def officials(snap: Snapshot) -> OfficialsAnswer:
     if snap.secretary_general is None:
         findings.append(finding(
             "information", "officials.no_secretary_general",
-            N_("No Secretary General is recorded for {date}."), {"date": iso(snap.date)}, (),
-        ))
-    return OfficialsAnswer(snap.date, snap.secretary_general, chair, tuple(findings))
+            N_("No Secretary General is recorded for {date}."), {"date": day_of(snap)}))
+    return OfficialsAnswer(snap.date, snap.secretary_general, chair, tuple(findings), snap.history)
