@@ -170,7 +170,7 @@ def _line_of(path: Path, fragment: str) -> int:
      "    from: 2020-01-01\n    until: 2019-01-01", "until", "must end after it starts"),
     ("documents.yaml", "  in_force: {date: 1994-04-20", "  in_force: {date: [1994-04-20", None,
      "malformed YAML"),
-    ("cases.yaml", "question: {victim: KGZ,", "question: {victim: XKX,", "question",
+    ("cases.yaml", "    - {victim: KGZ,", "    - {victim: XKX,", "readings",
      "not an ISO 3166"),
 ])
 def test_malformed_data_names_file_line_and_field(tmp_path: Path, name: str, old: str, new: str,

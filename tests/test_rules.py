@@ -19,20 +19,20 @@ def _cases(history: History) -> dict[str, Any]:
 
 def test_each_case_shows_what_the_treaty_required_beside_what_was_done(history: History) -> None:
     cases = _cases(history)
-    assert cases["arm-2022"]["treaty_required"]["obliged"] == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
+    assert cases["arm-2022"]["readings"][0]["obliged"] == ["BLR", "KAZ", "KGZ", "RUS", "TJK"]
     assert cases["arm-2022"]["case"]["outcome"] == "no-assistance"
-    assert cases["kaz-2022"]["treaty_required"]["open_questions"] == ["defence.internal_unrest"]
+    assert cases["kaz-2022"]["readings"][0]["open_questions"] == ["defence.internal_unrest"]
     assert cases["kaz-2022"]["case"]["outcome"] == "deployment"
-    assert "defence.member_aggressor" in cases["kgz-tjk-2022"]["treaty_required"]["open_questions"]
-    assert cases["karabakh"]["treaty_required"]["obliged"] == []
-    assert cases["kgz-2010"]["treaty_required"]["article_version"] == "cst"
+    assert "defence.member_aggressor" in cases["kgz-tjk-2022"]["readings"][0]["open_questions"]
+    assert cases["karabakh"]["readings"][0]["obliged"] == []
+    assert cases["kgz-2010"]["readings"][0]["article_version"] == "cst"
     assert all(c["case"]["action"] and c["case"]["sources"] for c in cases.values())
 
 
 def test_cases_render_in_indonesian(history: History) -> None:
     case = csto.to_dict(csto.cases("arm-2022", history), "id")["cases"][0]
     assert case["case"]["title"].startswith("Armenia, September 2022")
-    assert "Pasal" in case["treaty_required"]["findings"][0]["text"]
+    assert "Pasal" in case["readings"][0]["findings"][0]["text"]
 
 
 def test_art4_procedure_follows_the_wording_in_force(history: History) -> None:

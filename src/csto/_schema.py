@@ -24,6 +24,7 @@ ALIASES: dict[str, Any] = {
     "Iso3": Annotated[str, msgspec.Meta(pattern="^[A-Z]{3}$")],
     "SourceIds": Annotated[tuple[NonEmpty, ...], msgspec.Meta(min_length=1)],
     "Wordings": Annotated[tuple[model.Wording, ...], msgspec.Meta(min_length=1)],
+    "CaseReadings": Annotated[tuple[model.CaseQuestion, ...], msgspec.Meta(min_length=1)],
     "GroupingId": Annotated[str, msgspec.Meta(pattern="^[A-Z][A-Z0-9-]*$")],
     "Language": Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}$")],
     "Confidence": Literal["H", "M", "L"],

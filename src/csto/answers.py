@@ -166,6 +166,7 @@ class DocumentStatus(NamedTuple):
 class DocumentsAnswer(NamedTuple):
     date: Day
     documents: tuple[DocumentStatus, ...]
+    findings: tuple[Finding, ...]
     history: History
 
 
@@ -191,6 +192,7 @@ class ArticleAnswer(NamedTuple):
     text: Text | None
     citation: Citation | None
     versions: tuple[WordingStatus, ...]
+    findings: tuple[Finding, ...]
     history: History
 
 
@@ -211,18 +213,26 @@ class GroupingsAnswer(NamedTuple):
 
 
 class Requirement(NamedTuple):
-    """What the Treaty required in a case, asked of the rules on the case's date."""
+    """What the Treaty required under one reading of a case, asked of the rules on its date."""
 
-    question: CaseQuestion
+    reading: CaseQuestion
     obliged: tuple[str, ...]
     article_version: str | None
+    procedure: tuple[ProcedureStep, ...]
     open_questions: tuple[str, ...]
     findings: tuple[Finding, ...]
 
 
 class CaseAnswer(NamedTuple):
+    """A case: what was asked and done, and what the Treaty required under each reading.
+
+    ``aggressor_named`` is False where every reading naming an aggressor is a party's claim:
+    the Organization itself named none.
+    """
+
     case: Case
-    treaty_required: Requirement
+    readings: tuple[Requirement, ...]
+    aggressor_named: bool
 
 
 class CasesAnswer(NamedTuple):
@@ -265,6 +275,7 @@ class StateHistoryAnswer(NamedTuple):
     offices: tuple[Term, ...]
     exercises_hosted: tuple[str, ...]
     cases: tuple[str, ...]
+    findings: tuple[Finding, ...]
     history: History
 
 

@@ -15,9 +15,11 @@ form that ``--json`` prints and the REST API returns.
 from __future__ import annotations
 
 from datetime import date
+from functools import wraps
 
 from . import answers as a
 from ._typing import TYPE_CHECKING
+from .caveats import add_caveats
 from .dates import as_day, parse_year
 from .errors import InputError
 from .history import History, Snapshot
@@ -26,7 +28,22 @@ from .load import load_history
 from .model import Text
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
+    from typing import Any, ParamSpec, TypeVar
+
+    P = ParamSpec("P")
+    R = TypeVar("R")
+
+
+def answers(function: Callable[P, R]) -> Callable[P, R]:
+    """Mark an API function: its answer gets the caveats every answer owes its reader
+    (disputed facts it rests on, a day past the record's review)."""
+
+    @wraps(function)
+    def answer(*args: P.args, **kwargs: P.kwargs) -> R:
+        return add_caveats(function(*args, **kwargs))  # type: ignore[no-any-return]
+
+    return answer
 
 
 def _history(history: History | None) -> History:
@@ -49,6 +66,7 @@ def snapshot(on: object = None, history: History | None = None) -> Snapshot:
     return _history(history).at(day(on))
 
 
+@answers
 def members(on: object = None, history: History | None = None) -> a.MembersAnswer:
     """The members on a day, and the standing of every state that ever had one."""
     from .rules.membership import members as rule
@@ -56,6 +74,7 @@ def members(on: object = None, history: History | None = None) -> a.MembersAnswe
     return rule(snapshot(on, history))
 
 
+@answers
 def standing(state: str, on: object = None, history: History | None = None) -> a.StandingAnswer:
     """One state's standing on a day."""
     from .rules.membership import standing as rule
@@ -64,6 +83,7 @@ def standing(state: str, on: object = None, history: History | None = None) -> a
     return rule(h.at(day(on)), h.resolve_country(state, "state"))
 
 
+@answers
 def officials(on: object = None, history: History | None = None) -> a.OfficialsAnswer:
     """The Secretary General and the chair on a day."""
     from .rules.membership import officials as rule
@@ -71,6 +91,7 @@ def officials(on: object = None, history: History | None = None) -> a.OfficialsA
     return rule(snapshot(on, history))
 
 
+@answers
 def assist(victim: str, against: str | None = None, on: object = None,
            situation: str = "armed-attack", territory: str = "inside",
            history: History | None = None) -> a.AssistAnswer:
@@ -83,6 +104,7 @@ def assist(victim: str, against: str | None = None, on: object = None,
                 territory)
 
 
+@answers
 def base(host: str, guest: str, on: object = None,
          history: History | None = None) -> a.BaseAnswer:
     """Whose consent ``host`` needs to let ``guest`` station forces or facilities."""
@@ -92,6 +114,7 @@ def base(host: str, guest: str, on: object = None,
     return rule(h.at(day(on)), h.resolve_country(host, "host"), h.resolve_country(guest, "guest"))
 
 
+@answers
 def step(actor: str, action: str, target: str | None = None, on: object = None,
          history: History | None = None) -> a.StepAnswer:
     """Whether ``actor`` taking ``action`` (towards ``target``) keeps the Treaty."""
@@ -107,6 +130,7 @@ def step(actor: str, action: str, target: str | None = None, on: object = None,
     return rule(h.at(day(on)), h.resolve_country(actor, "actor"), action, resolved)
 
 
+@answers
 def chair(year: int | str | None = None, history: History | None = None) -> a.ChairAnswer:
     """The chair of the Collective Security Council in ``year`` (default: this year)."""
     from .rules.chair import chair_for_year
@@ -114,6 +138,7 @@ def chair(year: int | str | None = None, history: History | None = None) -> a.Ch
     return chair_for_year(_history(history), date.today().year if year is None else parse_year(year))
 
 
+@answers
 def decide(body: str, positions: dict[str, str] | None = None, on: object = None,
            matter: str = "general", history: History | None = None) -> a.DecisionAnswer:
     """Whether ``body`` adopts a draft, given members' positions (for, against, abstain,
@@ -137,6 +162,7 @@ def decide(body: str, positions: dict[str, str] | None = None, on: object = None
     return rule(snap, body, resolved, matter)
 
 
+@answers
 def state_history(state: str, on: object = None,
                   history: History | None = None) -> a.StateHistoryAnswer:
     """One state's story: events, offices, exercises hosted, cases, standing on a day."""
@@ -146,6 +172,7 @@ def state_history(state: str, on: object = None,
     return build(h, h.resolve_country(state, "state"), day(on))
 
 
+@answers
 def documents(on: object = None, history: History | None = None) -> a.DocumentsAnswer:
     """The treaty documents, and which are in force on a day."""
     from .listings import documents as build
@@ -153,6 +180,7 @@ def documents(on: object = None, history: History | None = None) -> a.DocumentsA
     return build(snapshot(on, history))
 
 
+@answers
 def article(document: str, number: str, on: object = None,
             history: History | None = None) -> a.ArticleAnswer:
     """One article in the wording in force on a day, with all its versions."""
@@ -171,6 +199,7 @@ def article(document: str, number: str, on: object = None,
     return build(h.at(day(on)), document, str(number))
 
 
+@answers
 def exercises(year: int | str | None = None, history: History | None = None) -> a.ExercisesAnswer:
     """The exercises, or those of one year."""
     h = _history(history)
@@ -179,18 +208,21 @@ def exercises(year: int | str | None = None, history: History | None = None) -> 
                                            if chosen is None or e.year == chosen), h)
 
 
+@answers
 def forces(history: History | None = None) -> a.ForcesAnswer:
     """The collective forces."""
     h = _history(history)
     return a.ForcesAnswer(h.forces, h)
 
 
+@answers
 def groupings(history: History | None = None) -> a.GroupingsAnswer:
     """Alliances and groupings with their stable ids."""
     h = _history(history)
     return a.GroupingsAnswer(tuple(h.groupings.values()), h)
 
 
+@answers
 def cases(case_id: str | None = None, history: History | None = None) -> a.CasesAnswer:
     """Historical requests for assistance, with what the Treaty required in each."""
     from .listings import cases as build
@@ -202,6 +234,7 @@ def cases(case_id: str | None = None, history: History | None = None) -> a.Cases
     return build(h, case_id)
 
 
+@answers
 def organization(history: History | None = None) -> a.OrganizationAnswer:
     """The organization: names, seat, language, website, milestones, organs."""
     h = _history(history)
@@ -211,6 +244,7 @@ def organization(history: History | None = None) -> a.OrganizationAnswer:
     return a.OrganizationAnswer(name, org.abbreviations, org, h)
 
 
+@answers
 def disputes(history: History | None = None) -> a.DisputesAnswer:
     """Every fact where sources disagree: the choice, the reason, the alternatives."""
     from .listings import disputes as build
@@ -218,6 +252,7 @@ def disputes(history: History | None = None) -> a.DisputesAnswer:
     return build(_history(history))
 
 
+@answers
 def overview(on: object = None, history: History | None = None) -> a.OverviewAnswer:
     """The organization on a day: members, observers, officials, documents in force."""
     from .listings import overview as build

@@ -15,12 +15,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 
 from . import validate
-from ._typing import NamedTuple
+from ._typing import TYPE_CHECKING, NamedTuple
 from .countries import Countries
 from .dates import EARLIEST, LATEST, as_day
 from .errors import InputError, TimelineError
 from .model import (
     MEMBER_STATUSES,
+    Alternative,
     ArticleVersion,
     Case,
     Citation,
@@ -37,7 +38,11 @@ from .model import (
     Standing,
     Term,
     TermRecord,
+    Text,
 )
+
+if TYPE_CHECKING:
+    from typing import Any
 
 TREATY = "cst"
 OFFICES = ("secretary_general", "chair")
@@ -167,6 +172,7 @@ class History:
         self.terms: dict[str, tuple[Term, ...]] = {
             office: _terms(office, getattr(offices, office)) for office in OFFICES
         }
+        self._disputes: dict[str, tuple[Text | str, Any, tuple[Alternative, ...]]] | None = None
         self._versions = self._article_versions()
         self._starts: list[int] = []
         self._epochs: list[Epoch] = []
@@ -326,6 +332,13 @@ class History:
                              field=field, value=str(text), known=", ".join(sorted(self.groupings)))
         return key
 
+    def disputed(self, ref: str) -> tuple[Text | str, Any, tuple[Alternative, ...]] | None:
+        """For a fact's ``ref`` where sources disagree: its label, why csto chose its
+        reading, and the other readings (None where the record keeps no alternatives)."""
+        if self._disputes is None:
+            self._disputes = _dispute_index(self)
+        return self._disputes.get(ref)
+
     def events_of(self, iso3: str) -> tuple[Event, ...]:
         return tuple(event for event in self.events if event.state == iso3)
 
@@ -344,6 +357,29 @@ def _terms(office: str, records: tuple[TermRecord, ...]) -> tuple[Term, ...]:
         terms.append(Term(office, record.state, record.person, record.start, until,
                           record.precision, record.acting, "record", fact, record.note))
     return tuple(terms)
+
+
+def _dispute_index(history: History) -> dict[str, tuple[Text | str, Any, tuple[Alternative, ...]]]:
+    """Fact refs (as the rules write them) of every record that keeps alternatives."""
+    index: dict[str, tuple[Text | str, Any, tuple[Alternative, ...]]] = {}
+
+    def keep(ref: str, label: Text | str, record: Any) -> None:
+        if record is not None and record.alternatives:
+            index[ref] = (label, record.chosen_because, record.alternatives)
+
+    for event in history.events:
+        keep(f"event:{event.id}", event.summary or event.id, event)
+    for doc in history.documents.values():
+        for step in ("signed", "in_force"):
+            keep(f"document:{doc.id}:{step}", doc.title, getattr(doc, step))
+    for office in OFFICES:
+        for term in getattr(history.offices, office):
+            keep(f"term:{office}:{term.start.isoformat()}", term.person or office, term)
+    rule = history.offices.chair_rule
+    keep("rule:chair_rotation", rule.summary, rule)
+    for case in history.cases:
+        keep(f"case:{case.id}", case.title, case)
+    return index
 
 
 KINDS = frozenset(TRANSITIONS) | STORY_KINDS

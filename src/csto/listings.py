@@ -29,9 +29,11 @@ def state_history(history: History, iso3: str, today: date) -> StateHistoryAnswe
                          key=lambda t: t.start))
     hosted = tuple(e.id for e in history.exercises if iso3 in e.hosts)
     cases = tuple(c.id for c in history.cases
-                  if iso3 in (c.question.victim, c.question.aggressor))
-    return StateHistoryAnswer(iso3, today, history.countries[iso3], history.at(today).standing(iso3),
-                              history.events_of(iso3), terms, hosted, cases, history)
+                  if any(iso3 in (r.victim, r.aggressor) for r in c.readings))
+    snap = history.at(today)
+    standing = snap.standing(iso3)
+    return StateHistoryAnswer(iso3, today, history.countries[iso3], standing,
+                              history.events_of(iso3), terms, hosted, cases, (), history)
 
 
 def _article_key(number: str) -> tuple[int, str]:
@@ -55,7 +57,7 @@ def document_status(snap: Snapshot, doc: Document) -> DocumentStatus:
 def documents(snap: Snapshot) -> DocumentsAnswer:
     return DocumentsAnswer(snap.date, tuple(document_status(snap, d)
                                             for d in snap.history.documents.values()
-                                            if d.kind != "external"), snap.history)
+                                            if d.kind != "external"), (), snap.history)
 
 
 def article(snap: Snapshot, document: str, number: str) -> ArticleAnswer:
@@ -71,7 +73,7 @@ def article(snap: Snapshot, document: str, number: str) -> ArticleAnswer:
             wording.retrieved, wording.confidence, wording.text, wording.sources))
     return ArticleAnswer(snap.date, document, doc.title, number, item.title, current is not None,
                          current.text if current else None,
-                         current.citation if current else None, tuple(versions), snap.history)
+                         current.citation if current else None, tuple(versions), (), snap.history)
 
 
 def cases(history: History, case_id: str | None) -> CasesAnswer:
@@ -81,10 +83,14 @@ def cases(history: History, case_id: str | None) -> CasesAnswer:
     for case in history.cases:
         if case_id is not None and case.id != case_id:
             continue
-        q = case.question
-        required = assist(history.at(q.date), q.victim, q.aggressor, q.situation, q.territory)
-        found.append(CaseAnswer(case, Requirement(q, required.obliged, required.article_version,
-                                                  required.open_questions, required.findings)))
+        readings = []
+        for q in case.readings:
+            required = assist(history.at(q.date), q.victim, q.aggressor, q.situation, q.territory)
+            readings.append(Requirement(q, required.obliged, required.article_version,
+                                        required.procedure, required.open_questions,
+                                        required.findings))
+        named = any(r.aggressor and r.claimed_by is None for r in case.readings)
+        found.append(CaseAnswer(case, tuple(readings), named))
     return CasesAnswer(tuple(found), history)
 
 

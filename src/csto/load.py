@@ -353,8 +353,10 @@ def _checks(files: _Files, countries: Countries) -> Iterator[Callable[[], None]]
                 raise RecordError("exercise", exercise.id, "start",
                                   "start lies outside the exercise's year")
         for case in files.values("cases.yaml"):
-            validate.check_codes("case", case.id, "question",
-                                 (case.question.victim, case.question.aggressor), countries)
+            for reading in case.readings:
+                validate.check_codes("case", case.id, "readings",
+                                     (reading.victim, reading.aggressor, reading.claimed_by),
+                                     countries)
         for override in files.values("countries.yaml"):
             validate.check_codes("country", override.iso3, "iso3", (override.iso3,), countries)
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     Iso3 = str
     SourceIds = tuple[str, ...]
     Wordings = tuple["Wording", ...]
+    CaseReadings = tuple["CaseQuestion", ...]
     GroupingId = str
     Language = str
     Confidence = Literal["H", "M", "L"]
@@ -329,13 +330,20 @@ class Force(NamedTuple):
 
 
 class CaseQuestion(NamedTuple):
-    """The question a historical case puts to the rules, on the case's date."""
+    """One reading of a historical case, put to the rules on the case's date.
+
+    ``claimed_by`` is the state whose claim the reading is (who attacked whom, as that
+    state tells it); None where the Organization itself established the facts or nobody
+    contested them.
+    """
 
     victim: Iso3
     date: Day
     aggressor: Iso3 | None = None
     situation: Situation = "armed-attack"
     territory: Territory = "inside"
+    claimed_by: Iso3 | None = None
+    sources: tuple[NonEmpty, ...] = ()
 
 
 class Case(NamedTuple):
@@ -345,7 +353,7 @@ class Case(NamedTuple):
     title: Text
     start: Day
     end: Day
-    question: CaseQuestion
+    readings: CaseReadings
     request: Text
     action: Text
     outcome: NonEmpty
@@ -465,10 +473,16 @@ class Label(NamedTuple):
     code: str
 
 
+class TextList(NamedTuple):
+    """A finding parameter: texts of the data (or days), shown joined by semicolons."""
+
+    items: tuple[Any, ...]
+
+
 class TextRef(NamedTuple):
     """A finding parameter that is a text of the data, shown in the reader's language."""
 
-    text: Text
+    text: Text | str
 
 
 class Finding(NamedTuple):

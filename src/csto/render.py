@@ -389,22 +389,35 @@ def forces(answer: ForcesAnswer, lang: str) -> str:
 def cases(answer: CasesAnswer, lang: str) -> str:
     page = Page(answer, lang)
     for item in answer.cases:
-        case, required = item.case, item.treaty_required
+        case = item.case
         page.heading(f"{page.text(case.title)} ({page.day(case.start)} – {page.day(case.end)})")
         request, done, outcome = page.t(N_("Request")), page.t(N_("What was done")), page.t(
             N_("Outcome"))
         page.line(f"{request}: {page.text(case.request)} {page.refs(case.sources)}")
         page.line(f"{done}: {page.text(case.action)}")
         page.line(f"{outcome}: {page.label(labels.OUTCOME, case.outcome)}")
-        day = page.day(required.question.date)
-        if required.obliged:
-            page.line(page.t(N_("On {date} the Treaty obliged {states} to assist."), date=day,
-                             states=page.countries(required.obliged)))
-        else:
-            page.line(page.t(N_("On {date} the Treaty obliged no state to assist."), date=day))
-        for finding in required.findings:
-            if finding.kind in ("open-question", "dispute"):
-                page.line(f"  • {page.label(labels.KIND, finding.kind)}: {page.loc.format(finding)}")
+        if not item.aggressor_named and any(r.reading.aggressor for r in item.readings):
+            page.line(page.t(N_("The Organization named no aggressor: each reading below is a "
+                                "party's claim.")))
+        for required in item.readings:
+            reading = required.reading
+            if reading.claimed_by:
+                page.line(page.t(N_("As {party} tells it ({victim} attacked by {aggressor}):"),
+                                 party=page.loc.country(reading.claimed_by),
+                                 victim=page.loc.country(reading.victim),
+                                 aggressor=page.loc.country(reading.aggressor or "")),
+                          "  ")
+            day = page.day(reading.date)
+            if required.obliged:
+                page.line(page.t(N_("On {date} the Treaty obliged {states} to assist."),
+                                 date=day, states=page.countries(required.obliged)), "  ")
+            else:
+                page.line(page.t(N_("On {date} the Treaty obliged no state to assist."),
+                                 date=day), "  ")
+            for finding in required.findings:
+                if finding.kind in ("open-question", "dispute"):
+                    kind = page.label(labels.KIND, finding.kind)
+                    page.line(f"  • {kind}: {page.loc.format(finding)}", "    ")
     return page.finish()
 
 

@@ -88,10 +88,11 @@ def check_cited(where: tuple[str, str], cited: object, sources: Mapping[str, Sou
 
 
 def cited_sources(value: Any) -> Iterator[tuple[Any, tuple[str, ...]]]:
-    """Every (record, source ids) pair anywhere inside a value."""
+    """Every (record, source ids) pair anywhere inside a value (records citing none are
+    left to their schema: where sources are required, it requires at least one)."""
     if isinstance(value, tuple) and hasattr(value, "_fields"):
         fields: tuple[str, ...] = value._fields
-        if "sources" in fields:
+        if "sources" in fields and value[fields.index("sources")]:
             yield value, value[fields.index("sources")]
         for item in value:
             yield from cited_sources(item)

@@ -13,7 +13,17 @@ from datetime import date
 
 from .._typing import TYPE_CHECKING
 from ..errors import CstoError, InputError
-from ..model import LANGS, CountryList, CountryRef, DateRef, Finding, Label, Text, TextRef
+from ..model import (
+    LANGS,
+    CountryList,
+    CountryRef,
+    DateRef,
+    Finding,
+    Label,
+    Text,
+    TextList,
+    TextRef,
+)
 
 if TYPE_CHECKING:
     import gettext
@@ -134,6 +144,9 @@ class Localizer:
             return self.day(value.day, value.precision)
         if isinstance(value, TextRef):
             return self.text(value.text)
+        if isinstance(value, TextList):
+            return "; ".join(str(self._param(TextRef(item) if isinstance(item, Text | str)
+                                             else item)).rstrip(".") for item in value.items)
         if isinstance(value, Label):
             from ..labels import TABLES
 
