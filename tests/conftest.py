@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import NamedTuple
 import pytest
 
 os.environ["CSTO_CACHE_DIR"] = tempfile.mkdtemp(prefix="csto-test-cache-")
+atexit.register(shutil.rmtree, os.environ["CSTO_CACHE_DIR"], True)
 os.environ.pop("CSTO_DATA_DIR", None)
 os.environ.pop("CSTO_LANG", None)
 
