@@ -17,8 +17,8 @@ atexit.register(shutil.rmtree, os.environ["CSTO_CACHE_DIR"], True)
 os.environ.pop("CSTO_DATA_DIR", None)
 os.environ.pop("CSTO_LANG", None)
 
-from csto.history import History
-from csto.load import load_history
+from csto.history import History  # noqa: E402 (after the environment is set)
+from csto.load import load_history  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "csto" / "data"

@@ -12,7 +12,7 @@ import pytest
 
 import csto
 from csto import shapes
-from csto.cli import answer_json
+from csto._output import answer_json
 from csto.history import History
 from csto.model import NORMATIVE_KINDS
 from csto.questions import QUESTIONS

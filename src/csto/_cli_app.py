@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from ._cli_options import lang_option
-from .cli import LANG_ENV, ReaderGone, answer_json, emit, fail
+from ._output import LANG_ENV, ReaderGone, answer_json, emit, fail
 from .errors import CstoError
 from .i18n import error_message, gettext_for
 from .model import LANGS

@@ -17,7 +17,7 @@ def check_data(_: Callable[[str], str]) -> click.Command:
     @click.argument("folder", required=False, type=click.Path(file_okay=False))
     @lang_option(_)
     def command(folder: str | None) -> None:
-        from .cli import emit
+        from ._output import emit
         from .load import load_history
 
         history = load_history(folder, use_cache=False)

@@ -5,8 +5,8 @@ standard library and answered, because importing Click costs about three times t
 interpreter's own start-up. Anything this parser is not sure of (help, an unknown or
 repeated option, ``--opt=value``, a value outside the choices, a missing argument) goes to
 the Click application in ``_cli_app`` before anything is computed, so a question is never
-asked twice. Both paths print answers and errors through ``emit`` and ``fail``, so they
-print the same bytes; a test checks it.
+asked twice. Both paths print answers and errors through ``_output``, so they print the same
+bytes; a test checks it.
 """
 
 from __future__ import annotations
@@ -14,72 +14,13 @@ from __future__ import annotations
 import os
 import sys
 
+from ._output import LANG_ENV, ReaderGone, answer_json, emit, fail
 from ._typing import TYPE_CHECKING
 from .model import LANGS
 from .questions import QUESTIONS, Question
 
 if TYPE_CHECKING:
     from typing import Any
-
-LANG_ENV = "CSTO_LANG"
-
-
-class ReaderGone(Exception):  # noqa: N818 (not an error: the reader stopped reading)
-    """The reader has gone (a closed pipe): stop without a word."""
-
-
-def emit(text: str, as_json: bool = False) -> None:
-    """Write one answer to standard output, whatever its encoding and whoever reads it."""
-    stream = sys.stdout
-    if stream is None:
-        raise OSError("standard output is closed")
-    try:
-        try:
-            stream.write(text + "\n")
-        except UnicodeEncodeError:
-            encoding = getattr(stream, "encoding", None) or "ascii"
-            if as_json:
-                import json
-
-                text = json.dumps(json.loads(text), ensure_ascii=True, indent=2)
-            else:
-                text = text.encode(encoding, "backslashreplace").decode(encoding)
-            stream.write(text + "\n")
-        stream.flush()
-    except BrokenPipeError:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
-        raise ReaderGone from None
-
-
-def fail(message: str) -> int:
-    """One line on standard error, control characters escaped; exit code 2."""
-    from .errors import echo
-
-    line = f"csto: error: {echo(message, 500)}\n"
-    stream = sys.stderr
-    if stream is not None:
-        try:
-            stream.write(line)
-        except UnicodeEncodeError:
-            stream.write(line.encode("ascii", "backslashreplace").decode("ascii"))
-        except OSError:
-            pass
-    return 2
-
-
-def output_lang(options: dict[str, str]) -> str:
-    return options.get("lang") or os.environ.get(LANG_ENV) or "en"
-
-
-def answer_json(answer: Any, lang: str) -> str:
-    """The exact text ``--json`` prints for an answer."""
-    import json
-
-    from .api import to_dict
-
-    return json.dumps(to_dict(answer, lang), ensure_ascii=False, indent=2)
-
 
 def _lean(argv: list[str]) -> tuple[Question, dict[str, Any], str] | None:
     """The question, its values and the language of a plain ``--json`` call, or None."""
