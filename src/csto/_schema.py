@@ -39,6 +39,7 @@ ALIASES: dict[str, Any] = {
                             "security-cooperation", "economic-union"],
     "Situation": Literal["armed-attack", "internal-unrest", "threat"],
     "Territory": Literal["inside", "outside"],
+    "Stance": Literal["support", "stand-aside", "block"],
     "Body": Literal["PA"],
     "MilestoneEvent": Literal["signed", "in_force"],
     "Reason": Union[NonEmpty, model.Text],  # noqa: UP007

@@ -61,8 +61,10 @@ TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
 }
 """What each kind of event does to a state's standing."""
 
-STORY_KINDS = frozenset({"statement"})
-"""Kinds that change no standing: part of a state's story only."""
+STORY_KINDS = frozenset({"statement", "aggression", "request-assistance"})
+"""Kinds that change no standing: part of a state's story (an ``aggression`` names the
+victim as ``state`` and the aggressor, where known, as ``by``; the simulator plays out the
+crisis they open)."""
 
 
 class Epoch(NamedTuple):

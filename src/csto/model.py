@@ -42,6 +42,7 @@ if TYPE_CHECKING:
                            "security-cooperation", "economic-union"]
     Situation = Literal["armed-attack", "internal-unrest", "threat"]
     Territory = Literal["inside", "outside"]
+    Stance = Literal["support", "stand-aside", "block"]
     Body = Literal["PA"]
     MilestoneEvent = Literal["signed", "in_force"]
     Reason: TypeAlias = "str | Text"
@@ -334,7 +335,7 @@ class CaseQuestion(NamedTuple):
 
     ``claimed_by`` is the state whose claim the reading is (who attacked whom, as that
     state tells it); None where the Organization itself established the facts or nobody
-    contested them.
+    contested them. ``acted_on`` marks the reading the Organization acted on.
     """
 
     victim: Iso3
@@ -343,7 +344,26 @@ class CaseQuestion(NamedTuple):
     situation: Situation = "armed-attack"
     territory: Territory = "inside"
     claimed_by: Iso3 | None = None
+    acted_on: bool = False
     sources: tuple[NonEmpty, ...] = ()
+
+
+class CaseStep(NamedTuple):
+    """A dated step of a case's procedure as it happened (request, session, decision...)."""
+
+    step: NonEmpty
+    date: Day
+    sources: SourceIds
+    confidence: Confidence = "H"
+    precision: Precision = "day"
+
+
+class Position(NamedTuple):
+    """A member's recorded stance in a case: support, stand-aside or block."""
+
+    state: Iso3
+    stance: Stance
+    sources: SourceIds
 
 
 class Case(NamedTuple):
@@ -360,6 +380,8 @@ class Case(NamedTuple):
     sources: SourceIds
     confidence: Confidence
     troops: int | None = None
+    timeline: tuple[CaseStep, ...] = ()
+    positions: tuple[Position, ...] = ()
     remark: NonEmpty | None = None
     chosen_because: Reason | None = None
     alternatives: tuple[Alternative, ...] = ()

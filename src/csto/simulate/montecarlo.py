@@ -1,0 +1,202 @@
+"""Many crises at once: the procedure vectorised over runs with NumPy.
+
+A ``Plan`` is what a run needs, compact enough to send to other processes: the decision
+table the consensus rule produced (``legal.frame``), the stance chances and contingent
+laws of the deciders, and the delays. Runs are drawn in blocks of ``BLOCK`` runs; block
+``i`` is seeded from ``numpy.random.SeedSequence(seed).spawn(...)[i]`` and its results are
+counted into a ``Tally`` of integers and per-block sums added in block order, so the same
+seed gives the same numbers bit for bit, whatever the number of workers or of blocks per
+task.
+
+Per run the model follows the law's procedure: the request (skipped only where the wording
+in force does not require one), consultations, the Council's decision from the drawn
+stances (the table), then, if anyone is bound to act, the first contingents, the
+operation, and the withdrawal. Outputs per run: decided, deployed, days to the decision
+and to the first deployment, troops.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+import numpy as np
+
+from .assumptions import Law, Model
+from .legal import LegalFrame
+
+BLOCK = 1 << 17
+"""Runs per block: a constant of the model, so that results never depend on how a sweep
+is split."""
+
+DAY_BINS = np.linspace(0.0, 60.0, 241)
+"""Histogram edges for days to first deployment (quarter days); later ones fall in the last."""
+
+TROOP_BINS = np.linspace(0.0, 20_000.0, 201)
+"""Histogram edges for troops deployed (steps of 100); larger ones fall in the last bin."""
+
+MODEL_VERSION = "1"
+"""Changes whenever the model would give other numbers from the same seed."""
+
+
+class Plan(NamedTuple):
+    """One crisis's law and assumptions, as arrays (no history: cheap to ship to workers)."""
+
+    applies: bool
+    request_required: bool
+    request_probability: float
+    deciders: tuple[str, ...]
+    support: np.ndarray
+    support_or_aside: np.ndarray
+    adopted: np.ndarray
+    deploys: np.ndarray
+    request_delay: Law
+    delays: dict[str, Law]
+    contingents: tuple[Law, ...]
+
+
+def plan(frame: LegalFrame, model: Model) -> Plan:
+    stances = [model.stance(state) for state in frame.deciders]
+    return Plan(
+        applies=frame.applies, request_required=frame.request_required,
+        request_probability=model.request_probability, deciders=frame.deciders,
+        support=np.array([s.support for s in stances], dtype=np.float64),
+        support_or_aside=np.array([s.support + s.stand_aside for s in stances],
+                                  dtype=np.float64),
+        adopted=frame.adopted, deploys=frame.deploys, request_delay=model.request_delay,
+        delays=dict(model.delays),
+        contingents=tuple(model.contingent(state) for state in frame.deciders))
+
+
+class Tally(NamedTuple):
+    """What a set of runs came to: counts, histograms, sums (added in block order)."""
+
+    runs: int
+    decided: int
+    deployed: int
+    day_histogram: np.ndarray
+    troop_histogram: np.ndarray
+    sum_days: float
+    sum_days_squared: float
+    sum_decision_days: float
+    sum_troops: float
+    sum_troops_squared: float
+    by_stance_runs: np.ndarray
+    by_stance_deployed: np.ndarray
+    by_stance_troops: np.ndarray
+
+
+def combine(first: Tally, second: Tally) -> Tally:
+    """Two tallies as one (add them in block order for bit-for-bit sums)."""
+    sums: list[Any] = [a + b for a, b in zip(first, second, strict=True)]  # type: ignore[operator]
+    return Tally(*sums)
+
+
+def empty(plan: Plan) -> Tally:
+    width = len(plan.deciders)
+    return Tally(0, 0, 0, np.zeros(len(DAY_BINS) - 1, np.int64),
+                 np.zeros(len(TROOP_BINS) - 1, np.int64), 0.0, 0.0, 0.0, 0.0, 0.0,
+                 np.zeros((width, 3), np.int64), np.zeros((width, 3), np.int64),
+                 np.zeros((width, 3), np.float64))
+
+
+class Draws(NamedTuple):
+    """The outcome of each run of a block (used by the tally and by tests)."""
+
+    requested: np.ndarray
+    codes: np.ndarray
+    decided: np.ndarray
+    deployed: np.ndarray
+    decision_day: np.ndarray
+    first_day: np.ndarray
+    troops: np.ndarray
+
+
+def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
+    """``runs`` crises under ``plan``: every random draw of the model, vectorised.
+
+    Members' draws are rows (one per decider), so each is a contiguous array. Only what a
+    run needs is drawn: delays for runs with a decision, contingents for the members bound
+    to act in runs with a deployment (the others are NaN or zero).
+    """
+    width = len(plan.deciders)
+    if plan.request_required:
+        requested = rng.random(runs, dtype=np.float32) < plan.request_probability
+    else:
+        requested = np.ones(runs, dtype=np.bool_)
+    uniforms = rng.random((width, runs), dtype=np.float32)
+    codes = np.empty((width, runs), dtype=np.uint8)
+    index = np.zeros(runs, dtype=np.int32)
+    for place in range(width):
+        row = uniforms[place]
+        code = codes[place]
+        np.greater_equal(row, np.float32(plan.support[place]), out=code, casting="unsafe")
+        code += row >= np.float32(plan.support_or_aside[place])
+        index += code.astype(np.int32) * np.int32(3 ** place)
+    decided = plan.adopted[index] & requested & plan.applies
+    mask = plan.deploys[index] * decided
+    deployed = mask > 0
+    troops = np.zeros(runs)
+    for place, law in enumerate(plan.contingents):
+        bound = np.flatnonzero((mask >> place) & 1)
+        troops[bound] += np.rint(law.sample(rng, len(bound)))
+    count = int(decided.sum())
+    delay = plan.request_delay.sample(rng, count)
+    for step in ("consultations", "decision"):
+        delay = delay + plan.delays[step].sample(rng, count)
+    decision_day = np.full(runs, np.nan)
+    decision_day[decided] = delay
+    first_day = np.full(runs, np.nan)
+    first_day[decided] = delay + plan.delays["deployment"].sample(rng, count)
+    first_day[~deployed] = np.nan
+    return Draws(requested, codes, decided, deployed, decision_day, first_day, troops)
+
+
+def _histogram(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Counts in evenly spaced ``edges``; values beyond the last edge fall in the last bin."""
+    top = edges[-1] - (edges[-1] - edges[0]) * 1e-9
+    return np.histogram(np.minimum(values, top), bins=len(edges) - 1,
+                        range=(edges[0], edges[-1]))[0]
+
+
+def run_block(plan: Plan, runs: int, seed: np.random.SeedSequence) -> Tally:
+    """Tally ``runs`` crises drawn from the stream of ``seed``."""
+    rng = np.random.Generator(np.random.PCG64(seed))
+    d = draw(plan, runs, rng)
+    days = d.first_day[d.deployed]
+    troops = d.troops[d.deployed]
+    width = len(plan.deciders)
+    by_runs = np.zeros((width, 3), np.int64)
+    by_deployed = np.zeros((width, 3), np.int64)
+    by_troops = np.zeros((width, 3), np.float64)
+    deployed_codes = d.codes[:, d.deployed]
+    for place in range(width):
+        by_runs[place] = np.bincount(d.codes[place], minlength=3)
+        by_deployed[place] = np.bincount(deployed_codes[place], minlength=3)
+        by_troops[place] = np.bincount(deployed_codes[place], weights=troops, minlength=3)
+    return Tally(
+        runs=runs, decided=int(d.decided.sum()), deployed=int(d.deployed.sum()),
+        day_histogram=_histogram(days, DAY_BINS), troop_histogram=_histogram(troops, TROOP_BINS),
+        sum_days=float(days.sum()), sum_days_squared=float((days * days).sum()),
+        sum_decision_days=float(d.decision_day[d.decided].sum()),
+        sum_troops=float(troops.sum()), sum_troops_squared=float((troops * troops).sum()),
+        by_stance_runs=by_runs, by_stance_deployed=by_deployed, by_stance_troops=by_troops)
+
+
+def blocks(runs: int) -> list[int]:
+    """The sizes of the blocks ``runs`` is split into (all ``BLOCK`` but maybe the last)."""
+    full, rest = divmod(runs, BLOCK)
+    return [BLOCK] * full + ([rest] if rest else [])
+
+
+def seeds(seed: int, count: int) -> list[np.random.SeedSequence]:
+    return np.random.SeedSequence(seed).spawn(count)
+
+
+def sweep(plan: Plan, runs: int, seed: int, progress: object = None) -> Tally:
+    """All runs in this process, block by block (``progress(done)`` after each block)."""
+    total = empty(plan)
+    for size, child in zip(blocks(runs), seeds(seed, len(blocks(runs))), strict=True):
+        total = combine(total, run_block(plan, size, child))
+        if callable(progress):
+            progress(size)
+    return total
