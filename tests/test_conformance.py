@@ -37,7 +37,7 @@ def _iso(value: Any) -> Any:
 
 def test_suite_is_not_empty_and_ids_are_unique() -> None:
     ids = [case["id"] for case in CASES]
-    assert len(ids) >= 87
+    assert len(ids) >= 88
     assert len(ids) == len(set(ids))
 
 
@@ -72,3 +72,7 @@ def test_case(case: dict[str, Any], history: History) -> None:
     cited = {f"{c['document']}/{c['article']}" for c in result["citations"]}
     for article in case.get("cites", []):
         assert article in cited, article
+    said = {f["facts"][0]["fact"] for f in result["findings"]
+            if f["kind"] == "dispute" and f["facts"]}
+    for record in case.get("disputes", []):
+        assert record in said, f"the answer does not say it rests on the disputed {record}"

@@ -70,8 +70,22 @@ def test_withdrawal_path_and_dispute(history: History) -> None:
     assert answer.effective == date(2026, 2, 28)
     assert [s.code for s in answer.path] == ["notice", "settle-obligations", "withdrawal"]
     assert answer.path[-1].deadline == date(2026, 2, 28)
-    dispute = next(f for f in answer.findings if f.code == "step.withdrawal_dispute")
-    assert dispute.kind == "dispute" and dispute.facts[0].disputed
+    dispute = next(f for f in answer.findings if f.code == "record.disputed")
+    assert dispute.kind == "dispute" and dispute.facts[0].ref == "article:charter/19:charter"
+    assert "unilateral withdrawal" in csto.to_dict(answer)["findings"][-1]["text"]
+
+
+def test_joining_any_military_alliance_breaks_article_1(history: History) -> None:
+    before = csto.step("ARM", "join-alliance", "NATO", on="2022-06-28", history=history)
+    assert before.verdict == "breach"
+    assert "step.join_military_alliance" in [f.code for f in before.findings]
+    assert "step.join_hostile" not in [f.code for f in before.findings]
+    after = csto.step("ARM", "join-alliance", "NATO", on="2022-06-29", history=history)
+    assert "step.join_hostile" in [f.code for f in after.findings]
+    eu = csto.step("ARM", "join-alliance", "EU", on="2026-12-01", history=history)
+    assert eu.verdict == "open"
+    disputed = [f for f in eu.findings if f.kind == "dispute"]
+    assert disputed and disputed[0].facts[0].ref == "article:cst/1:cst"
 
 
 def test_dates_in_messages_come_from_the_data(history: History) -> None:

@@ -374,6 +374,9 @@ def _dispute_index(history: History) -> dict[str, tuple[Text | str, Any, tuple[A
     for doc in history.documents.values():
         for step in ("signed", "in_force"):
             keep(f"document:{doc.id}:{step}", doc.title, getattr(doc, step))
+        for article in doc.articles:
+            for wording in article.versions:
+                keep(f"article:{doc.id}/{article.number}:{wording.by}", article.title, wording)
     for office in OFFICES:
         for term in getattr(history.offices, office):
             keep(f"term:{office}:{term.start.isoformat()}", term.person or office, term)

@@ -56,6 +56,22 @@ def document_fact(snap: Snapshot, document: str, event: str = "in_force") -> tup
                     record.confidence, record.alternatives),)
 
 
+def wording_fact(snap: Snapshot, document: str, number: str) -> tuple[Fact, ...]:
+    """The wording of an article in force on the day as a fact (disputed where sources read
+    it differently, which every answer using it then says)."""
+    version = snap.article(document, number)
+    if version is None:
+        return ()
+    citation = version.citation
+    for article in snap.history.documents[document].articles:
+        if article.number == number:
+            wording = next(w for w in article.versions if w.by == citation.version)
+            return (fact_of(f"article:{document}/{number}:{citation.version}",
+                            citation.in_force_from, wording.sources, wording.confidence,
+                            wording.alternatives),)
+    return ()
+
+
 def case_fact(snap: Snapshot, case_id: str) -> tuple[Fact, ...]:
     """The sourced fact of a recorded case a finding mentions (none in data without it)."""
     for case in snap.history.cases:

@@ -21,9 +21,6 @@ from ..model import (
     Fact,
     Finding,
     ProcedureStep,
-    Text,
-    TextRef,
-    Wording,
 )
 from ._common import (
     N_,
@@ -34,6 +31,7 @@ from ._common import (
     procedure_step,
     require_country,
     standing_fact,
+    wording_fact,
 )
 from .bases import base
 
@@ -73,28 +71,12 @@ def _withdrawal_path(snap: Snapshot, actor: str
         N_("The lawful way out is withdrawal: {actor} sends official written notice to the "
            "depositary at least six months ahead and settles its obligations; notified on "
            "{date}, it could leave on {effective} at the earliest."),
-        {"actor": CountryRef(actor), "date": day_of(snap), "effective": DateRef(effective)}, law)]
-    wording = _wording(snap, "charter", "19", article.citation.version)
-    if wording is not None and wording.alternatives:
-        other = wording.alternatives[0]
-        findings.append(finding(
-            "dispute", "step.withdrawal_dispute",
-            N_("Sources disagree on whether a member may leave on its own: one reads \"{other}\"; "
-               "csto follows Article 19 as written."),
-            {"other": TextRef(other.value) if isinstance(other.value, Text) else other.value or ""},
-            law, (fact_of("article:charter/19", article.citation.in_force_from,
-                          (*wording.sources, *other.sources), wording.confidence, (other,)),)))
+        {"actor": CountryRef(actor), "date": day_of(snap), "effective": DateRef(effective)}, law,
+        wording_fact(snap, "charter", "19"))]
     path = (procedure_step(1, "notice", actor, (actor,), law),
             procedure_step(2, "settle-obligations", actor, (actor,), law),
             procedure_step(3, "withdrawal", actor, (actor,), law, deadline=effective))
     return findings, path, effective
-
-
-def _wording(snap: Snapshot, document: str, number: str, version: str) -> Wording | None:
-    for article in snap.history.documents[document].articles:
-        if article.number == number:
-            return next((w for w in article.versions if w.by == version), None)
-    return None
 
 
 def _lapses(snap: Snapshot) -> tuple[Fact, ...]:
@@ -165,19 +147,15 @@ def step(snap: Snapshot, actor: str, action: str, target: str | None = None) -> 
 
 def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
           findings: list[Finding]) -> str:
+    """Article 1: no member may join a military alliance, nor take part in a grouping of
+    states directed against another member."""
     grouping = snap.history.groupings.get(target)
     if grouping is None:
         raise InputError("unknown alliance or grouping '{value}': use one of {known}",
                          field="target", value=target,
                          known=", ".join(sorted(snap.history.groupings)))
     law = art1 + cite(snap, "cst", "8")
-    if grouping.kind != "military-alliance" and not grouping.collective_defence:
-        findings.append(finding(
-            "permission", "step.join_non_military",
-            N_("{grouping} is not a military alliance: joining it does not engage Article 1, as "
-               "long as {actor} takes part in no action directed against another member."),
-            {"grouping": target, "actor": CountryRef(actor)}, law))
-        return "lawful"
+    reading = wording_fact(snap, "cst", "1")
     others = set(snap.members) - {actor}
     hostile: list[str] = []
     founded: tuple[Fact, ...] = ()
@@ -186,20 +164,41 @@ def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
             hostile.extend(c for c in assessment.directed_against if c in others)
             founded += (fact_of(f"grouping:{target}:{assessment.start.isoformat()}",
                                 assessment.start, assessment.sources, assessment.confidence),)
+    if grouping.kind == "military-alliance":
+        findings.append(finding(
+            "prohibition", "step.join_military_alliance",
+            N_("{grouping} is a military alliance, and Article 1 bars members from joining any "
+               "military alliance: joining it breaks the Treaty, and would be an agreement "
+               "incompatible with it (Article 8)."),
+            {"grouping": target}, law, reading))
+        if hostile:
+            findings.append(finding(
+                "information", "step.join_hostile",
+                N_("Besides, on {date} {grouping} names {states} as an adversary."),
+                {"grouping": target, "date": day_of(snap),
+                 "states": CountryList(tuple(sorted(set(hostile))))}, law, founded))
+        return "breach"
     if hostile:
         findings.append(finding(
-            "prohibition", "step.join_hostile",
-            N_("Joining {grouping} breaks Article 1: on {date} it is a military alliance that "
-               "names {states} as an adversary, and no member may join an alliance directed "
-               "against another member. It would also be an agreement incompatible with the "
-               "Treaty (Article 8)."),
+            "prohibition", "step.join_hostile_grouping",
+            N_("Joining {grouping} breaks Article 1: on {date} it names {states} as an adversary, "
+               "and no member may take part in a grouping of states directed against another "
+               "member."),
             {"grouping": target, "date": day_of(snap),
-             "states": CountryList(tuple(sorted(set(hostile))))}, law, founded))
+             "states": CountryList(tuple(sorted(set(hostile))))}, law, founded + reading))
         return "breach"
+    if not grouping.collective_defence:
+        findings.append(finding(
+            "permission", "step.join_non_military",
+            N_("{grouping} is not a military alliance: joining it does not engage Article 1, as "
+               "long as {actor} takes part in no action directed against another member."),
+            {"grouping": target, "actor": CountryRef(actor)}, law, reading))
+        return "lawful"
     findings.append(finding(
         "open-question", "step.join_undetermined",
-        N_("Article 1 forbids joining an alliance directed against another member. Whether "
-           "{grouping} was so directed on {date} is not settled by any sourced assessment in "
-           "csto; the Treaty leaves that judgement to the members."),
-        {"grouping": target, "date": day_of(snap)}, law))
+        N_("{grouping} is not a military alliance but binds its members to defend each other. "
+           "Article 1 forbids taking part in a grouping directed against another member; "
+           "whether {grouping} was so directed on {date} is not settled by any sourced "
+           "assessment in csto, and the Treaty leaves that judgement to the members."),
+        {"grouping": target, "date": day_of(snap)}, law, reading))
     return "open"
