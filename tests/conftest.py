@@ -14,6 +14,9 @@ import pytest
 
 os.environ["CSTO_CACHE_DIR"] = tempfile.mkdtemp(prefix="csto-test-cache-")
 atexit.register(shutil.rmtree, os.environ["CSTO_CACHE_DIR"], True)
+os.environ["CSTO_DATA_HOME"] = tempfile.mkdtemp(prefix="csto-test-data-")
+atexit.register(shutil.rmtree, os.environ["CSTO_DATA_HOME"], True)
+os.environ.pop("CSTO_DATABASE_URL", None)
 os.environ.pop("CSTO_DATA_DIR", None)
 os.environ.pop("CSTO_LANG", None)
 

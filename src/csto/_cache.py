@@ -29,8 +29,8 @@ MAGIC = b"CSTO-HISTORY"
 _HEADER = struct.Struct("<HQI")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGED_DATA = os.path.join(_HERE, "data")
-_CODE_FILES = ("_cache.py", "_schema.py", "_yaml.py", "countries.py", "load.py", "model.py",
-               "validate.py")
+_CODE_FILES = ("_cache.py", "_schema.py", "_yaml.py", "countries.py", "history.py", "load.py",
+               "model.py", "validate.py")
 
 
 def cache_dir() -> str:

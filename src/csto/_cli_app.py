@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from ._cli_options import lang_option
-from ._output import LANG_ENV, ReaderGone, answer_json, emit, fail
+from ._output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_history
 from .errors import CstoError
 from .i18n import error_message, gettext_for
 from .model import LANGS
@@ -26,7 +26,7 @@ from .questions import QUESTIONS, Question, ask
 
 N_ = str
 
-COMMANDS = ("csto._data_cli:check_data",)
+COMMANDS = ("csto._data_cli:check_data", "csto.scenario.cli:group", "csto.simulate.cli:command")
 """Commands that are not questions, as ``module:attribute`` of a Click command factory
 taking the reader's gettext."""
 
@@ -89,16 +89,21 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
                                        metavar=param.metavar or ("|".join(param.choices)
                                                                  if param.choices else "TEXT"),
                                        help=_(param.help) + default_note))
+    params.append(click.Option(["--scenario"], metavar="NAME|FILE",
+                               help=_(N_("Answer on a what-if scenario: a scenario file, or the "
+                                         "name of a stored one."))))
     params.append(click.Option(["--json", "as_json"], is_flag=True,
                                help=_(N_("Print the answer as JSON (the Python API's objects)."))))
     params.append(click.Option(["--lang"], metavar="id|en|ru",
                                help=_(N_("Language of the text: id, en or ru (default: "
                                          "$CSTO_LANG or en)."))))
 
-    def callback(as_json: bool, lang: str | None = None, **values: Any) -> None:
+    def callback(as_json: bool, lang: str | None = None, scenario: str | None = None,
+                 **values: Any) -> None:
         chosen = lang or os.environ.get(LANG_ENV) or "en"
         named = {p.name: values.get(p.name.replace("-", "_")) for p in question.params}
-        answer = ask(question.name, {k: v for k, v in named.items() if v is not None})
+        answer = ask(question.name, {k: v for k, v in named.items() if v is not None},
+                     scenario_history(scenario))
         if as_json:
             emit(answer_json(answer, chosen), as_json=True)
         else:

@@ -19,17 +19,26 @@ def reference() -> str:
     ]
     root = cli.make_context("csto", [], resilient_parsing=True)
     for name in sorted(cli.commands):
-        command = cli.commands[name]
-        with click.Context(command, info_name=name, parent=root) as ctx:
-            usage = command.get_usage(ctx).replace("Usage: ", "")
-            lines += [f"## csto {name}", "", "```", usage, "```", ""]
-            lines += [(command.help or "").strip(), ""]
-            for param in command.get_params(ctx):
-                row = param.get_help_record(ctx)
-                if row is not None and row[1]:
-                    lines.append(f"- `{row[0]}`: {row[1]}")
-            lines.append("")
+        lines += _section(cli.commands[name], name, root, "##")
     return "\n".join(lines)
+
+
+def _section(command: click.Command, name: str, parent: click.Context, level: str) -> list[str]:
+    """A command's usage, help and options; a group's commands below it."""
+    lines: list[str] = []
+    with click.Context(command, info_name=name, parent=parent) as ctx:
+        usage = command.get_usage(ctx).replace("Usage: ", "")
+        lines += [f"{level} {ctx.command_path}", "", "```", usage, "```", ""]
+        lines += [(command.help or "").replace("\b\n", "").strip(), ""]
+        for param in command.get_params(ctx):
+            row = param.get_help_record(ctx)
+            if row is not None and row[1]:
+                lines.append(f"- `{row[0]}`: {row[1]}")
+        lines.append("")
+        if isinstance(command, click.Group):
+            for child in sorted(command.commands):
+                lines += _section(command.commands[child], child, ctx, level + "#")
+    return lines
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ an encoding that cannot show the text gets escapes instead of a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 
@@ -60,6 +61,27 @@ def fail(message: str) -> int:
         except OSError:
             pass
     return 2
+
+
+def warn(message: str) -> None:
+    """A line on standard error that does not stop the command."""
+    from .errors import echo
+
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, UnicodeEncodeError):
+            sys.stderr.write(f"csto: warning: {echo(message, 500)}\n")
+
+
+def scenario_history(value: str | None) -> Any:
+    """The history of ``--scenario`` (None without one); its warnings go to standard error."""
+    if value is None:
+        return None
+    from .scenario import load
+
+    built = load(value)
+    for warning in built.warnings:
+        warn(warning)
+    return built.history
 
 
 def output_lang(options: dict[str, str]) -> str:

@@ -77,6 +77,11 @@ def load_yaml(path: Path, label: str) -> Any:
         where = path.read_bytes()[: exc.start].count(b"\n") + 1
         raise DataError(label, where, None, f"not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
                         "save the file as UTF-8") from None
+    return load_text(text, label)
+
+
+def load_text(text: str, label: str) -> Any:
+    """Parse YAML text; a problem becomes a DataError naming ``label`` and the line."""
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

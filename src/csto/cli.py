@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import sys
 
-from ._output import LANG_ENV, ReaderGone, answer_json, emit, fail
+from ._output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_history
 from ._typing import TYPE_CHECKING
 from .model import LANGS
 from .questions import QUESTIONS, Question
@@ -35,7 +35,7 @@ def _lean(argv: list[str]) -> tuple[Question, dict[str, Any], str] | None:
     for token in tokens:
         if token == "--json":
             continue
-        if token in options or token == "--lang":
+        if token in options or token in ("--lang", "--scenario"):
             value = next(tokens, None)
             name = token[2:]
             if value is None or value.startswith("-") or name in values:
@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         from .questions import ask
 
         try:
-            text = answer_json(ask(question.name, values), lang)
+            history = scenario_history(values.pop("scenario", None))
+            text = answer_json(ask(question.name, values, history), lang)
         except CstoError as exc:
             return fail(error_message(exc, lang))
         emit(text, as_json=True)

@@ -49,7 +49,7 @@ OFFICES = ("secretary_general", "chair")
 
 TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
     # kind: (standings it may follow, the standing it leads to)
-    "sign": (frozenset({None}), "signatory"),
+    "sign": (frozenset({None, "observer", "former_observer"}), "signatory"),
     "lapse": (frozenset({"signatory", "member", "frozen"}), "former"),
     "return": (frozenset({"former", "suspended"}), "member"),
     "suspend": (frozenset({"member", "frozen"}), "suspended"),
@@ -61,7 +61,8 @@ TRANSITIONS: dict[str, tuple[frozenset[str | None], str]] = {
 }
 """What each kind of event does to a state's standing."""
 
-STORY_KINDS = frozenset({"statement", "aggression", "request-assistance"})
+STORY_KINDS = frozenset({"statement", "aggression", "request-assistance", "withdrawal-notice",
+                         "accession", "base-request"})
 """Kinds that change no standing: part of a state's story (an ``aggression`` names the
 victim as ``state`` and the aggressor, where known, as ``by``; the simulator plays out the
 crisis they open)."""
@@ -170,6 +171,8 @@ class History:
         self.cases: tuple[Case, ...] = tuple(cases)
         self.groupings: dict[str, Grouping] = {g.id: g for g in groupings}
         self.review = review
+        self.scenario: Any = None
+        """The scenario this history holds, where it is one (see ``csto.scenario``)."""
         self.events: tuple[Event, ...] = tuple(sorted(events, key=lambda e: e.date))
         self.terms: dict[str, tuple[Term, ...]] = {
             office: _terms(office, getattr(offices, office)) for office in OFFICES

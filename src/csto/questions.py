@@ -209,8 +209,10 @@ def arguments(question: Question, values: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
-def ask(name: str, values: dict[str, Any] | None = None, history: Any = None) -> Any:
-    """Answer the question ``name`` with parameter values by public name."""
+def ask(name: str, values: dict[str, Any] | None = None, history: Any = None,
+        scenario: Any = None) -> Any:
+    """Answer the question ``name`` with parameter values by public name, on ``history``
+    or on a ``scenario`` (a file, a stored name or a mapping) over it."""
     from .errors import InputError
 
     question = QUESTIONS.get(name)
@@ -218,6 +220,10 @@ def ask(name: str, values: dict[str, Any] | None = None, history: Any = None) ->
         raise InputError("unknown question '{value}': use one of {known}", field="question",
                          value=str(name), known=", ".join(QUESTIONS))
     kwargs = arguments(question, values or {})
+    if scenario is not None:
+        from .scenario import load
+
+        history = load(scenario, history).history
     if any(p.collect for p in question.params):
         kwargs.setdefault(next(p.collect for p in question.params if p.collect), {})
     return question.api(**kwargs, history=history)

@@ -40,7 +40,7 @@ def _step_line(page: Page, step: Step, rule: str | None) -> str:
                   troops=page.loc.number(step.troops or 0),
                   rule=page.label(labels.RULE, rule) if rule else "")
     law = "; ".join(page.short_citation(c) for c in step.citations[:2])
-    when = page.t(N_("day {day}"), day=f"{step.day:g}")
+    when = page.t(N_("day {day}"), day=page.loc.number(round(step.day, 1)))
     return f"{page.day(step.date)} ({when}): {text}" + (f" [{law}]" if law else "")
 
 

@@ -1,0 +1,66 @@
+"""What-if scenarios: hypothetical, dated events over the record, as a History.
+
+``load(value)`` takes a scenario file, a stored scenario's name, a mapping or a
+``Scenario`` and returns the scenario's ``Built`` history with its warnings; every question
+then works on it (``history=``). See ``files`` for the format, ``build`` for what each kind
+of event does, and ``csto.store`` for keeping scenarios in a database.
+"""
+
+from __future__ import annotations
+
+import os
+
+from .._typing import TYPE_CHECKING
+from ..errors import InputError
+from .values import EventSpec, Scenario, SourceSpec
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ..history import History
+    from .build import Built
+
+__all__ = ["EventSpec", "Scenario", "SourceSpec", "load", "read_file"]
+
+
+def read_file(path: str) -> Scenario:
+    """A scenario file's value, from the cache when the file has not changed."""
+    from . import cache
+
+    found = cache.read(path)
+    if found is None:
+        from pathlib import Path
+
+        from .files import read
+
+        found = read(Path(path))
+        cache.write(path, found)
+    return found
+
+
+def _is_file(value: str) -> bool:
+    return value.endswith((".yaml", ".yml", ".json")) or os.sep in value or os.path.isfile(value)
+
+
+def load(value: Any, history: History | None = None, database: str | None = None) -> Built:
+    """The history of a scenario given as a file, a stored name, a mapping or a value."""
+    from ..load import load_history
+    from .build import build
+
+    base = history if history is not None else load_history()
+    if isinstance(value, Scenario):
+        scenario = value
+    elif isinstance(value, dict):
+        from .files import parse
+
+        scenario = parse(value)
+    elif isinstance(value, os.PathLike) or (isinstance(value, str) and _is_file(value)):
+        scenario = read_file(os.fspath(value))
+    elif isinstance(value, str):
+        from ..store.scenarios import Store
+
+        scenario = Store(database).scenario(value)
+    else:
+        raise InputError("a scenario is a file, a stored name, a mapping or a csto Scenario, "
+                         "not {kind}", field="scenario", kind=type(value).__name__)
+    return build(scenario, base)

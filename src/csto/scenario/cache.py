@@ -1,0 +1,64 @@
+"""Scenarios already read, kept between runs so ``--scenario FILE`` starts fast.
+
+A scenario file is read and checked once (YAML and msgspec cost several times the CLI's
+start-up); its value is kept beside the record's cache, keyed by the file's path, size and
+modification time, and by the reading code. Only ``os``, ``pickle`` and ``zlib`` are
+imported here. A damaged or stale entry is ignored and read again.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import zlib
+
+from .._cache import cache_dir
+from .._typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .values import Scenario
+
+_CODE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "files.py")
+
+
+def _key(path: str) -> str | None:
+    try:
+        info, code = os.stat(path), os.stat(_CODE)
+    except OSError:
+        return None
+    blob = f"{os.path.abspath(path)}|{info.st_size}|{info.st_mtime_ns}|{code.st_mtime_ns}"
+    return f"scenario-{zlib.crc32(blob.encode()):08x}{zlib.adler32(blob.encode()):08x}.pickle"
+
+
+def read(path: str) -> Scenario | None:
+    key = _key(path)
+    if key is None:
+        return None
+    try:
+        with open(os.path.join(cache_dir(), key), "rb") as handle:
+            blob = handle.read()
+        checksum, payload = int.from_bytes(blob[:4], "little"), blob[4:]
+        if zlib.crc32(payload) != checksum:
+            return None
+        value = pickle.loads(payload)
+    except Exception:  # absent, short or damaged: read the file again
+        return None
+    from .values import Scenario
+
+    return value if type(value) is Scenario else None
+
+
+def write(path: str, scenario: Scenario) -> None:
+    key = _key(path)
+    if key is None:
+        return
+    try:
+        folder = cache_dir()
+        os.makedirs(folder, exist_ok=True)
+        payload = pickle.dumps(scenario, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = os.path.join(folder, f"{key}.{os.getpid()}.tmp")
+        with open(temporary, "wb") as handle:
+            handle.write(zlib.crc32(payload).to_bytes(4, "little") + payload)
+        os.replace(temporary, os.path.join(folder, key))
+    except (OSError, pickle.PicklingError):
+        return

@@ -1,0 +1,165 @@
+"""Scenario files: YAML (or a mapping) → a validated ``Scenario`` value, and back.
+
+A scenario names itself, says what it supposes, and lists dated events::
+
+    name: armenia-leaves
+    description: Armenia gives written notice of withdrawal on 1 December 2026.
+    events:
+      - {date: 2026-12-01, state: ARM, kind: withdrawal-notice}
+
+Optional: each event's ``id``, ``by`` (the other state), ``effective`` (the day a notice or
+an accession takes effect), ``summary`` and ``sources`` (ids of the record's sources or of
+the scenario's own ``sources:`` list); a ``model:`` section read by the simulator. A file
+that cannot be read gets one line naming the place and the fix.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import msgspec
+
+from ..errors import InputError
+from .values import EventSpec, Scenario, SourceSpec
+
+MAX_BYTES = 1_000_000
+"""The largest scenario file read: a few thousand events fit in far less."""
+MAX_EVENTS = 10_000
+NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+
+SCENARIO_KINDS = ("withdrawal-notice", "accession", "base-request", "aggression",
+                  "request-assistance")
+RECORD_KINDS = ("sign", "lapse", "return", "suspend", "freeze", "unfreeze", "withdraw",
+                "observer", "observer-end", "statement")
+KINDS = (*RECORD_KINDS, *SCENARIO_KINDS)
+
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+
+
+class _Source(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    title: Text
+    url: Text | None = None
+    published: datetime.date | None = None
+    language: Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}$")] | None = None
+
+
+class _Event(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    date: datetime.date
+    state: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    kind: Literal[KINDS]  # type: ignore[valid-type]
+    id: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
+    by: Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | None = None
+    effective: datetime.date | None = None
+    body: Literal["PA"] | None = None
+    summary: Text | None = None
+    sources: list[Annotated[str, msgspec.Meta(min_length=1)]] | None = None
+
+
+class _File(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
+    name: Annotated[str, msgspec.Meta(pattern=NAME.pattern)]
+    description: Text | None = None
+    events: Annotated[list[_Event], msgspec.Meta(max_length=MAX_EVENTS)] = []
+    sources: list[_Source] = []
+    model: dict[str, Any] | None = None
+
+
+def _problem(exc: msgspec.ValidationError, where: str) -> InputError:
+    message, _, path = str(exc).partition(" - at `")
+    path = path.rstrip("`").removeprefix("$")
+    match = re.match(r"\.events\[(\d+)\]\.?(\w*)", path)
+    if match:
+        place = f"event {int(match.group(1)) + 1}" + (f", field '{match.group(2)}'"
+                                                         if match.group(2) else "")
+    else:
+        place = f"field '{path.lstrip('.')}'" if path else "the top level"
+    if "RFC3339" in message or "`date`" in message:
+        message = "not a valid date; write it as YYYY-MM-DD"
+    if "Expected `str` matching regex" in message and "name" in path:
+        message = "a name is lower-case letters, digits, '.', '_' or '-' (such as armenia-leaves)"
+    return InputError("{where}: {place}: {problem}", field="scenario", where=where, place=place,
+                      problem=message.rstrip("."))
+
+
+def parse(raw: Any, where: str = "scenario") -> Scenario:
+    """A scenario from a parsed mapping (YAML or JSON); one clear line if it is not one."""
+    if not isinstance(raw, dict):
+        raise InputError("{where}: a scenario is a mapping with name, description and events",
+                         field="scenario", where=where)
+    try:
+        data = msgspec.convert(raw, _File, strict=False)
+    except msgspec.ValidationError as exc:
+        raise _problem(exc, where) from None
+    return Scenario(
+        data.name, data.description,
+        tuple(EventSpec(e.date, e.state, e.kind, e.id, e.by, e.effective, e.body, e.summary,
+                        tuple(e.sources or ())) for e in data.events),
+        tuple(SourceSpec(s.id, s.title, s.url, s.published, s.language) for s in data.sources),
+        data.model)
+
+
+def parse_text(text: str, where: str = "scenario") -> Scenario:
+    """A scenario from YAML text."""
+    from .._yaml import load_text
+    from ..errors import DataError
+
+    if len(text.encode("utf-8", "replace")) > MAX_BYTES:
+        raise InputError("{where}: the scenario is larger than {limit} bytes; split it",
+                         field="scenario", where=where, limit=f"{MAX_BYTES:,}")
+    try:
+        raw = load_text(text, where)
+    except DataError as exc:
+        raise InputError("{problem}", field="scenario", problem=str(exc)) from None
+    return parse(raw, where)
+
+
+def read(path: Path) -> Scenario:
+    """A scenario from a YAML file (at most ``MAX_BYTES``)."""
+    label = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError("{where}: the file has {size} bytes, more than the {limit} a "
+                             "scenario may have; split it", field="scenario", where=label,
+                             size=f"{size:,}", limit=f"{MAX_BYTES:,}")
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError("{where}: not UTF-8 text; save the file as UTF-8", field="scenario",
+                         where=label) from None
+    except OSError as exc:
+        raise InputError("{where}: cannot read the file: {problem}", field="scenario",
+                         where=label, problem=exc.strerror or str(exc)) from None
+    return parse_text(text, label)
+
+
+def dump(scenario: Scenario) -> str:
+    """Canonical YAML of a scenario: what ``scenario export`` prints, and what adding it
+    back turns into the same thing."""
+    import yaml
+
+    def event(e: EventSpec) -> dict[str, Any]:
+        item: dict[str, Any] = {"date": e.date.isoformat(), "state": e.state, "kind": e.kind}
+        for key in ("id", "by", "body", "summary"):
+            if getattr(e, key) is not None:
+                item[key] = getattr(e, key)
+        if e.effective is not None:
+            item["effective"] = e.effective.isoformat()
+        if e.sources:
+            item["sources"] = list(e.sources)
+        return item
+
+    data: dict[str, Any] = {"name": scenario.name}
+    if scenario.description:
+        data["description"] = scenario.description
+    data["events"] = [event(e) for e in scenario.events]
+    if scenario.sources:
+        data["sources"] = [{k: (v.isoformat() if isinstance(v, datetime.date) else v)
+                            for k, v in s._asdict().items() if v is not None}
+                           for s in scenario.sources]
+    if scenario.model is not None:
+        data["model"] = scenario.model
+    text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
+    return text

@@ -1,0 +1,54 @@
+"""Stored simulation runs: each sweep kept with its scenario, seed and library versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any, NamedTuple
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..scenario.files import dump
+from ..scenario.values import Scenario
+from .db import engine
+from .models import RunRow
+
+
+class StoredRun(NamedTuple):
+    id: int
+    scenario: str
+    digest: str
+    runs: int
+    seed: str
+    model_version: str
+    versions: dict[str, str]
+    result: dict[str, Any]
+    created: datetime
+
+
+def _stored(row: RunRow) -> StoredRun:
+    return StoredRun(row.id, row.scenario, row.digest, row.runs, row.seed, row.model_version,
+                     json.loads(row.versions), json.loads(row.result), row.created)
+
+
+def save(scenario: Scenario, result: dict[str, Any], url: str | None = None) -> StoredRun:
+    """Keep a sweep's JSON form beside its scenario; one transaction."""
+    digest = hashlib.sha256(dump(scenario).encode()).hexdigest()
+    with Session(engine(url), expire_on_commit=False) as session, session.begin():
+        row = RunRow(scenario=scenario.name, digest=digest, runs=int(result["runs"]),
+                     seed=str(result["seed"]), model_version=str(result["model_version"]),
+                     versions=json.dumps(result["versions"], sort_keys=True),
+                     result=json.dumps(result, sort_keys=True, ensure_ascii=False),
+                     created=datetime.now(UTC).replace(tzinfo=None))
+        session.add(row)
+        session.flush()
+        return _stored(row)
+
+
+def runs_of(name: str, url: str | None = None) -> list[StoredRun]:
+    with Session(engine(url)) as session:
+        rows = session.scalars(select(RunRow).where(RunRow.scenario == name)
+                               .order_by(RunRow.id)).all()
+        return [_stored(row) for row in rows]
