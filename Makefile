@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/csto overview
+	$(BIN)/csto serve
 
 test: lint typecheck unit
 

@@ -191,7 +191,9 @@ def main() -> int:
           and what_if["ms"] <= TARGETS["with_events_ms"])
     from scenario import report as scenarios
     from simulate import report as simulation
+    from web import report as web
 
+    ok = web() and ok
     ok = scenarios() and ok
     ok = simulation() and ok
     print("all targets met" if ok else "some targets missed")

@@ -60,3 +60,18 @@ def test_lists_read_naturally() -> None:
     assert join(["A", "B"], "id") == "A dan B"
     assert join(["A", "B", "C"], "ru") == "A, B и C"
     assert join(["A"], "ru") == "A"
+
+
+def test_no_message_is_marked_inside_an_f_string() -> None:
+    """Babel cannot extract N_() inside an f-string: such a message would stay English."""
+    import ast
+
+    hidden = []
+    for path in (ROOT / "src" / "csto").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for inner in ast.walk(node):
+                    if (isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name)
+                            and inner.func.id == "N_"):
+                        hidden.append(f"{path.name}:{inner.lineno}")
+    assert not hidden, hidden

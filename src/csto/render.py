@@ -11,6 +11,7 @@ import io
 import shutil
 import textwrap
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import Any
 
 from . import labels
@@ -40,18 +41,28 @@ from .model import Citation, Finding, ProcedureStep, Standing, Term, Text
 N_ = str
 
 
+class Link(str):
+    """Text that links somewhere on a page (in the terminal it is just text)."""
+
+    href: str
+
+    def __new__(cls, text: str, href: str) -> Link:
+        made = super().__new__(cls, text)
+        made.href = href
+        return made
+
+
 class Page:
     """Text for one answer: lines and tables, with sources numbered as they are cited."""
 
-    def __init__(self, answer: Any, lang: str, width: int | None = None) -> None:
-        from rich.console import Console
-
+    def __init__(self, answer: Any, lang: str, html: bool = False) -> None:
         self.history = answer.history
         self.loc = Localizer(self.history.countries, lang, dates="long")
-        columns = width or min(max(shutil.get_terminal_size((100, 24)).columns, 60), 140)
-        self.out = io.StringIO()
-        self.console = Console(file=self.out, width=columns, markup=False, highlight=False,
-                               emoji=False, color_system=None, soft_wrap=False)
+        self.lang = lang
+        self.as_html = html
+        day = getattr(answer, "date", None)
+        self.on: str | None = day.isoformat() if isinstance(day, date) else None
+        self.blocks: list[tuple[Any, ...]] = []
         self.numbers: dict[str, int] = {}
 
     # -- words -----------------------------------------------------------------------
@@ -64,8 +75,17 @@ class Page:
     def day(self, value: Any, precision: str = "day") -> str:
         return self.loc.day(value, "day" if precision == "inferred" else precision)
 
+    def link(self, text: str, question: str, **params: str | None) -> Link:
+        """A link to a question's page with these parameters (and the page's language)."""
+        from urllib.parse import urlencode
+
+        query = {k: v for k, v in params.items() if v is not None} | {"lang": self.lang}
+        return Link(text, f"/{question}?{urlencode(query)}")
+
     def country(self, code: str | None) -> str:
-        return f"{self.loc.country(code)} ({code})" if code else "-"
+        if not code:
+            return "-"
+        return self.link(f"{self.loc.country(code)} ({code})", "history", state=code, on=self.on)
 
     def countries(self, codes: Iterable[str]) -> str:
         names = [self.loc.country(code) for code in codes]
@@ -80,41 +100,26 @@ class Page:
             numbers.append(self.numbers.setdefault(ident, len(self.numbers) + 1))
         return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
 
-    # -- layout ----------------------------------------------------------------------
+    # -- layout: blocks, written out by ``finish`` as text or as HTML ----------------
     def line(self, text: str = "", indent: str = "") -> None:
-        """A paragraph, wrapped to the width, later lines indented by ``indent``."""
-        width = self.console.width
-        lines = textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False,
-                              break_on_hyphens=False) if text else [""]
-        for line in lines:
-            self.console.print(line, soft_wrap=True)
+        """A paragraph; in the terminal later lines are indented by ``indent``."""
+        self.blocks.append(("line", text, indent))
 
     def heading(self, text: str) -> None:
-        self.line()
-        self.line(text)
-        self.line("─" * min(len(text), self.console.width))
+        self.blocks.append(("heading", text))
 
     def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-        from rich import box
-        from rich.table import Table
-
-        table = Table(*headers, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                      header_style="", expand=False)
-        count = 0
-        for row in rows:
-            table.add_row(*row)
-            count += 1
-        if count:
-            self.console.print(table)
-        else:
-            self.line("  -")
+        self.blocks.append(("table", list(headers), [list(row) for row in rows]))
 
     def short_citation(self, citation: Citation) -> str:
         doc = self.history.documents[citation.document]
         title = self.loc.text(doc.short or doc.title)
         article = (self.t(N_("Art. {number}"), number=citation.article)
                    if citation.article[:1].isdigit() else self.t(N_("operative provision")))
-        return f"{title}, {article}"
+        if doc.kind == "external":
+            return f"{title}, {article}"
+        return self.link(f"{title}, {article}", "article", document=citation.document,
+                         number=citation.article, on=self.on)
 
     def citation(self, citation: Citation) -> str:
         documents = self.history.documents
@@ -132,15 +137,13 @@ class Page:
     def findings(self, findings: Sequence[Finding]) -> None:
         if not findings:
             return
-        self.heading(self.t(N_("Findings")))
         for item in findings:
             sources = [s for c in item.citations for s in c.sources] + [
                 s for f in item.facts for s in f.sources]
-            kind = self.label(labels.KIND, item.kind)
-            self.line(f"• {kind}: {self.loc.format(item)} {self.refs(sources)}".rstrip(), "  ")
-            for citation in item.citations:
-                cites = self.t(N_("cites"))
-                self.line(f"  {cites} {self.citation(citation)}", "    ")
+            self.blocks.append(("finding", item.kind, self.label(labels.KIND, item.kind),
+                                self.loc.format(item), self.refs(sources),
+                                [(self.short_citation(c), self.citation(c))
+                                 for c in item.citations]))
 
     def procedure(self, steps: Sequence[ProcedureStep], title: str) -> None:
         if not steps:
@@ -161,7 +164,7 @@ class Page:
                     self.t(N_("How")), self.t(N_("Law"))], rows)
 
     def standings(self, standings: Iterable[Standing]) -> None:
-        rows = [(s.iso3, self.loc.country(s.iso3),
+        rows = [(self.link(s.iso3, "history", state=s.iso3, on=self.on), self.loc.country(s.iso3),
                  self.label(labels.STATUS, s.status)
                  + (f" ({self.label(labels.BODY, s.body)})" if s.body else ""),
                  self.day(s.since, s.since_precision), self.refs(s.fact.sources))
@@ -187,22 +190,141 @@ class Page:
                   f"{self.refs(term.fact.sources)}")
 
     def finish(self) -> str:
+        """The page as terminal text, or as HTML for the web application."""
         if self.numbers:
-            self.heading(self.t(N_("Sources")))
-            for ident, number in sorted(self.numbers.items(), key=lambda item: item[1]):
-                source = self.history.sources[ident]
-                where = source.url or source.file or ""
-                published = (f" ({self.day(source.published, source.precision)})"
-                             if source.published else "")
-                self.line(f"[{number}] {source.title}{published}", "     ")
+            self.blocks.append(("sources",))
+        return _html(self) if self.as_html else _text(self)
+
+    def source_lines(self) -> list[tuple[int, str, str, str]]:
+        """Number, title, date and address of each source cited, in order of citation."""
+        found = []
+        for ident, number in sorted(self.numbers.items(), key=lambda item: item[1]):
+            source = self.history.sources[ident]
+            published = self.day(source.published, source.precision) if source.published else ""
+            found.append((number, source.title, published, source.url or source.file or ""))
+        return found
+
+
+def _text(page: Page) -> str:
+    """The blocks as terminal text: wrapped paragraphs and tables laid out by Rich."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    out = io.StringIO()
+    width = min(max(shutil.get_terminal_size((100, 24)).columns, 60), 140)
+    console = Console(file=out, width=width, markup=False, highlight=False, emoji=False,
+                      color_system=None, soft_wrap=False)
+
+    def line(text: str = "", indent: str = "") -> None:
+        lines = textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False,
+                              break_on_hyphens=False) if text else [""]
+        for item in lines:
+            console.print(item, soft_wrap=True)
+
+    def heading(text: str) -> None:
+        line()
+        line(text)
+        line("─" * min(len(text), width))
+
+    findings_seen = False
+    for block in page.blocks:
+        kind = block[0]
+        if kind == "line":
+            line(block[1], block[2])
+        elif kind == "heading":
+            heading(block[1])
+        elif kind == "table":
+            if not block[2]:
+                line("  -")
+                continue
+            table = Table(*block[1], box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                          header_style="", expand=False)
+            for row in block[2]:
+                table.add_row(*(str(cell) for cell in row))
+            console.print(table)
+        elif kind == "finding":
+            if not findings_seen:
+                heading(page.t(N_("Findings")))
+                findings_seen = True
+            _, _, label, text, refs, citations = block
+            line(f"• {label}: {text} {refs}".rstrip(), "  ")
+            cites = page.t(N_("cites"))
+            for _, full in citations:
+                line(f"  {cites} {full}", "    ")
+        elif kind == "sources":
+            heading(page.t(N_("Sources")))
+            for number, title, published, where in page.source_lines():
+                line(f"[{number}] {title}" + (f" ({published})" if published else ""), "     ")
                 if where:
-                    self.console.print(f"     {where}", soft_wrap=True)
-        return self.out.getvalue().rstrip("\n")
+                    console.print(f"     {where}", soft_wrap=True)
+    return out.getvalue().rstrip("\n")
+
+
+def _html(page: Page) -> str:
+    """The blocks as HTML: links to articles, states and sources; numbered source notes."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    def cell(value: Any) -> Markup:
+        text = escape(str(value))
+        if isinstance(value, Link):
+            return Markup(f'<a href="{escape(value.href)}">{text}</a>')
+        return text
+
+    def refs(text: str) -> Markup:
+        return Markup(re.sub(r"(\d+)", r'<a href="#source-\1">\1</a>', str(escape(text))))
+
+    parts: list[str] = []
+    findings_open = False
+    for block in page.blocks:
+        kind = block[0]
+        if kind != "finding" and findings_open:
+            parts.append("</ul>")
+            findings_open = False
+        if kind == "line":
+            if block[1]:
+                style = ' class="indent"' if block[2] else ""
+                parts.append(f"<p{style}>{escape(block[1])}</p>")
+        elif kind == "heading":
+            parts.append(f"<h2>{escape(block[1])}</h2>")
+        elif kind == "table":
+            head = "".join(f"<th>{escape(h)}</th>" for h in block[1])
+            body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>"
+                           for row in block[2])
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                         if block[2] else "<p>-</p>")
+        elif kind == "finding":
+            if not findings_open:
+                heading = escape(page.t(N_("Findings")))
+                parts.append(f'<h2>{heading}</h2><ul class="findings">')
+                findings_open = True
+            _, code, label, text, numbers, citations = block
+            cites = "".join(f'<li><a href="{escape(short.href)}">{escape(full)}</a></li>'
+                            if isinstance(short, Link) else f"<li>{escape(full)}</li>"
+                            for short, full in citations)
+            parts.append(f'<li class="finding {escape(code)}"><span class="kind">'
+                         f"{escape(label)}</span> {escape(text)} "
+                         f'<span class="refs">{refs(numbers)}</span>'
+                         + (f'<ul class="cites">{cites}</ul>' if cites else "") + "</li>")
+        elif kind == "sources":
+            items = "".join(
+                f'<li id="source-{number}" value="{number}">{escape(title)}'
+                + (f" ({escape(published)})" if published else "")
+                + (f' <a href="{escape(where)}" rel="noreferrer">{escape(where)}</a>'
+                   if where.startswith("http") else (f" {escape(where)}" if where else ""))
+                + "</li>" for number, title, published, where in page.source_lines())
+            heading = escape(page.t(N_("Sources")))
+            parts.append(f'<h2>{heading}</h2><ol class="sources">{items}</ol>')
+    if findings_open:
+        parts.append("</ul>")
+    return "\n".join(parts)
 
 
 # -- one renderer per question ---------------------------------------------------------------
-def members(answer: MembersAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def members(answer: MembersAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     count = len(answer.members)
     page.line(page.t(N_("On {date} the CSTO has {count} members: {states}."),
                      date=page.day(answer.date), count=count,
@@ -215,14 +337,14 @@ def members(answer: MembersAnswer, lang: str) -> str:
     return page.finish()
 
 
-def standing(answer: StandingAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def standing(answer: StandingAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     page.findings(answer.findings)
     return page.finish()
 
 
-def officials(answer: OfficialsAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def officials(answer: OfficialsAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     page.line(page.t(N_("Officials on {date}"), date=page.day(answer.date)))
     page.term(page.t(N_("Secretary General")), answer.secretary_general)
     page.term(page.t(N_("Chair of the Collective Security Council")), answer.chair)
@@ -230,8 +352,8 @@ def officials(answer: OfficialsAnswer, lang: str) -> str:
     return page.finish()
 
 
-def overview(answer: OverviewAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def overview(answer: OverviewAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     org = page.t(N_("Collective Security Treaty Organization"))
     page.line(f"{org} — {page.day(answer.date)}")
     page.line(page.t(N_("{count} members: {states}."), count=len(answer.members),
@@ -249,8 +371,8 @@ def overview(answer: OverviewAnswer, lang: str) -> str:
     return page.finish()
 
 
-def assist(answer: AssistAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def assist(answer: AssistAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     victim = page.loc.country(answer.victim)
     if answer.obliged:
         page.line(page.t(N_("On {date}, {states} must assist {victim} under Article 4."),
@@ -268,8 +390,8 @@ def assist(answer: AssistAnswer, lang: str) -> str:
     return page.finish()
 
 
-def base(answer: BaseAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def base(answer: BaseAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     host, guest = page.loc.country(answer.host), page.loc.country(answer.guest)
     if answer.consent_required_from:
         page.line(page.t(N_("On {date}, {host} needs the consent of {states} to let {guest} "
@@ -284,8 +406,8 @@ def base(answer: BaseAnswer, lang: str) -> str:
     return page.finish()
 
 
-def step(answer: StepAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def step(answer: StepAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     target = ""
     if answer.target:
         target = (page.country(answer.target) if answer.target in page.history.countries
@@ -301,8 +423,8 @@ def step(answer: StepAnswer, lang: str) -> str:
     return page.finish()
 
 
-def chair(answer: ChairAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def chair(answer: ChairAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     page.term(page.t(N_("Chair of the Collective Security Council in {year}"), year=answer.year),
               answer.chair)
     if len(answer.holders) > 1:
@@ -315,8 +437,8 @@ def chair(answer: ChairAnswer, lang: str) -> str:
     return page.finish()
 
 
-def decide(answer: DecisionAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def decide(answer: DecisionAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     verdict = page.t(N_("adopted")) if answer.adopted else page.t(N_("not adopted"))
     organs = {o.id: o.name for o in page.history.organization.organs}
     page.line(page.t(N_("{body} on {date}: the draft is {verdict} ({rule})."),
@@ -331,8 +453,8 @@ def decide(answer: DecisionAnswer, lang: str) -> str:
     return page.finish()
 
 
-def documents(answer: DocumentsAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def documents(answer: DocumentsAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     page.line(page.t(N_("Treaty documents on {date}"), date=page.day(answer.date)))
     page.table([page.t(N_("Document")), page.t(N_("Status")), page.t(N_("Signed")),
                 page.t(N_("In force since")), page.t(N_("Articles in force")),
@@ -346,8 +468,8 @@ def documents(answer: DocumentsAnswer, lang: str) -> str:
     return page.finish()
 
 
-def article(answer: ArticleAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def article(answer: ArticleAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     number = page.t(N_("Art. {number}"), number=answer.article)
     page.line(f"{page.text(answer.document_title)}, {number}: {page.text(answer.title)}")
     if answer.citation is not None and answer.text is not None:
@@ -365,8 +487,8 @@ def article(answer: ArticleAnswer, lang: str) -> str:
     return page.finish()
 
 
-def exercises(answer: ExercisesAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def exercises(answer: ExercisesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     planned = page.t(N_("planned"))
     page.table([page.t(N_("Year")), page.t(N_("Exercise")), page.t(N_("Hosts")),
                 page.t(N_("Troops")), page.t(N_("About")), page.t(N_("Sources"))],
@@ -377,8 +499,8 @@ def exercises(answer: ExercisesAnswer, lang: str) -> str:
     return page.finish()
 
 
-def forces(answer: ForcesAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def forces(answer: ForcesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     for force in answer.forces:
         page.heading(f"{page.text(force.name)} — {page.day(force.established)}")
         page.line(f"{page.text(force.basis)} {page.refs(force.sources)}")
@@ -386,8 +508,8 @@ def forces(answer: ForcesAnswer, lang: str) -> str:
     return page.finish()
 
 
-def cases(answer: CasesAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def cases(answer: CasesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     for item in answer.cases:
         case = item.case
         page.heading(f"{page.text(case.title)} ({page.day(case.start)} – {page.day(case.end)})")
@@ -421,8 +543,8 @@ def cases(answer: CasesAnswer, lang: str) -> str:
     return page.finish()
 
 
-def groupings(answer: GroupingsAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def groupings(answer: GroupingsAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     page.table([page.t(N_("Id")), page.t(N_("Name")), page.t(N_("Collective defence")),
                 page.t(N_("Sources"))],
                [(g.id, page.text(g.name),
@@ -431,8 +553,8 @@ def groupings(answer: GroupingsAnswer, lang: str) -> str:
     return page.finish()
 
 
-def disputes(answer: DisputesAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def disputes(answer: DisputesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     page.line(page.t(N_("{count} facts on which sources disagree."), count=len(answer.disputes)))
     for item in answer.disputes:
         when = f" ({page.day(item.date)})" if item.date else ""
@@ -448,8 +570,8 @@ def disputes(answer: DisputesAnswer, lang: str) -> str:
     return page.finish()
 
 
-def history(answer: StateHistoryAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def history(answer: StateHistoryAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     codes = answer.codes
     page.line(f"{page.loc.country(answer.state)} — ISO {codes.iso3}/{codes.alpha2}/{codes.numeric}"
               + (f", COW {codes.cow}" if codes.cow else ""))
@@ -479,8 +601,8 @@ def history(answer: StateHistoryAnswer, lang: str) -> str:
     return page.finish()
 
 
-def about(answer: OrganizationAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     org = answer.organization
     page.line(f"{page.text(answer.name)} ({page.text(answer.abbreviation)})")
     for label, fact in ((N_("Seat"), org.headquarters), (N_("Official language"),

@@ -1,0 +1,15 @@
+"""The web application and the REST API (Starlette, Jinja2, server-rendered SVG)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def create_app(history: Any = None) -> Any:
+    """The ASGI application on ``history`` (default: the packaged record)."""
+    from .app import create_app as build
+
+    return build(history)
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,142 @@
+"""Server-rendered pictures: the membership timeline and the map of standings on a day.
+
+Both are plain SVG drawn from the history (spans for the timeline, a snapshot for the map),
+with a link on every state and event and a title for every mark, so they need no script,
+read without colour (titles and legends name each standing), and can be tested as text.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from markupsafe import Markup, escape
+
+from .. import labels
+from ..history import TRANSITIONS
+from ..i18n import format_day, gettext_for
+
+if TYPE_CHECKING:
+    from ..history import History
+
+SHAPES = Path(__file__).parent / "static" / "vendor" / "map" / "shapes.json"
+N_ = str
+STATUSES = ("member", "frozen", "signatory", "suspended", "former", "observer",
+            "former_observer")
+
+
+@cache
+def shapes() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(SHAPES.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _href(path: str, **params: str) -> str:
+    return f"{path}?{urlencode(params)}"
+
+
+def legend(lang: str) -> Markup:
+    """The colours of the standings, named in the reader's language (HTML list)."""
+    _ = gettext_for(lang)
+    items = "".join(f'<li><span class="swatch st-{s}"></span>{escape(_(labels.STATUS[s]))}</li>'
+                    for s in STATUSES)
+    return Markup(f'<ul class="legend">{items}</ul>')
+
+
+def lanes(history: History) -> list[str]:
+    """Every state that ever signed the Treaty or observed, in order of its first standing."""
+    first: dict[str, date] = {}
+    for event in history.events:
+        if event.kind in TRANSITIONS:
+            first.setdefault(event.state, event.date)
+    return sorted(first, key=lambda code: (first[code], code))
+
+
+def timeline(history: History, on: date, until: date, lang: str) -> Markup:
+    """Lanes of standings per state from 1992 to ``until``, a line at ``on``."""
+    _ = gettext_for(lang)
+    start = date(1992, 1, 1)
+    states = lanes(history)
+    left, width, lane, top = 130, 820, 22, 24
+    span = (until - start).days or 1
+
+    def x(day: date) -> float:
+        return round(left + (min(day, until) - start).days / span * width, 1)
+
+    title = escape(_(N_("Membership timeline")))
+    parts = [f'<svg class="timeline" viewBox="0 0 {left + width + 10} '
+             f'{top + lane * len(states) + 10}" role="img" aria-labelledby="timeline-title">',
+             f'<title id="timeline-title">{title}</title>']
+    for year in range(start.year, until.year + 1, 2):
+        tick = x(date(year, 1, 1))
+        parts.append(f'<line class="tick" x1="{tick}" x2="{tick}" y1="{top - 4}" '
+                     f'y2="{top + lane * len(states)}"/><text class="year" x="{tick}" '
+                     f'y="{top - 8}">{year}</text>')
+    segments: dict[str, list[list[Any]]] = {code: [] for code in states}
+    for piece in history.spans(start, until):
+        for code in states:
+            standing = piece.snapshot.standings.get(code)
+            status = standing.status if standing else None
+            runs = segments[code]
+            if runs and runs[-1][2] == status and runs[-1][1] == piece.start:
+                runs[-1][1] = piece.end or until
+            else:
+                runs.append([piece.start, piece.end or until, status])
+    for row, code in enumerate(states):
+        y = top + row * lane
+        name = history.country_name(code, lang)
+        link = _href("/history", state=code, on=on.isoformat(), lang=lang)
+        parts.append(f'<a href="{escape(link)}"><text class="lane" x="{left - 8}" y="{y + 15}">'
+                     f"{escape(name)}</text></a>")
+        for begin, end, status in segments[code]:
+            if status is None:
+                continue
+            label = (f"{name}: {_(labels.STATUS[status])}, {format_day(begin, lang)} – "
+                     f"{format_day(end, lang)}")
+            parts.append(f'<rect class="st-{status}" x="{x(begin)}" y="{y + 4}" '
+                         f'width="{max(x(end) - x(begin), 1)}" height="{lane - 8}">'
+                         f"<title>{escape(label)}</title></rect>")
+        for event in history.events_of(code):
+            if event.kind not in TRANSITIONS or event.date > until:
+                continue
+            summary = event.summary.get(lang) if event.summary else event.kind
+            link = _href("/history", state=code, on=on.isoformat(), lang=lang) + f"#event-{event.id}"
+            parts.append(f'<a href="{escape(link)}" class="event"><circle cx="{x(event.date)}" '
+                         f'cy="{y + lane / 2}" r="4"><title>{escape(format_day(event.date, lang))}'
+                         f": {escape(summary)}</title></circle></a>")
+    marker = x(on)
+    parts.append(f'<line class="today" x1="{marker}" x2="{marker}" y1="{top - 4}" '
+                 f'y2="{top + lane * len(states)}"/>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def world(history: History, on: date, lang: str) -> Markup:
+    """The region's map, each state coloured by its standing on ``on``."""
+    _ = gettext_for(lang)
+    data = shapes()
+    snap = history.at(on)
+    title = escape(_(N_("Standings on {date}")).format(date=format_day(on, lang)))
+    parts = [f'<svg class="map" viewBox="0 0 {data["width"]} {data["height"]}" role="img" '
+             f'aria-labelledby="map-title"><title id="map-title">{title}</title>']
+    labels_layer = []
+    for code, shape in data["countries"].items():
+        standing = snap.standings.get(code)
+        name = history.country_name(code, lang)
+        if standing is None:
+            parts.append(f'<path class="land" d="{shape["d"]}"><title>{escape(name)}</title></path>')
+            continue
+        status = _(labels.STATUS[standing.status])
+        link = _href("/history", state=code, on=on.isoformat(), lang=lang)
+        parts.append(f'<a href="{escape(link)}" data-state="{code}"><path class="st-'
+                     f'{standing.status}" d="{shape["d"]}"><title>{escape(name)}: '
+                     f"{escape(status)}</title></path></a>")
+        px, py = shape["label"]
+        labels_layer.append(f'<text class="code" x="{px}" y="{py}">{code}</text>')
+    parts.extend(labels_layer)
+    parts.append("</svg>")
+    return Markup("".join(parts))
