@@ -19,13 +19,15 @@ from .gazetteer import Gazetteer, Mention
 from .lexicon import has, rule_patterns, word
 from .text import Sentence
 
-_SEPARATOR = re.compile(r"^(?:[\s,;:/&]|[\u2010-\u2015\-]|[\U0001F1E6-\U0001F1FF]|\band\b|\bdan\b|\bserta\b|"
+_SEPARATOR = re.compile(r"^(?:[\s,;:/&]|\s[\u2010-\u2015\-]\s|[\u2012-\u2015]|[\U0001F1E6-\U0001F1FF]|\band\b|\bdan\b|\bserta\b|"
                         r"\bи\b|\bor\b|\batau\b|\bили\b|\bа также\b|\bjuga\b|\balso\b|"
                         r"\((?:[^()]{0,30})\))*$")
 _EXERCISE_NAME = re.compile(r"^[\s\"'«“]*[-–—]?\s*(?P<year>(?:19|20)\d\d)(?!\d)")
 _POSSESSIVE_CHAIR = re.compile(r"(?:'s|’s)\s+(?:rotating\s+)?(?:chairmanship|presidency|chair)")
 _LARGEST = re.compile(r"largest|biggest|terbesar|крупнейш\w*|масштабн\w*")
 _FIGURE_GAP = 40
+EXERCISE_REACH = 5
+"""An exercise named in a sentence is what the next few sentences about troops refer to."""
 OFFICE_KINDS = ("secretary_general", "chair", "deputy_secretary_general", "joint_staff_chief")
 
 
@@ -97,6 +99,11 @@ def state_lists(view: View) -> list[list[Mention]]:
     return runs
 
 
+def _about_exercise(view: View) -> bool:
+    return has("exercise", view.f) or has("troops", view.f) or bool(
+        re.search(r"take part|ikut|participat|участ", view.f))
+
+
 def _own_date(view: View, start: int, end: int, window: int = 90) -> dates_mod.DateMention | None:
     """The date a stretch speaks of: a date in its clause, nearest first."""
     best: tuple[int, dates_mod.DateMention] | None = None
@@ -133,9 +140,7 @@ def membership(view: View) -> Iterator[Found]:
                                    r"antara lain|seperti|termasuk|beberapa|в том числе|например|таких как",
                                    view.fold(start - 60, start))
         negated = bool(re.search(r"never|tidak pernah|не подписыва|ни разу|not sign", clause))
-        if view.ctx.exercise and view.ctx.exercise_age <= 1 and (
-                has("exercise", view.f) or has("troops", view.f) or "take part" in view.f
-                or "ikut" in view.f or "участ" in view.f):
+        if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view):
             name, year = view.ctx.exercise
             yield Found(start, end, Claim("exercise", "participants", codes, exercise=name,
                                           date=date(year, 1, 1), precision="year"), True)
@@ -150,12 +155,13 @@ def membership(view: View) -> Iterator[Found]:
             yield Found(start, end, Claim("membership", "non-signatories", codes, True,
                                           negated=True), False)
             continue
-        if (has("sign", clause) and (has("protocol", clause) or has("renew", clause))) or (
+        if (has("sign", clause) and (has("protocol", view.f) or has("renew", view.f))) or (
                 has("renew", clause) and has("sign", view.f)):
             if re.search(r"except|kecuali|кроме|selain", view.fold(start - 25, start)):
                 yield Found(start, end, Claim("membership", "not-renewing", codes, True), False)
             else:
-                yield Found(start, end, Claim("membership", "renewing", codes, exhaustive), False)
+                only = bool(re.search(r"\bonly\b|hanya|только", clause))
+                yield Found(start, end, Claim("membership", "renewing", codes, only), False)
             continue
         event = _list_event(view, start, end)
         if event is not None:
@@ -179,7 +185,8 @@ def membership(view: View) -> Iterator[Found]:
             before = [m.key for m in view.of("state") if m.start < start] or \
                      [m.key for m in view.ctx.previous_states]
             extra = tuple(k for k in dict.fromkeys(before) if k not in codes)
-        date_own = own if own and _temporal_before(view, own) and not has("present", view.f) else None
+        date_own = own if (own and _temporal_before(view, own) and own.until is None
+                           and not has("present", view.f) and not has("found", view.f)) else None
         yield Found(start, end, Claim("membership", "members", extra + codes, exhaustive,
                                       date=date_own.day if date_own else None,
                                       precision=date_own.precision if date_own else None,
@@ -300,6 +307,10 @@ def counts(view: View) -> Iterator[Found]:
                           r"наблюдател\w*|republics|signatories|penandatangan)", tail)
         if not noun or number.value > 60 or number.value < 1:
             continue
+        raw = view.ctx.folded[number.start:number.end]
+        if re.search(r"(?:salah|one of|одн\w* из)\s*$", view.fold(number.start - 8, number.start)) or (
+                not raw[:1].isdigit() and number.value < 3 and not has("observer", tail[:30])):
+            continue
         if re.match(r"\s*(?:troops|tentara|военн|сотрудник|people|personel)", tail):
             continue
         start = number.start
@@ -310,7 +321,8 @@ def counts(view: View) -> Iterator[Found]:
                 re.findall(r"(former|mantan|бывш\w*)\s*$", before)[0])) + number.start - view.start - len(before)
         clause = _clause(view, number.start, end, 80, 80)
         phrase = view.ctx.folded[number.start:end]
-        if view.ctx.exercise and view.ctx.exercise_age == 0 and (has("exercise", view.f) or number.qualifier == "all"):
+        if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view) and (
+                has("exercise", view.f) or number.qualifier == "all"):
             name, year = view.ctx.exercise
             yield Found(number.start, end, Claim("exercise", "participants-count", count=number.value,
                                                   qualifier=number.qualifier, exercise=name,
@@ -331,8 +343,8 @@ def counts(view: View) -> Iterator[Found]:
         elif re.search(r"\b(?:dari|of|из)\s+\w+\s+(?:negara|states|государств)", view.ctx.folded[number.end:number.end + 40]) or (
                 has("renew", clause) and not has("sign", phrase)):
             topic = "renewing"
-        elif (has("sign", clause) or has("original", clause)) and (has("treaty", clause) or view.of("document")
-                                                                    or "penandatangan" in clause):
+        elif (has("sign", clause) or has("original", clause) or (has("sign", view.f) and has("treaty", view.f))) and (
+                has("treaty", view.f) or view.of("document") or "penandatangan" in clause):
             topic = "signatories"
         elif re.search(r"lainnya|other|остальн|ещё|еще", phrase + clause[:60]) and (
                 has("sign", view.f) or has("join", view.f)):
@@ -524,16 +536,18 @@ def exercises(view: View) -> Iterator[Found]:
         raw = ctx.text[series.start:series.end]
         if match and (raw[:1].isupper() or raw[:1] in "«\"“"):
             named.append((series, int(match.group("year")), series.end + match.end()))
-    if named:
-        series, year, end = named[0]
+    for series, year, end in named:
         ctx.exercise = (f"{series.key}:{year}", year)
         ctx.exercise_age = 0
-        if not re.search(r"previously|sebelumnya|ранее", view.f):
-            host = _host(view, series.start, end)
-            yield Found(series.start, end if host is None else max(end, host[1]),
-                        Claim("exercise", "held" if host is None else "host",
-                              (host[2],) if host else (), exercise=f"{series.key}:{year}",
-                              date=date(year, 1, 1), precision="year"), True)
+        if re.search(r"previously|sebelumnya|ранее", view.f):
+            continue
+        host = _host(view, series.start, end)
+        yield Found(series.start, end if host is None else max(end, host[1]),
+                    Claim("exercise", "held" if host is None else "host",
+                          (host[2],) if host else (), exercise=f"{series.key}:{year}",
+                          date=date(year, 1, 1), precision="year"), True)
+    if named:
+        pass
     elif has("exercise", view.f) and _LARGEST.search(view.f):
         years = [d for d in view.dates if d.precision == "year"]
         if years:
@@ -546,7 +560,7 @@ def exercises(view: View) -> Iterator[Found]:
             yield Found(*_span(view, start - 12, max(start, years[0].end)),
                         Claim("exercise", "largest", exercise=f"largest:{year}",
                               date=date(year, 1, 1), precision="year"), True)
-    if ctx.exercise is None or ctx.exercise_age > 1:
+    if ctx.exercise is None or ctx.exercise_age > EXERCISE_REACH or not _about_exercise(view):
         return
     name, year = ctx.exercise
     for number in view.numbers:
@@ -566,6 +580,8 @@ def _host(view: View, start: int, end: int) -> tuple[int, int, str] | None:
         if mention.start < end:
             continue
         gap = view.ctx.folded[end:mention.start]
+        if any(end <= s.start < mention.start for s in view.of("series")):
+            break
         if len(gap) < 80 and re.search(r"(?:\bin|\bdi|\bв|\bна территории|territory of|wilayah)\s*$", gap):
             return mention.start, mention.end, mention.key
     del tail

@@ -415,15 +415,16 @@ def dates(claim: Claim, day: date, history: History) -> Judgement:
         milestones = [m for m in history.organization.milestones
                       if (m.document in ("cst", "charter") or m.document is None)
                       and m.date <= _charter_in_force(history)]
-        for milestone in milestones:
-            if _same(milestone.date, claim.date, precision, claim.until) or (
-                    claim.until is None and precision == "year" and milestone.date.year == claim.date.year):
-                fact = fact_of(f"milestone:{milestone.date.isoformat()}", milestone.date,
-                               milestone.sources, milestone.confidence, milestone.alternatives)
-                text = _finding("date.milestone", N_("On {when}: {summary}"), when=DateRef(
-                    milestone.date, milestone.precision), summary=TextRef(milestone.summary))
-                verdict = "holds" if milestone.confidence in _FOUNDING_CONFIDENCE else "not-checkable"
-                return Judgement(verdict, (text,), facts=(fact,))
+        hits = [m for m in milestones if _same(m.date, claim.date, precision, claim.until)]
+        hits.sort(key=lambda m: m.confidence not in _FOUNDING_CONFIDENCE)
+        if hits:
+            milestone = hits[0]
+            fact = fact_of(f"milestone:{milestone.date.isoformat()}", milestone.date,
+                           milestone.sources, milestone.confidence, milestone.alternatives)
+            text = _finding("date.milestone", N_("On {when}: {summary}"), when=DateRef(
+                milestone.date, milestone.precision), summary=TextRef(milestone.summary))
+            verdict = "holds" if milestone.confidence in _FOUNDING_CONFIDENCE else "not-checkable"
+            return Judgement(verdict, (text,), facts=(fact,))
         return Judgement("does-not-hold", tuple(
             _finding("date.milestone", N_("On {when}: {summary}"), when=DateRef(m.date, m.precision),
                      summary=TextRef(m.summary)) for m in milestones
@@ -828,23 +829,23 @@ def case(claim: Claim, day: date, history: History) -> Judgement:
         recorded = [c for c in history.cases if c.start.year == when.year and
                     set(claim.states) & {c.question.victim, c.question.aggressor}]
         if recorded:
-            return Judgement("holds", tuple(_case_text(c) for c in recorded))
+            acted = [c for c in recorded if c.outcome == "deployment"]
+            return Judgement("holds" if acted else "does-not-hold", tuple(_case_text(c) for c in recorded),
+                             facts=tuple(fact_of(f"case:{c.id}", c.start, c.sources, c.confidence,
+                                                 c.alternatives) for c in recorded))
         outside = obliged_states(snap, claim.states[0], claim.states[1], "armed-attack", "outside")
         return Judgement("does-not-hold", (_finding(
             "case.none", N_("The record has no action of the Organization there in {year}; fighting outside "
                             "the members' territory is outside Article 4 (obliged: {states})."),
             year=when.year, states=CountryList(outside)),), cite_if_in_force(snap, "cst", "4"))
-    state = claim.states[0] if claim.states else None
-    found = [c for c in history.cases if state in (c.question.victim,) and
-             c.start - timedelta(days=45) <= day <= c.end + timedelta(days=120)]
+    states = set(claim.states)
+    near = [c for c in history.cases if c.start - timedelta(days=45) <= day <= c.end + timedelta(days=120)]
+    found = [c for c in near if c.question.victim in states] or (near if len(near) == 1 else [])
     if not found:
-        found = [c for c in history.cases if state == c.question.victim and c.start.year == day.year]
+        found = [c for c in history.cases if c.question.victim in states and c.start.year == day.year]
     if not found:
-        if claim.topic == "contingents":
-            found = [c for c in history.cases if c.start - timedelta(days=45) <= day <= c.end + timedelta(days=120)]
-        if not found:
-            return Judgement("not-checkable", (_finding(
-                "case.unknown", N_("The record has no request for assistance that matches.")),))
+        return Judgement("not-checkable", (_finding(
+            "case.unknown", N_("The record has no request for assistance that matches.")),))
     record = found[0]
     fact = fact_of(f"case:{record.id}", record.start, record.sources, record.confidence, record.alternatives)
     text = _case_text(record)
