@@ -128,9 +128,17 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
                 if day is not None and int(m.group("d")) > 0:
                     found.append(DateMention(m.start(), m.end(), day, "day", relative=True))
     for m in patterns["relative"].finditer(text):
-        resolved = _relative(m.group("rel").lower(), context_year, today)
-        if resolved is not None:
-            found.append(resolved._replace(start=m.start(), end=m.end()))
+        earlier = [d.day.year for d in found if d.end <= m.start() and not d.relative]
+        resolved = _relative(m.group("rel").lower(), earlier[-1] if earlier else context_year, today)
+        if resolved is None:
+            continue
+        start = m.start()
+        month = re.search(r"(\w+)\s+$", text[max(0, start - 14):start])
+        number = _month(month.group(1)) if month and resolved.precision == "year" else None
+        if number:
+            resolved = resolved._replace(day=resolved.day.replace(month=number), precision="month")
+            start -= len(month.group(0))
+        found.append(resolved._replace(start=start, end=m.end()))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DateMention] = []
     for mention in found:

@@ -185,8 +185,10 @@ def membership(view: View) -> Iterator[Found]:
             before = [m.key for m in view.of("state") if m.start < start] or \
                      [m.key for m in view.ctx.previous_states]
             extra = tuple(k for k in dict.fromkeys(before) if k not in codes)
+        founders = own is not None and own.until is None and has("found", view.fold(start - 80, start)) and \
+            re.search(r"(?:\bby|\boleh|\bгосударствами)\s*$", view.fold(start - 12, start)) is not None
         date_own = own if (own and _temporal_before(view, own) and own.until is None
-                           and not has("present", view.f) and not has("found", view.f)) else None
+                           and not has("present", view.f) and not has("found", view.f)) or founders else None
         yield Found(start, end, Claim("membership", "members", extra + codes, exhaustive,
                                       date=date_own.day if date_own else None,
                                       precision=date_own.precision if date_own else None,
@@ -201,18 +203,25 @@ def _temporal_before(view: View, mention: dates_mod.DateMention) -> bool:
 
 
 def _list_event(view: View, start: int, end: int) -> str | None:
+    """What a list of states is said to have done, by the verb nearest to it."""
     clause = _clause(view, start, end, 60, 70)
-    if has("join", clause) or "following year" in clause or "berikutnya" in clause:
-        return "accession"
-    if has("sign", clause) and (has("treaty", view.f) or view.of("document")) and not has("protocol", clause):
-        if has("original", view.f) or has("join", clause) is False:
-            return "signatories"
-    if re.search(r"стали участниками|became (?:the )?(?:first )?(?:parties|members)", clause):
+    if re.search(r"стали участниками|became (?:the )?(?:first )?(?:parties|members)|"
+                 r"участниками\s+\w+\s+стали", clause) or (
+            has("original", view.fold(start - 60, start)) and has("member", clause)):
         return "signatories"
-    if has("leave", clause):
-        return "left"
-    if has("return", clause):
-        return "return"
+    candidates: list[tuple[int, str]] = []
+    for name, event in (("join", "accession"), ("leave", "left"), ("return", "return")):
+        for match in word(name).finditer(view.f):
+            at = view.start + match.start()
+            distance = at - end if at >= end else start - at + 30
+            if distance <= 70:
+                candidates.append((distance, event))
+    if "following year" in clause or "berikutnya" in clause:
+        candidates.append((0, "accession"))
+    if candidates:
+        return min(candidates)[1]
+    if has("sign", clause) and (has("treaty", view.f) or view.of("document")) and not has("protocol", clause):
+        return "signatories"
     return None
 
 
@@ -245,6 +254,8 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
                 continue
             if any(m.kind == "state" and m.start < at and m.key != subject.key and
                    abs(m.start - at) < abs(subject.start - at) for m in view.mentions):
+                continue
+            if re.search(r"(?:not|never|tidak|tak|belum|не)\s+(?:\w+\s+)?$", view.fold(at - 20, at)):
                 continue
             start, end = min(subject.start, at), max(subject.end, view.start + match.end())
             end = _extend_to_object(view, end)
@@ -464,8 +475,8 @@ def officials(view: View, previous: View | None) -> Iterator[Found]:
                 abs(m.start - office.start) for m in view.of("org")):
             continue
         window = [p for p in persons if -90 < p.start - office.start < 120 and p.start not in used]
-        own = _own_date(view, office.start, office.end, 80)
-        future = has("future", view.fold(office.start - 60, office.end + 60))
+        own = _own_date(view, office.start, office.end, 45)
+        future = has("future", view.fold(office.start - 45, office.end + 45))
         own_date = own if own and (_temporal_before(view, own) or future or own.until) else None
         if window:
             person = min(window, key=lambda p: abs(p.start - office.start))
