@@ -26,7 +26,7 @@ from .questions import QUESTIONS, Question, ask
 
 N_ = str
 
-COMMANDS = ("csto._data_cli:check_data",)
+COMMANDS = ("csto._data_cli:check_data", "csto.factcheck.cli:check_command")
 """Commands that are not questions, as ``module:attribute`` of a Click command factory
 taking the reader's gettext."""
 
