@@ -331,7 +331,9 @@ def counts(view: View) -> Iterator[Found]:
             start = view.start + max(0, view.fold(number.start - 30, number.start).rfind(
                 re.findall(r"(former|mantan|бывш\w*)\s*$", before)[0])) + number.start - view.start - len(before)
         clause = _clause(view, number.start, end, 80, 80)
-        phrase = view.ctx.folded[number.start:end]
+        phrase = view.ctx.folded[number.start:min(view.sentence.end, end + 20)]
+        phrase = re.split(r"\n|\|| \d|,", phrase[end - number.start:], maxsplit=1)[0]
+        phrase = view.ctx.folded[number.start:end] + phrase
         if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view) and (
                 has("exercise", view.f) or number.qualifier == "all"):
             name, year = view.ctx.exercise
@@ -354,12 +356,12 @@ def counts(view: View) -> Iterator[Found]:
         elif re.search(r"\b(?:dari|of|из)\s+\w+\s+(?:negara|states|государств)", view.ctx.folded[number.end:number.end + 40]) or (
                 has("renew", clause) and not has("sign", phrase)):
             topic = "renewing"
+        elif re.search(r"lainnya|\bother\b|остальн|ещё|еще", phrase) and (
+                has("sign", view.f) or has("join", view.f)):
+            topic = "acceding"
         elif (has("sign", clause) or has("original", clause) or (has("sign", view.f) and has("treaty", view.f))) and (
                 has("treaty", view.f) or view.of("document") or "penandatangan" in clause):
             topic = "signatories"
-        elif re.search(r"lainnya|other|остальн|ещё|еще", phrase + clause[:60]) and (
-                has("sign", view.f) or has("join", view.f)):
-            topic = "acceding"
         elif has("join", clause) and not has("member", phrase):
             topic = "acceding"
         else:

@@ -25,7 +25,7 @@ _ABBREVIATIONS = frozenset({
     "oct", "nov", "dec", "г", "гг", "т", "д", "им", "ул", "тыс", "млн", "см", "др", "пр", "ст",
     "н", "э", "jend", "h", "kol", "no", "hlm", "dll", "dsb", "tsb", "yth", "bpk",
 })
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”»)\]]*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁ0-9])"
+_BOUNDARY = re.compile(r"(?<=[.!?…])(?:[\"'”»)\]]|\[\d{1,3}\])*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁ0-9])"
                        r"|(?<![,;:(\-–—])\n(?![ \t]*[a-zа-яё,;:)\-–—])")
 MAX_SENTENCE = 1500
 """Longer runs without a sentence end are cut, so no step ever sees an unbounded span."""
