@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import NamedTuple
+
+from ..model import Day
 
 TYPES = ("membership", "count", "date", "place", "official", "rule", "exercise", "case")
 """The kinds of claim the checker recognises (as the annotation guidelines name them)."""
@@ -24,9 +25,9 @@ class Claim(NamedTuple):
     exhaustive: bool | None = None
     count: int | None = None
     qualifier: str | None = None
-    date: date | None = None
+    date: Day | None = None
     precision: str | None = None
-    until: date | None = None
+    until: Day | None = None
     place: str | None = None
     office: str | None = None
     person: str | None = None

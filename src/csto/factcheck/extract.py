@@ -331,7 +331,7 @@ def counts(view: View) -> Iterator[Found]:
             start = view.start + max(0, view.fold(number.start - 30, number.start).rfind(
                 re.findall(r"(former|mantan|бывш\w*)\s*$", before)[0])) + number.start - view.start - len(before)
         clause = _clause(view, number.start, end, 80, 80)
-        phrase = view.ctx.folded[number.start:min(view.sentence.end, end + 20)]
+        phrase = view.ctx.folded[number.start:min(view.sentence.end, end + 32)]
         phrase = re.split(r"\n|\|| \d|,", phrase[end - number.start:], maxsplit=1)[0]
         phrase = view.ctx.folded[number.start:end] + phrase
         if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view) and (

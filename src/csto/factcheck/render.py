@@ -89,7 +89,7 @@ def check(answer: CheckAnswer, lang: str) -> str:
     basis = page.t(BASES[answer.as_of_basis])
     languages = join([page.loc.gettext(LANGUAGE_NAMES[code]) for code in answer.languages
                       if code in LANGUAGE_NAMES], page.loc.lang)
-    page.line(page.t(N_("{count} claims about the CSTO found in {size} characters ({languages}); "
+    page.line(page.t(N_("Claims about the CSTO: {count}, in {size} characters ({languages}); "
                         "the text speaks of {date} ({basis})."),
                      count=len(answer.claims), size=answer.characters, languages=languages or "-",
                      date=page.day(answer.as_of), basis=basis))

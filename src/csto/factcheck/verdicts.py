@@ -25,6 +25,7 @@ from ..model import (
     CountryList,
     CountryRef,
     DateRef,
+    Day,
     Fact,
     Finding,
     Label,
@@ -46,8 +47,8 @@ OFFICE_NAMES = {
 class Period(NamedTuple):
     """Days [start, end) over which a claim held; ``end`` None means it still holds."""
 
-    start: date
-    end: date | None
+    start: Day
+    end: Day | None
 
 
 class Judgement(NamedTuple):
