@@ -34,7 +34,7 @@ def _text(size: int) -> str:
 
     parts = [item.text for item in read_corpus(CORPUS)]
     text = "\n\n".join(parts)
-    return (text * (size // len(text.encode()) + 1))[: size]
+    return (text * (size // len(text.encode()) + 1))[:size]
 
 
 def speed(repeats: int = 5) -> dict[str, float]:
@@ -65,19 +65,24 @@ def speed(repeats: int = 5) -> dict[str, float]:
 
 def report() -> bool:
     scores = quality()
-    print("check    claims on the annotated corpus (precision / recall of finding, accuracy of "
-          "verdicts)")
+    print("check    claims on the annotated corpus (precision / recall of finding, accuracy of verdicts)")
     for key in ("id", "en", "ru", "mix", "all"):
         if key in scores:
             p, r, a, n = scores[key]
             print(f"         {key:4} {n:4d} claims  P {p:.2f}  R {r:.2f}  A {a:.2f}")
     fast = speed()
-    print(f"check    {fast['large_kb_per_s']:6.0f} KB/s on 400 KB, {fast['small_kb_per_s']:6.0f} KB/s "
-          f"on 50 KB (one core, after start-up; target >= {TARGETS['kb_per_s']:.0f}) | one regex of "
-          f"every gazetteer name {fast['large_regex_kb_per_s']:6.0f} KB/s (names only, no claims)")
+    print(
+        f"check    {fast['large_kb_per_s']:6.0f} KB/s on 400 KB, {fast['small_kb_per_s']:6.0f} KB/s "
+        f"on 50 KB (one core, after start-up; target >= {TARGETS['kb_per_s']:.0f}) | one regex of "
+        f"every gazetteer name {fast['large_regex_kb_per_s']:6.0f} KB/s (names only, no claims)"
+    )
     p, r, a, _ = scores["all"]
-    return (p >= TARGETS["precision"] and r >= TARGETS["recall"] and a >= TARGETS["accuracy"]
-            and fast["large_kb_per_s"] >= TARGETS["kb_per_s"])
+    return (
+        p >= TARGETS["precision"]
+        and r >= TARGETS["recall"]
+        and a >= TARGETS["accuracy"]
+        and fast["large_kb_per_s"] >= TARGETS["kb_per_s"]
+    )
 
 
 if __name__ == "__main__":

@@ -33,31 +33,39 @@ def _one(text: str, history: History, **kwargs: Any) -> ClaimCheck:
 
 
 def test_a_member_list_that_held_once_is_outdated_with_its_period(history: History) -> None:
-    claim = _one("Anggota CSTO: Armenia, Belarus, Kazakhstan, Kirgizstan, Rusia, Tajikistan dan "
-                 "Uzbekistan.", history, as_of="2020-01-01")
+    claim = _one(
+        "Anggota CSTO: Armenia, Belarus, Kazakhstan, Kirgizstan, Rusia, Tajikistan dan Uzbekistan.",
+        history,
+        as_of="2020-01-01",
+    )
     assert claim.verdict == "outdated"
     assert claim.held[-1].start == date(2006, 8, 16) and claim.held[-1].end == date(2012, 12, 19)
     assert claim.as_of == date(2020, 1, 1) and claim.as_of_basis == "given"
 
 
 def test_the_same_list_holds_on_a_day_it_was_true(history: History) -> None:
-    claim = _one("Anggota CSTO: Armenia, Belarus, Kazakhstan, Kirgizstan, Rusia, Tajikistan dan "
-                 "Uzbekistan.", history, as_of="2010-01-01")
+    claim = _one(
+        "Anggota CSTO: Armenia, Belarus, Kazakhstan, Kirgizstan, Rusia, Tajikistan dan Uzbekistan.",
+        history,
+        as_of="2010-01-01",
+    )
     assert claim.verdict == "holds"
 
 
 def test_a_wrong_count_says_what_holds_instead(history: History) -> None:
     claim = _one("CSTO memiliki delapan negara anggota.", history, as_of="2024-06-29")
     assert claim.verdict == "does-not-hold"
-    assert claim.claim.count == 8
-    text = csto.to_dict(csto.check("CSTO memiliki delapan negara anggota.", as_of="2024-06-29",
-                                   history=history))["claims"][0]["findings"][0]["text"]
+    assert claim.claim.number == 8
+    text = csto.to_dict(
+        csto.check("CSTO memiliki delapan negara anggota.", as_of="2024-06-29", history=history)
+    )["claims"][0]["findings"][0]["text"]
     assert "6" in text and "Armenia" in text
 
 
 def test_an_alternative_the_record_rejected_is_disputed(history: History) -> None:
-    answer = csto.check("The largest exercise of 2011 had more than 10,000 troops and 70 aircraft.",
-                        history=history)
+    answer = csto.check(
+        "The largest exercise of 2011 had more than 10,000 troops and 70 aircraft.", history=history
+    )
     verdicts = {c.claim.topic: c for c in answer.claims}
     assert verdicts["troops"].verdict == "holds"
     assert verdicts["aircraft"].verdict == "disputed"
@@ -65,8 +73,9 @@ def test_an_alternative_the_record_rejected_is_disputed(history: History) -> Non
 
 
 def test_an_office_the_record_does_not_model_is_not_checkable(history: History) -> None:
-    answer = csto.check("Jenderal Anatoly Sidorov, kepala staf gabungan blok itu, berbicara.",
-                        history=history)
+    answer = csto.check(
+        "Jenderal Anatoly Sidorov, kepala staf gabungan blok itu, berbicara.", history=history
+    )
     assert [c.verdict for c in answer.claims if c.type == "official"] == ["not-checkable"]
 
 
@@ -77,11 +86,13 @@ def test_a_claim_with_its_own_date_is_judged_on_it(history: History) -> None:
 
 
 def test_the_text_date_line_dates_present_claims(history: History) -> None:
-    text = ("CSTO news\n\nDecember 21, 2011 10:57 pm | MOSCOW\n\nThe Secretary General Nikolai "
-            "Bordyuzha opened the session.")
+    text = (
+        "CSTO news\n\nDecember 21, 2011 10:57 pm | MOSCOW\n\nThe Secretary General Nikolai "
+        "Bordyuzha opened the session."
+    )
     answer = csto.check(text, history=history)
     assert answer.as_of == date(2011, 12, 21) and answer.as_of_basis == "date-line"
-    official = [c for c in answer.claims if c.type == "official"][0]
+    official = next(c for c in answer.claims if c.type == "official")
     assert official.verdict == "holds" and official.as_of_basis == "date-line"
 
 
@@ -92,24 +103,33 @@ def test_without_a_date_the_text_speaks_of_today(history: History) -> None:
 
 
 def test_article_4_in_its_1992_wording_is_outdated(history: History) -> None:
-    text = ('Pasal 4 dalam perjanjian itu berbunyi: "Jika salah satu negara anggota menjadi subjek '
-            'agresi negara lain ataupun kelompok negara, ini akan dipertimbangkan sebagai agresi '
-            'melawan seluruh negara anggota perjanjian ini."')
+    text = (
+        'Pasal 4 dalam perjanjian itu berbunyi: "Jika salah satu negara anggota menjadi subjek '
+        "agresi negara lain ataupun kelompok negara, ini akan dipertimbangkan sebagai agresi "
+        'melawan seluruh negara anggota perjanjian ini."'
+    )
     now = _one(text, history, as_of="2024-01-01")
     assert now.verdict == "outdated" and now.citations[0].version == "cst-amendments-2010"
     assert _one(text, history, as_of="2005-01-01").verdict == "holds"
 
 
 def test_assistance_for_a_mere_threat_does_not_hold(history: History) -> None:
-    claim = _one("Members must provide immediate military assistance to a CSTO member in the event of "
-                 "a military threat.", history, as_of="2006-08-21")
+    claim = _one(
+        "Members must provide immediate military assistance to a CSTO member in the event of "
+        "a military threat.",
+        history,
+        as_of="2006-08-21",
+    )
     assert claim.verdict == "does-not-hold"
     assert {c.article for c in claim.citations} >= {"2", "4"}
 
 
 def test_russian_lists_in_the_genitive_are_read(history: History) -> None:
-    answer = csto.check("Договор подписан 15 мая 1992 года главами шести государств – Армении, "
-                        "Казахстана, Киргизии, России, Таджикистана, Узбекистана.", history=history)
+    answer = csto.check(
+        "Договор подписан 15 мая 1992 года главами шести государств – Армении, "
+        "Казахстана, Киргизии, России, Таджикистана, Узбекистана.",
+        history=history,
+    )
     lists = [c for c in answer.claims if c.claim.states]
     assert lists and set(lists[0].claim.states) == {"ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
     assert lists[0].verdict == "holds"
@@ -119,9 +139,9 @@ def test_offsets_point_into_the_text_as_given(history: History) -> None:
     text = "<div>🛡 Членами ОДКБ являются Армения, Беларусь, Казахстан, Киргизия, Россия и Таджикистан.</div>"
     answer = csto.check(text, as_of="2022-10-07", history=history)
     for claim in answer.claims:
-        assert text[claim.start:claim.end] == claim.quote
+        assert text[claim.start : claim.end] == claim.quote
         assert claim.quote in claim.sentence
-        assert text[claim.sentence_start:claim.sentence_start + len(claim.sentence)] == claim.sentence
+        assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
     assert answer.claims[0].verdict == "holds"
 
 
@@ -130,8 +150,9 @@ def test_json_contract_and_published_schema(csto: Callable[..., Run], tmp_path: 
     from csto.shapes import check as validate
 
     path = tmp_path / "text.txt"
-    path.write_text((CORPUS / "seeds" / "004_2bba430d289883ed.txt").read_text(encoding="utf-8"),
-                    encoding="utf-8")
+    path.write_text(
+        (CORPUS / "seeds" / "004_2bba430d289883ed.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     run = csto("check", str(path), "--as-of", "2023-06-01", "--json")
     assert run.code == 0, run.err
     validate(CheckAnswer, run.out)
@@ -140,7 +161,7 @@ def test_json_contract_and_published_schema(csto: Callable[..., Run], tmp_path: 
     text = path.read_text(encoding="utf-8")
     for claim in data["claims"]:
         assert {"start", "end", "sentence", "claim", "verdict", "citations"} <= set(claim)
-        assert text[claim["start"]:claim["end"]] == claim["quote"]
+        assert text[claim["start"] : claim["end"]] == claim["quote"]
         assert claim["verdict"] in ("holds", "does-not-hold", "outdated", "disputed", "not-checkable")
         for source in [s for c in claim["citations"] for s in c["sources"]]:
             assert source in data["sources"]
@@ -161,20 +182,23 @@ def test_standard_input(csto: Callable[..., Run], monkeypatch: pytest.MonkeyPatc
     import io
     import sys
 
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
-        "Kantor pusat | Moskwa, Rusia".encode())))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Kantor pusat | Moskwa, Rusia")))
     run = csto("check", "-", "--json")
     assert run.code == 0 and json.loads(run.out)["claims"][0]["verdict"] == "holds"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("check", "/no/such/file.txt"), "no file"),
-    (("check", "/"), "is a folder"),
-    (("check", "-", "--as-of", "2022-02-30"), "invalid date"),
-    (("check", "-", "--as-of", "1900-01-01"), "before"),
-])
-def test_bad_input_gets_one_line(csto: Callable[..., Run], args: tuple[str, ...], message: str,
-                                 monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "/no/such/file.txt"), "no file"),
+        (("check", "/"), "is a folder"),
+        (("check", "-", "--as-of", "2022-02-30"), "invalid date"),
+        (("check", "-", "--as-of", "1900-01-01"), "before"),
+    ],
+)
+def test_bad_input_gets_one_line(
+    csto: Callable[..., Run], args: tuple[str, ...], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import io
     import sys
 
@@ -191,9 +215,38 @@ def test_binary_input_gets_one_line(csto: Callable[..., Run], tmp_path: Path) ->
 
 
 # -- any input ----------------------------------------------------------------------------------------
-_PIECES = ["CSTO", "ОДКБ", "Armenia", "Rusia", "Киргизии", "4.000", "1992", "15 Mei 1992", ", ", " dan ",
-           " и ", "\n", ". ", "<b>", "</b>", "Pasal 4", "Secretary General", "Rubezh-2008", "«", "»",
-           "🇦🇲", "\x00", "\u200b", "Ketua |", "anggota", "members", "входят", "—", "(", ")"]
+_PIECES = [
+    "CSTO",
+    "ОДКБ",
+    "Armenia",
+    "Rusia",
+    "Киргизии",
+    "4.000",
+    "1992",
+    "15 Mei 1992",
+    ", ",
+    " dan ",
+    " и ",
+    "\n",
+    ". ",
+    "<b>",
+    "</b>",
+    "Pasal 4",
+    "Secretary General",
+    "Rubezh-2008",
+    "«",
+    "»",
+    "🇦🇲",
+    "\x00",
+    "\u200b",
+    "Ketua |",
+    "anggota",
+    "members",
+    "входят",
+    "—",
+    "(",
+    ")",
+]
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -205,17 +258,25 @@ def test_any_text_gets_a_result_with_valid_offsets(history: History, text: str) 
         return
     for claim in answer.claims:
         assert 0 <= claim.start < claim.end <= len(text)
-        assert text[claim.start:claim.end] == claim.quote
+        assert text[claim.start : claim.end] == claim.quote
         assert claim.verdict in ("holds", "does-not-hold", "outdated", "disputed", "not-checkable")
 
 
 def test_fuzz_run_finishes_in_time_and_grows_linearly(history: History) -> None:
     """Mangled corpus text, run-on lists and long lines: no input makes the checker slow."""
     rng = random.Random(8)
-    base = "".join((CORPUS / name).read_text(encoding="utf-8") for name in
-                   ("id-03-suara-2022-apa-itu-csto.yaml", "ru-05-ria-2025-spravka.yaml"))
-    nasty = ["Armenia, " * 3000, "a" * 50_000, "1992 " * 5000, "<" * 20_000, "Рубеж-" * 4000,
-             "".join(rng.choice(base) for _ in range(30_000))]
+    base = "".join(
+        (CORPUS / name).read_text(encoding="utf-8")
+        for name in ("id-03-suara-2022-apa-itu-csto.yaml", "ru-05-ria-2025-spravka.yaml")
+    )
+    nasty = [
+        "Armenia, " * 3000,
+        "a" * 50_000,
+        "1992 " * 5000,
+        "<" * 20_000,
+        "Рубеж-" * 4000,
+        "".join(rng.choice(base) for _ in range(30_000)),
+    ]
     for text in nasty:
         started = time.perf_counter()
         csto.check(text, history=history)

@@ -22,10 +22,10 @@ SEEDS = {item.name: item for item in read_corpus(CORPUS) if item.name.startswith
 
 KNOWN_DIFFERENCES = {
     ("seed-000", "c02"): "the bare date phrase 'pada 15 Mei 1992' is read as part of the signature "
-                         "claim next to it (c01), not as a claim of its own",
+    "claim next to it (c01), not as a claim of its own",
     ("seed-000", "c07"): "the record's Article 1 limits the ban to alliances directed against "
-                         "another member; the annotation follows the Russian text (corpus README, "
-                         "finding 1)",
+    "another member; the annotation follows the Russian text (corpus README, "
+    "finding 1)",
     ("seed-004", "c15"): "'Lima tahun kemudian' (five years later) is not resolved to 1999",
     ("seed-004", "c29"): "the Warsaw Pact is outside the record; no claim is made of it",
 }
@@ -53,7 +53,7 @@ def test_both_seeds_are_annotated_in_full() -> None:
     assert len(SEEDS["seed-000"].claims) == 10 and len(SEEDS["seed-004"].claims) == 29
     for item in SEEDS.values():
         for claim in item.claims:
-            assert item.text[claim["start"]:claim["end"]] == claim["quote"]
+            assert item.text[claim["start"] : claim["end"]] == claim["quote"]
 
 
 @pytest.mark.parametrize(("name", "claim_id"), _cases())
@@ -63,7 +63,8 @@ def test_seed_claim_has_the_annotated_verdict(answers: dict[str, Any], name: str
     found = {m.expected["id"]: m.found for m in match(item.claims, answers[name].claims)}
     assert claim_id in found, f"no claim found over {expected['quote']!r}"
     assert found[claim_id].verdict == expected["verdict"], (
-        f"{expected['quote']!r}: expected {expected['verdict']}, got {found[claim_id].verdict}")
+        f"{expected['quote']!r}: expected {expected['verdict']}, got {found[claim_id].verdict}"
+    )
 
 
 def test_seed_004_outdated_officials_say_when_they_held(answers: dict[str, Any]) -> None:

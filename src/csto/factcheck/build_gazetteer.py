@@ -26,10 +26,18 @@ ADDITIONS = HERE / "additions.yaml"
 OUTPUT = HERE / "gazetteer.json"
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 CITY_ZONES = {
-    "Moscow": "Europe/Moscow", "Tashkent": "Asia/Tashkent", "Chisinau": "Europe/Chisinau",
-    "Minsk": "Europe/Minsk", "Bishkek": "Asia/Bishkek", "Dushanbe": "Asia/Dushanbe",
-    "Yerevan": "Asia/Yerevan", "Almaty": "Asia/Almaty", "Baku": "Asia/Baku",
-    "Tbilisi": "Asia/Tbilisi", "Ashgabat": "Asia/Ashgabat", "Kyiv": "Europe/Kyiv",
+    "Moscow": "Europe/Moscow",
+    "Tashkent": "Asia/Tashkent",
+    "Chisinau": "Europe/Chisinau",
+    "Minsk": "Europe/Minsk",
+    "Bishkek": "Asia/Bishkek",
+    "Dushanbe": "Asia/Dushanbe",
+    "Yerevan": "Asia/Yerevan",
+    "Almaty": "Asia/Almaty",
+    "Baku": "Asia/Baku",
+    "Tbilisi": "Asia/Tbilisi",
+    "Ashgabat": "Asia/Ashgabat",
+    "Kyiv": "Europe/Kyiv",
 }
 """Seats and signing places the record names, by the time zone whose CLDR city they are."""
 
@@ -44,7 +52,9 @@ def _morph() -> Any:
 def _inflect_word(word: str, case: str) -> str:
     if not word.isalpha() or word.isupper():
         return word
-    parses = [p for p in _morph().parse(word) if {"NOUN", "ADJF"} & set(str(p.tag).replace(" ", ",").split(","))]
+    parses = [
+        p for p in _morph().parse(word) if {"NOUN", "ADJF"} & set(str(p.tag).replace(" ", ",").split(","))
+    ]
     if not parses:
         return word
     best = parses[0]
@@ -87,16 +97,16 @@ class Builder:
         name = " ".join(name.split())
         if len(name) < 2:
             return
-        row = self.rows.setdefault((kind, key, name), {"kind": kind, "key": key, "name": name,
-                                                       "langs": [], "sources": []})
+        row = self.rows.setdefault(
+            (kind, key, name), {"kind": kind, "key": key, "name": name, "langs": [], "sources": []}
+        )
         if lang not in row["langs"]:
             row["langs"].append(lang)
         for source in sources:
             if source not in row["sources"]:
                 row["sources"].append(source)
 
-    def add_forms(self, kind: str, key: str, lang: str, name: str, sources: list[str],
-                  inflect: bool) -> None:
+    def add_forms(self, kind: str, key: str, lang: str, name: str, sources: list[str], inflect: bool) -> None:
         self.add(kind, key, lang, name, sources)
         if inflect and lang == "ru":
             for form in russian_forms(name, every_word=kind == "person")[1:]:
@@ -115,13 +125,18 @@ def _states(builder: Builder) -> None:
     import pycountry
     from babel import Locale
 
-    translations = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-                    for lang in ("id", "ru")}
+    translations = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        for lang in ("id", "ru")
+    }
     locales = {lang: Locale.parse(lang) for lang in ("en", "id", "ru")}
     for country in pycountry.countries:
         iso3 = country.alpha_3
-        english = [country.name, getattr(country, "common_name", None),
-                   getattr(country, "official_name", None)]
+        english = [
+            country.name,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ]
         for name in filter(None, english):
             if "," not in name:
                 builder.add("state", iso3, "en", name, ["gz-pycountry-i18n"])
@@ -129,8 +144,7 @@ def _states(builder: Builder) -> None:
             for name in filter(None, english[:2]):
                 translated = catalog.gettext(name)
                 if translated != name and "," not in translated:
-                    builder.add_forms("state", iso3, lang, translated, ["gz-pycountry-i18n"],
-                                      inflect=True)
+                    builder.add_forms("state", iso3, lang, translated, ["gz-pycountry-i18n"], inflect=True)
         for lang, locale in locales.items():
             name = locale.territories.get(country.alpha_2)
             if name and "," not in name:
@@ -159,8 +173,7 @@ def _record(builder: Builder) -> None:
     org = history.organization
     for name in org.names:
         if name.lang in ("en", "id", "ru"):
-            builder.add_forms("org", "CSTO", name.lang, name.name, ["gz-record", *name.sources],
-                              inflect=True)
+            builder.add_forms("org", "CSTO", name.lang, name.name, ["gz-record", *name.sources], inflect=True)
     for organ in org.organs:
         _text_names(builder, "organ", organ.id, organ.name, ["gz-record", *organ.sources])
     for doc in history.documents.values():
@@ -176,8 +189,7 @@ def _record(builder: Builder) -> None:
             for lang in ("en", "id", "ru"):
                 full = getattr(record.person, lang)
                 if full and " " in full:
-                    builder.add_forms("person", key, lang, full.rsplit(" ", 1)[1], sources,
-                                      inflect=True)
+                    builder.add_forms("person", key, lang, full.rsplit(" ", 1)[1], sources, inflect=True)
 
 
 def build() -> dict[str, Any]:
@@ -188,8 +200,14 @@ def build() -> dict[str, Any]:
     _record(builder)
     for entry in additions["entries"]:
         for name in entry["names"]:
-            builder.add_forms(entry["kind"], entry["key"], entry["lang"], name, entry["sources"],
-                              inflect=bool(entry.get("inflect")))
+            builder.add_forms(
+                entry["kind"],
+                entry["key"],
+                entry["lang"],
+                name,
+                entry["sources"],
+                inflect=bool(entry.get("inflect")),
+            )
     return builder.result(additions["sources"])
 
 

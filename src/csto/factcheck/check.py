@@ -34,8 +34,9 @@ def _person_states(history: History) -> dict[str, str]:
     return {person: next(iter(codes)) for person, codes in states.items() if len(codes) == 1}
 
 
-def check(raw: str | bytes, as_of: object = None, history: History | None = None,
-          today: date | None = None) -> CheckAnswer:
+def check(
+    raw: str | bytes, as_of: object = None, history: History | None = None, today: date | None = None
+) -> CheckAnswer:
     """Check every claim ``raw`` makes about the CSTO; see the module's docstring."""
     from ..api import _history
 
@@ -47,7 +48,7 @@ def check(raw: str | bytes, as_of: object = None, history: History | None = None
     else:
         found = dates_mod.date_line(text)
         if found is not None:
-            day, basis, line = found[0], "date-line", text[found[1]:found[2]]
+            day, basis, line = found[0], "date-line", text[found[1] : found[2]]
         else:
             day, basis, line = today, "today", None
     visible = blank_markup(text)
@@ -59,14 +60,28 @@ def check(raw: str | bytes, as_of: object = None, history: History | None = None
         claim = found_claim.claim
         claim_day, claim_basis = _claim_day(claim, found_claim.own_date, day, basis)
         judged = judge(claim, claim_day, h)
-        checks.append(ClaimCheck(
-            found_claim.start, found_claim.end, text[found_claim.start:found_claim.end],
-            text[sentence.start:sentence.end], sentence.start, sentence.lang, claim.type, claim,
-            claim_day, claim_basis, judged.verdict, judged.findings, judged.citations, judged.facts,
-            judged.held, judged.alternatives))
+        checks.append(
+            ClaimCheck(
+                found_claim.start,
+                found_claim.end,
+                text[found_claim.start : found_claim.end],
+                text[sentence.start : sentence.end],
+                sentence.start,
+                sentence.lang,
+                claim.type,
+                claim,
+                claim_day,
+                claim_basis,
+                judged.verdict,
+                judged.findings,
+                judged.citations,
+                judged.facts,
+                judged.held,
+                judged.alternatives,
+            )
+        )
     languages = tuple(sorted({s.lang for s in spans}))
-    return CheckAnswer(day, basis, line, main_language(text, spans), languages, len(text),
-                       tuple(checks), h)
+    return CheckAnswer(day, basis, line, main_language(text, spans), languages, len(text), tuple(checks), h)
 
 
 def _claim_day(claim: Claim, own: bool, day: date, basis: str) -> tuple[date, str]:

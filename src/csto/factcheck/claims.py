@@ -23,7 +23,7 @@ class Claim(NamedTuple):
     topic: str
     states: tuple[str, ...] = ()
     exhaustive: bool | None = None
-    count: int | None = None
+    number: int | None = None
     qualifier: str | None = None
     date: Day | None = None
     precision: str | None = None

@@ -14,8 +14,20 @@ from datetime import date, timedelta
 from functools import cache
 from typing import NamedTuple
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 MIN_YEAR, MAX_YEAR = 1950, 2099
 
@@ -57,25 +69,42 @@ def month_names() -> dict[str, int]:
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
-    month = "(?:" + "|".join(sorted((re.escape(n) for n in month_names()), key=len,
-                                    reverse=True)) + r")\.?"
+    month = "(?:" + "|".join(sorted((re.escape(n) for n in month_names()), key=len, reverse=True)) + r")\.?"
     year_tail = r"(?:\s*(?:года|году|год|г\.|г\b|гг\.?))?"
     return {
-        "dmy": re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{month}),?\s+(?P<y>{YEAR}){year_tail}(?!\d)", re.I),
-        "mdy": re.compile(rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})(?!\d)", re.I),
-        "numeric": re.compile(rf"(?<![\d/.])(?P<d>[0-3]?\d)\s*[./]\s*(?P<m>[01]?\d)\s*[./]\s*(?P<y>{YEAR})(?![\d/])"),
+        "dmy": re.compile(
+            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{month}),?\s+(?P<y>{YEAR}){year_tail}(?!\d)",
+            re.I,
+        ),
+        "mdy": re.compile(
+            rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})(?!\d)", re.I
+        ),
+        "numeric": re.compile(
+            rf"(?<![\d/.])(?P<d>[0-3]?\d)\s*[./]\s*(?P<m>[01]?\d)\s*[./]\s*(?P<y>{YEAR})(?![\d/])"
+        ),
         "iso": re.compile(rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "my": re.compile(rf"(?<![\w])(?P<m>{month}),?\s+(?P<y>{YEAR}){year_tail}(?!\d)", re.I),
         "dm": re.compile(rf"(?<![\d\w])(?P<d>[0-3]?\d)\s+(?P<m>{month})(?![\w])", re.I),
         "md": re.compile(rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I),
-        "range": re.compile(rf"(?<![\w-])(?P<y>{YEAR})\s*(?:-|–|—|to|hingga|sampai|по|до)\s*(?P<y2>{YEAR})(?![\d])", re.I),
-        "between": re.compile(rf"(?:between|antara(?: tahun)?|между)\s+(?P<y>{YEAR})\s*(?:and|dan|и)\s+(?:tahun\s+)?(?P<y2>{YEAR})", re.I),
-        "year": re.compile(rf"(?<![\w/.])(?<![\w]-)(?P<y>{YEAR})(?:\s*(?:года|году|год|г\.|г\b))?(?![\d]|-\d|[./]\d)"),
+        "range": re.compile(
+            rf"(?<![\w-])(?P<y>{YEAR})\s*(?:-|–|—|to|hingga|sampai|по|до)\s*(?P<y2>{YEAR})(?![\d])", re.I
+        ),
+        "between": re.compile(
+            rf"(?:between|antara(?: tahun)?|между)\s+(?P<y>{YEAR})\s*"
+            rf"(?:and|dan|и)\s+(?:tahun\s+)?(?P<y2>{YEAR})",
+            re.I,
+        ),
+        "year": re.compile(
+            rf"(?<![\w/.])(?<![\w]-)(?P<y>{YEAR})(?:\s*(?:года|году|год|г\.|г\b))?(?![\d]|-\d|[./]\d)"
+        ),
         "relative": re.compile(
             r"\b(?P<rel>yesterday|kemarin|вчера|today|hari ini|сегодня|"
             r"the following year|the next year|tahun berikutnya|setahun kemudian|в следующем году|"
-            r"the same year|that same year|tahun yang sama|того же года|в том же году|этом же году|этого же года|"
-            r"a year ago|a year earlier|setahun (?:yang )?lalu|год назад|годом ранее)\b", re.I),
+            r"the same year|that same year|tahun yang sama|того же года|в том же году|"
+            r"этом же году|этого же года|"
+            r"a year ago|a year earlier|setahun (?:yang )?lalu|год назад|годом ранее)\b",
+            re.I,
+        ),
     }
 
 
@@ -116,8 +145,7 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
         for m in patterns[name].finditer(text):
             first, last = int(m.group("y")), int(m.group("y2"))
             if first < last:
-                found.append(DateMention(m.start(), m.end(), date(first, 1, 1), "year",
-                                         date(last, 12, 31)))
+                found.append(DateMention(m.start(), m.end(), date(first, 1, 1), "year", date(last, 12, 31)))
     for m in patterns["year"].finditer(text):
         found.append(DateMention(m.start(), m.end(), date(int(m.group("y")), 1, 1), "year"))
     if context_year is not None:
@@ -133,11 +161,11 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
         if resolved is None:
             continue
         start = m.start()
-        month = re.search(r"(\w+)\s+$", text[max(0, start - 14):start])
-        number = _month(month.group(1)) if month and resolved.precision == "year" else None
-        if number:
+        prefix = re.search(r"(\w+)\s+$", text[max(0, start - 14) : start])
+        number = _month(prefix.group(1)) if prefix and resolved.precision == "year" else None
+        if number and prefix is not None:
             resolved = resolved._replace(day=resolved.day.replace(month=number), precision="month")
-            start -= len(month.group(0))
+            start -= len(prefix.group(0))
         found.append(resolved._replace(start=start, end=m.end()))
     found.sort(key=lambda d: (d.start, -(d.end - d.start)))
     kept: list[DateMention] = []
@@ -153,13 +181,21 @@ def _relative(word: str, context_year: int | None, today: date | None) -> DateMe
         return DateMention(0, 0, today - timedelta(days=1), "day", relative=True)
     if word in ("today", "hari ini", "сегодня") and today:
         return DateMention(0, 0, today, "day", relative=True)
-    if word in ("a year ago", "a year earlier", "setahun lalu", "setahun yang lalu", "год назад",
-                "годом ранее") and today:
+    if (
+        word
+        in ("a year ago", "a year earlier", "setahun lalu", "setahun yang lalu", "год назад", "годом ранее")
+        and today
+    ):
         return DateMention(0, 0, date(today.year - 1, 1, 1), "year", relative=True)
     if context_year is None:
         return None
-    if word in ("the following year", "the next year", "tahun berikutnya", "setahun kemudian",
-                "в следующем году"):
+    if word in (
+        "the following year",
+        "the next year",
+        "tahun berikutnya",
+        "setahun kemudian",
+        "в следующем году",
+    ):
         return DateMention(0, 0, date(context_year + 1, 1, 1), "year", relative=True)
     return DateMention(0, 0, date(context_year, 1, 1), "year", relative=True)
 
@@ -180,7 +216,7 @@ def date_line(text: str, head: int = 600) -> tuple[date, int, int] | None:
         for mention in find(line):
             if mention.precision != "day" or mention.until is not None or mention.relative:
                 continue
-            rest = line[:mention.start] + line[mention.end:]
+            rest = line[: mention.start] + line[mention.end :]
             if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 8:
                 return mention.day, line_start + mention.start, line_start + mention.end
     return None
@@ -199,7 +235,13 @@ def parse_loose(fragment: str, lang: str) -> date | None:
     """One date written any way (dateparser), for a date line our patterns do not know."""
     import dateparser
 
-    parsed = dateparser.parse(fragment, languages=[lang],
-                              settings={"PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": True,
-                                        "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(
+        fragment,
+        languages=[lang],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+        },
+    )
     return parsed.date() if parsed else None

@@ -69,9 +69,18 @@ def read_corpus(folder: Path) -> list[Annotated]:
             text = data["text"]
         else:
             text = (folder / "seeds" / Path(data["file"]).name).read_text(encoding="utf-8")
-        texts.append(Annotated(data["id"], data["language"] if "languages_present" not in data
-                               or data["id"].startswith("seed") else "mix",
-                               text, _text_day(data), data["claims"], data.get("non_claims") or []))
+        texts.append(
+            Annotated(
+                data["id"],
+                data["language"]
+                if "languages_present" not in data or data["id"].startswith("seed")
+                else "mix",
+                text,
+                _text_day(data),
+                data["claims"],
+                data.get("non_claims") or [],
+            )
+        )
     return texts
 
 
@@ -83,9 +92,15 @@ def _text_day(data: dict[str, Any]) -> date | None:
         return None
     if data.get("published_precision") == "day":
         return date.fromisoformat(str(published))
-    present = [c["as_of"] for c in data["claims"]
-               if str(c.get("as_of", "")).startswith(str(published)) and "publication" in str(
-                   c.get("as_of_reason", "")) or "present" in str(c.get("as_of_reason", ""))]
+    present = [
+        c["as_of"]
+        for c in data["claims"]
+        if (
+            str(c.get("as_of", "")).startswith(str(published))
+            and "publication" in str(c.get("as_of_reason", ""))
+        )
+        or "present" in str(c.get("as_of_reason", ""))
+    ]
     if present:
         return date.fromisoformat(str(present[0]))
     return date.fromisoformat(f"{published}-01")

@@ -19,9 +19,11 @@ from .gazetteer import Gazetteer, Mention
 from .lexicon import has, rule_patterns, word
 from .text import Sentence
 
-_SEPARATOR = re.compile(r"^(?:[\s,;:/&]|\s[\u2010-\u2015\-]\s|[\u2012-\u2015]|[\U0001F1E6-\U0001F1FF]|\band\b|\bdan\b|\bserta\b|"
-                        r"\bи\b|\bor\b|\batau\b|\bили\b|\bа также\b|\bjuga\b|\balso\b|"
-                        r"\((?:[^()]{0,30})\))*$")
+_SEPARATOR = re.compile(
+    r"^(?:[\s,;:/&]|\s[\u2010-\u2015\-]\s|[\u2012-\u2015]|[\U0001F1E6-\U0001F1FF]|\band\b|\bdan\b|\bserta\b|"
+    r"\bи\b|\bor\b|\batau\b|\bили\b|\bа также\b|\bjuga\b|\balso\b|"
+    r"\((?:[^()]{0,30})\))*$"
+)
 _EXERCISE_NAME = re.compile(r"^[\s\"'«“]*[-–—]?\s*(?P<year>(?:19|20)\d\d)(?!\d)")
 _POSSESSIVE_CHAIR = re.compile(r"(?:'s|’s)\s+(?:rotating\s+)?(?:chairmanship|presidency|chair)")
 _LARGEST = re.compile(r"largest|biggest|terbesar|крупнейш\w*|масштабн\w*")
@@ -34,8 +36,15 @@ OFFICE_KINDS = ("secretary_general", "chair", "deputy_secretary_general", "joint
 class Context:
     """What the frames know of the whole text: names, the text's day, the last year seen."""
 
-    def __init__(self, text: str, folded: str, mentions: list[Mention], gazetteer: Gazetteer,
-                 text_day: date, person_states: dict[str, str]) -> None:
+    def __init__(
+        self,
+        text: str,
+        folded: str,
+        mentions: list[Mention],
+        gazetteer: Gazetteer,
+        text_day: date,
+        person_states: dict[str, str],
+    ) -> None:
         self.text = text
         self.folded = folded
         self.mentions = mentions
@@ -57,24 +66,31 @@ class View:
         self.sentence = sentence
         self.start = sentence.start
         self.lang = sentence.lang
-        self.s = ctx.text[sentence.start:sentence.end]
-        self.f = ctx.folded[sentence.start:sentence.end]
+        self.s = ctx.text[sentence.start : sentence.end]
+        self.f = ctx.folded[sentence.start : sentence.end]
         self.mentions = mentions
         context_year = ctx.last_year or ctx.year
         found = dates_mod.find(self.s, context_year, ctx.text_day)
         self.dates = [d._replace(start=d.start + self.start, end=d.end + self.start) for d in found]
         skip = [(d.start - self.start, d.end - self.start) for d in self.dates]
         skip += [(m.start - self.start, m.end - self.start) for m in mentions]
-        skip += [(m.start(), m.end()) for m in re.finditer(
-            r"(?:article|pasal|стать\w*|art\.)\s*\d+|\d+\s*-?\s*(?:летие|th anniversary)|[-–]\s*\d{4}", self.f)]
-        self.numbers = [n._replace(start=n.start + self.start, end=n.end + self.start)
-                        for n in numbers_mod.find(self.s, self.lang, skip)]
+        skip += [
+            (m.start(), m.end())
+            for m in re.finditer(
+                r"(?:article|pasal|стать\w*|art\.)\s*\d+|\d+\s*-?\s*(?:летие|th anniversary)|[-–]\s*\d{4}",
+                self.f,
+            )
+        ]
+        self.numbers = [
+            n._replace(start=n.start + self.start, end=n.end + self.start)
+            for n in numbers_mod.find(self.s, self.lang, skip)
+        ]
 
     def of(self, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind]
 
     def fold(self, start: int, end: int) -> str:
-        return self.ctx.folded[max(start, self.start):min(end, self.sentence.end)]
+        return self.ctx.folded[max(start, self.start) : min(end, self.sentence.end)]
 
     def near(self, start: int, end: int, name: str, before: int = 80, after: int = 80) -> bool:
         return has(name, self.fold(start - before, end + after))
@@ -90,7 +106,7 @@ def state_lists(view: View) -> list[list[Mention]]:
     runs: list[list[Mention]] = []
     for mention in states:
         if runs:
-            gap = view.ctx.folded[runs[-1][-1].end:mention.start]
+            gap = view.ctx.folded[runs[-1][-1].end : mention.start]
             if len(gap) <= 14 and _SEPARATOR.match(gap) and not gap.strip().endswith(("(", ")")):
                 if mention.key not in {m.key for m in runs[-1]}:
                     runs[-1].append(mention)
@@ -100,8 +116,11 @@ def state_lists(view: View) -> list[list[Mention]]:
 
 
 def _about_exercise(view: View) -> bool:
-    return has("exercise", view.f) or has("troops", view.f) or bool(
-        re.search(r"take part|ikut|participat|участ", view.f))
+    return (
+        has("exercise", view.f)
+        or has("troops", view.f)
+        or bool(re.search(r"take part|ikut|participat|участ", view.f))
+    )
 
 
 def _own_date(view: View, start: int, end: int, window: int = 90) -> dates_mod.DateMention | None:
@@ -136,14 +155,22 @@ def membership(view: View) -> Iterator[Found]:
         codes = tuple(m.key for m in run)
         clause = _clause(view, start, end, 90, 70)
         own = _own_date(view, start, end)
-        exhaustive = not re.search(r"such as|like|including|include[sd]?\b|among them|di antaranya|"
-                                   r"antara lain|seperti|termasuk|beberapa|в том числе|например|таких как",
-                                   view.fold(start - 60, start))
+        exhaustive = not re.search(
+            r"such as|like|including|include[sd]?\b|among them|di antaranya|"
+            r"antara lain|seperti|termasuk|beberapa|в том числе|например|таких как",
+            view.fold(start - 60, start),
+        )
         negated = bool(re.search(r"never|tidak pernah|не подписыва|ни разу|not sign", clause))
         if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view):
             name, year = view.ctx.exercise
-            yield Found(start, end, Claim("exercise", "participants", codes, exercise=name,
-                                          date=date(year, 1, 1), precision="year"), True)
+            yield Found(
+                start,
+                end,
+                Claim(
+                    "exercise", "participants", codes, exercise=name, date=date(year, 1, 1), precision="year"
+                ),
+                True,
+            )
             continue
         if has("peacekeeping", clause) or "armed forces of" in clause or "angkatan bersenjata" in clause:
             yield Found(start, end, Claim("case", "contingents", codes), False)
@@ -152,11 +179,11 @@ def membership(view: View) -> Iterator[Found]:
             yield Found(start, end, Claim("membership", "observers", codes, exhaustive), False)
             continue
         if has("sign", clause) and negated:
-            yield Found(start, end, Claim("membership", "non-signatories", codes, True,
-                                          negated=True), False)
+            yield Found(start, end, Claim("membership", "non-signatories", codes, True, negated=True), False)
             continue
         if (has("sign", clause) and (has("protocol", view.f) or has("renew", view.f))) or (
-                has("renew", clause) and has("sign", view.f)):
+            has("renew", clause) and has("sign", view.f)
+        ):
             if re.search(r"except|kecuali|кроме|selain", view.fold(start - 25, start)):
                 yield Found(start, end, Claim("membership", "not-renewing", codes, True), False)
             else:
@@ -167,47 +194,101 @@ def membership(view: View) -> Iterator[Found]:
         if event is not None:
             mention = own or _own_date(view, start, end, 200)
             if mention is not None and event not in ("signatories",):
-                yield Found(*_span(view, start, end, 0, 40), Claim(
-                    "date", event, codes, date=mention.day, precision=mention.precision,
-                    until=mention.until), False)
+                yield Found(
+                    *_span(view, start, end, 0, 40),
+                    Claim(
+                        "date",
+                        event,
+                        codes,
+                        date=mention.day,
+                        precision=mention.precision,
+                        until=mention.until,
+                    ),
+                    False,
+                )
                 continue
             if event == "signatories":
-                yield Found(start, end, Claim("membership", "signatories", codes, exhaustive,
-                                              date=mention.day if mention else None,
-                                              precision=mention.precision if mention else None),
-                            mention is not None)
+                yield Found(
+                    start,
+                    end,
+                    Claim(
+                        "membership",
+                        "signatories",
+                        codes,
+                        exhaustive,
+                        date=mention.day if mention else None,
+                        precision=mention.precision if mention else None,
+                    ),
+                    mention is not None,
+                )
                 continue
         also = re.search(r"(?:also|juga|также|помимо\s+\w+)\s*(?:\w+\s+){0,4}$", view.fold(start - 50, start))
-        if not (has("member", clause) or view.of("org") or also or has("state_noun", view.fold(start - 40, start))):
+        if not (
+            has("member", clause) or view.of("org") or also or has("state_noun", view.fold(start - 40, start))
+        ):
             continue
         extra: tuple[str, ...] = ()
         if also:
-            before = [m.key for m in view.of("state") if m.start < start] or \
-                     [m.key for m in view.ctx.previous_states]
+            before = [m.key for m in view.of("state") if m.start < start] or [
+                m.key for m in view.ctx.previous_states
+            ]
             extra = tuple(k for k in dict.fromkeys(before) if k not in codes)
-        founders = own is not None and own.until is None and has("found", view.fold(start - 80, start)) and \
-            re.search(r"(?:\bby|\boleh|\bгосударствами)\s*$", view.fold(start - 12, start)) is not None
-        date_own = own if (own and _temporal_before(view, own) and own.until is None
-                           and not has("present", view.f) and not has("found", view.f)) or founders else None
-        yield Found(start, end, Claim("membership", "members", extra + codes, exhaustive,
-                                      date=date_own.day if date_own else None,
-                                      precision=date_own.precision if date_own else None,
-                                      until=date_own.until if date_own else None),
-                    date_own is not None)
+        founders = (
+            own is not None
+            and own.until is None
+            and has("found", view.fold(start - 80, start))
+            and re.search(r"(?:\bby|\boleh|\bгосударствами)\s*$", view.fold(start - 12, start)) is not None
+        )
+        date_own = (
+            own
+            if (
+                own
+                and _temporal_before(view, own)
+                and own.until is None
+                and not has("present", view.f)
+                and not has("found", view.f)
+            )
+            or founders
+            else None
+        )
+        yield Found(
+            start,
+            end,
+            Claim(
+                "membership",
+                "members",
+                extra + codes,
+                exhaustive,
+                date=date_own.day if date_own else None,
+                precision=date_own.precision if date_own else None,
+                until=date_own.until if date_own else None,
+            ),
+            date_own is not None,
+        )
 
 
 def _temporal_before(view: View, mention: dates_mod.DateMention) -> bool:
-    before = view.ctx.folded[max(view.start, mention.start - 8):mention.start]
-    return bool(re.search(r"(?:^|\s)(?:in|on|since|from|until|pada|sejak|tahun|hingga|в|с|до|"
-                          r"between|antara)\s*$", before)) or mention.until is not None
+    before = view.ctx.folded[max(view.start, mention.start - 8) : mention.start]
+    return (
+        bool(
+            re.search(
+                r"(?:^|\s)(?:in|on|since|from|until|pada|sejak|tahun|hingga|в|с|до|"
+                r"between|antara)\s*$",
+                before,
+            )
+        )
+        or mention.until is not None
+    )
 
 
 def _list_event(view: View, start: int, end: int) -> str | None:
     """What a list of states is said to have done, by the verb nearest to it."""
     clause = _clause(view, start, end, 60, 70)
-    if re.search(r"стали участниками|became (?:the )?(?:first )?(?:parties|members)|"
-                 r"участниками\s+\w+\s+стали", clause) or (
-            has("original", view.fold(start - 60, start)) and has("member", clause)):
+    if re.search(
+        r"стали участниками|became (?:the )?(?:first )?(?:parties|members)|"
+        r"участниками\s+\w+\s+стали",
+        clause,
+    ) or (has("original", view.fold(start - 60, start)) and has("member", clause)):
         return "signatories"
     candidates: list[tuple[int, str]] = []
     for name, event in (("join", "accession"), ("leave", "left"), ("return", "return")):
@@ -238,12 +319,15 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
     """One state and what happened to its standing: froze, suspended, left, returned."""
     subjects = [m for m in view.mentions if m.kind == "state"]
     if not subjects:
-        subjects = [Mention(m.start, m.end, "state", view.ctx.person_states[m.key])
-                    for m in view.of("person") if m.key in view.ctx.person_states]
-    if not subjects or not (view.of("org") or view.of("document") or has("member", view.f)
-                            or "csto" in view.f or "одкб" in view.f):
-        if not subjects:
-            return
+        subjects = [
+            Mention(m.start, m.end, "state", view.ctx.person_states[m.key])
+            for m in view.of("person")
+            if m.key in view.ctx.person_states
+        ]
+    if (not subjects or not (
+        view.of("org") or view.of("document") or has("member", view.f) or "csto" in view.f or "одкб" in view.f
+    )) and not subjects:
+        return
     for name, topic in _STANDING_EVENTS:
         for match in word(name).finditer(view.f):
             at = view.start + match.start()
@@ -252,8 +336,13 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
             subject = min(subjects, key=lambda m: abs(m.start - at))
             if abs(subject.start - at) > 90:
                 continue
-            if any(m.kind == "state" and m.start < at and m.key != subject.key and
-                   abs(m.start - at) < abs(subject.start - at) for m in view.mentions):
+            if any(
+                m.kind == "state"
+                and m.start < at
+                and m.key != subject.key
+                and abs(m.start - at) < abs(subject.start - at)
+                for m in view.mentions
+            ):
                 continue
             if re.search(r"(?:not|never|tidak|tak|belum|не)\s+(?:\w+\s+)?$", view.fold(at - 20, at)):
                 continue
@@ -262,26 +351,43 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
             clause = _clause(view, start, end, 40, 40)
             aspect = topic
             if topic == "suspend":
-                aspect = "suspend-membership" if re.search(r"member|anggota|членств", clause) \
+                aspect = (
+                    "suspend-membership"
+                    if re.search(r"member|anggota|членств", clause)
                     else "suspend-participation"
+                )
             if topic == "leave" and re.search(r"outside the framework|not to extend|decided not", clause):
                 aspect = "leave"
             future = has("future", view.fold(start - 40, end)) or bool(
-                re.search(r"decided to|memutuskan untuk|намерени\w* выйти|requested to|"
-                          r"intention|намерен", view.fold(start - 60, end)))
+                re.search(
+                    r"decided to|memutuskan untuk|намерени\w* выйти|requested to|"
+                    r"intention|намерен",
+                    view.fold(start - 60, end),
+                )
+            )
             own = _own_date(view, start, end, 60)
-            yield Found(start, end, Claim("membership" if own is None or future else "date",
-                                          aspect, (subject.key,),
-                                          date=own.day if own else None,
-                                          precision=own.precision if own else None,
-                                          future=future), own is not None and not future)
+            yield Found(
+                start,
+                end,
+                Claim(
+                    "membership" if own is None or future else "date",
+                    aspect,
+                    (subject.key,),
+                    date=own.day if own else None,
+                    precision=own.precision if own else None,
+                    future=future,
+                ),
+                own is not None and not future,
+            )
             taken.append((start, end))
             break
 
 
 def _extend_to_object(view: View, end: int) -> int:
-    tail = view.ctx.folded[end:min(view.sentence.end, end + 70)]
-    match = re.match(r"[^.;]{0,60}?(?:csto|одкб|organization|organisasi|организаци\w*|treaty|traktat|договор\w*)", tail)
+    tail = view.ctx.folded[end : min(view.sentence.end, end + 70)]
+    match = re.match(
+        r"[^.;]{0,60}?(?:csto|одкб|organization|organisasi|организаци\w*|treaty|traktat|договор\w*)", tail
+    )
     return end + match.end() if match else end
 
 
@@ -290,8 +396,12 @@ def founding_member(view: View) -> Iterator[Found]:
         tail = view.fold(mention.end, mention.end + 50)
         match = re.search(r"(?:founding member|anggota pendiri|founder|основател\w*|учредител\w*)", tail)
         if match:
-            yield Found(mention.start, mention.end + match.end() + 5,
-                        Claim("membership", "founding-member", (mention.key,)), False)
+            yield Found(
+                mention.start,
+                mention.end + match.end() + 5,
+                Claim("membership", "founding-member", (mention.key,)),
+                False,
+            )
 
 
 def member_since(view: View) -> Iterator[Found]:
@@ -302,25 +412,34 @@ def member_since(view: View) -> Iterator[Found]:
         state = min(states, key=lambda m: abs(m.start - (view.start + match.start())))
         start = min(state.start, view.start + match.start())
         end = max(state.end, view.start + match.end())
-        yield Found(start, end, Claim("date", "member-since", (state.key,),
-                                      date=date(int(match.group("y")), 1, 1), precision="year"),
-                    False)
+        yield Found(
+            start,
+            end,
+            Claim(
+                "date", "member-since", (state.key,), date=date(int(match.group("y")), 1, 1), precision="year"
+            ),
+            False,
+        )
 
 
 # -- counts --------------------------------------------------------------------------------
 def counts(view: View) -> Iterator[Found]:
     """'six member states', 'tujuh negara', 'шести государств', '1 observer'."""
     for number in view.numbers:
-        tail = view.ctx.folded[number.end:min(view.sentence.end, number.end + 40)]
-        noun = re.match(r"\s*(?:(?:of the|of|dari|из)\s+)?(?:\w+[\s-]+){0,2}?(?P<noun>"
-                        + r"states?|countries|nations|members?|member-states|observers?|"
-                          r"negara|anggota|pengamat|государств\w*|стран\w*|членов|участник\w*|"
-                          r"наблюдател\w*|republics|signatories|penandatangan)", tail)
+        tail = view.ctx.folded[number.end : min(view.sentence.end, number.end + 40)]
+        noun = re.match(
+            r"\s*(?:(?:of the|of|dari|из)\s+)?(?:\w+[\s-]+){0,2}?(?P<noun>"
+            + r"states?|countries|nations|members?|member-states|observers?|"
+            r"negara|anggota|pengamat|государств\w*|стран\w*|членов|участник\w*|"
+            r"наблюдател\w*|republics|signatories|penandatangan)",
+            tail,
+        )
         if not noun or number.value > 60 or number.value < 1:
             continue
-        raw = view.ctx.folded[number.start:number.end]
+        raw = view.ctx.folded[number.start : number.end]
         if re.search(r"(?:salah|one of|одн\w* из)\s*$", view.fold(number.start - 8, number.start)) or (
-                not raw[:1].isdigit() and number.value < 3 and not has("observer", tail[:30])):
+            not raw[:1].isdigit() and number.value < 3 and not has("observer", tail[:30])
+        ):
             continue
         if re.match(r"\s*(?:troops|tentara|военн|сотрудник|people|personel)", tail):
             continue
@@ -328,39 +447,71 @@ def counts(view: View) -> Iterator[Found]:
         before = view.fold(number.start - 30, number.start)
         end = number.end + noun.end()
         if re.search(r"former\s*$|mantan\s*$|бывш\w*\s*$", before):
-            start = view.start + max(0, view.fold(number.start - 30, number.start).rfind(
-                re.findall(r"(former|mantan|бывш\w*)\s*$", before)[0])) + number.start - view.start - len(before)
+            start = (
+                view.start
+                + max(
+                    0,
+                    view.fold(number.start - 30, number.start).rfind(
+                        re.findall(r"(former|mantan|бывш\w*)\s*$", before)[0]
+                    ),
+                )
+                + number.start
+                - view.start
+                - len(before)
+            )
         clause = _clause(view, number.start, end, 80, 80)
-        phrase = view.ctx.folded[number.start:min(view.sentence.end, end + 32)]
-        phrase = re.split(r"\n|\|| \d|,", phrase[end - number.start:], maxsplit=1)[0]
-        phrase = view.ctx.folded[number.start:end] + phrase
-        if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view) and (
-                has("exercise", view.f) or number.qualifier == "all"):
+        phrase = view.ctx.folded[number.start : min(view.sentence.end, end + 32)]
+        phrase = re.split(r"\n|\|| \d|,", phrase[end - number.start :], maxsplit=1)[0]
+        phrase = view.ctx.folded[number.start : end] + phrase
+        if (
+            view.ctx.exercise
+            and view.ctx.exercise_age <= EXERCISE_REACH
+            and _about_exercise(view)
+            and (has("exercise", view.f) or number.qualifier == "all")
+        ):
             name, year = view.ctx.exercise
-            yield Found(number.start, end, Claim("exercise", "participants-count", count=number.value,
-                                                  qualifier=number.qualifier, exercise=name,
-                                                  date=date(year, 1, 1), precision="year"), True)
+            yield Found(
+                number.start,
+                end,
+                Claim(
+                    "exercise",
+                    "participants-count",
+                    number=number.value,
+                    qualifier=number.qualifier,
+                    exercise=name,
+                    date=date(year, 1, 1),
+                    precision="year",
+                ),
+                True,
+            )
             continue
         range_match = re.search(r"(?:от|from|dari|antara)\s*$", before)
         if range_match:
             continue
-        upper = re.match(r"\s*(?:до|to|hingga|sampai)\s+(\w+)", view.ctx.folded[number.end:number.end + 20])
+        upper = re.match(r"\s*(?:до|to|hingga|sampai)\s+(\w+)", view.ctx.folded[number.end : number.end + 20])
         if upper and re.search(r"(?:от|from|dari)\s*$", before) is None:
             upper = None
-        if re.search(r"former\s+observ|mantan negara pengamat|mantan pengamat|бывш\w* наблюдател", phrase + " " + before[-20:]):
+        if re.search(
+            r"former\s+observ|mantan negara pengamat|mantan pengamat|бывш\w* наблюдател",
+            phrase + " " + before[-20:],
+        ):
             topic = "former-observers"
         elif has("observer", phrase):
             topic = "observers"
         elif has("former", phrase) or re.search(r"(former|mantan|бывш\w*)\s*$", before):
             topic = "former-members"
-        elif re.search(r"\b(?:dari|of|из)\s+\w+\s+(?:negara|states|государств)", view.ctx.folded[number.end:number.end + 40]) or (
-                has("renew", clause) and not has("sign", phrase)):
+        elif re.search(
+            r"\b(?:dari|of|из)\s+\w+\s+(?:negara|states|государств)",
+            view.ctx.folded[number.end : number.end + 40],
+        ) or (has("renew", clause) and not has("sign", phrase)):
             topic = "renewing"
         elif re.search(r"lainnya|\bother\b|остальн|ещё|еще", phrase) and (
-                has("sign", view.f) or has("join", view.f)):
+            has("sign", view.f) or has("join", view.f)
+        ):
             topic = "acceding"
-        elif (has("sign", clause) or has("original", clause) or (has("sign", view.f) and has("treaty", view.f))) and (
-                has("treaty", view.f) or view.of("document") or "penandatangan" in clause):
+        elif (
+            has("sign", clause) or has("original", clause) or (has("sign", view.f) and has("treaty", view.f))
+        ) and (has("treaty", view.f) or view.of("document") or "penandatangan" in clause):
             topic = "signatories"
         elif has("join", clause) and not has("member", phrase):
             topic = "acceding"
@@ -370,26 +521,40 @@ def counts(view: View) -> Iterator[Found]:
         own_ok = own is not None and (_temporal_before(view, own) or topic in ("signatories", "acceding"))
         if topic == "members" and has("present", view.f):
             own_ok = False
-        yield Found(start, end, Claim("count", topic, count=number.value, qualifier=number.qualifier,
-                                      date=own.day if own_ok and own else None,
-                                      precision=own.precision if own_ok and own else None),
-                    own_ok)
+        yield Found(
+            start,
+            end,
+            Claim(
+                "count",
+                topic,
+                number=number.value,
+                qualifier=number.qualifier,
+                date=own.day if own_ok and own else None,
+                precision=own.precision if own_ok and own else None,
+            ),
+            own_ok,
+        )
 
 
 def count_ranges(view: View) -> Iterator[Found]:
-    for match in re.finditer(r"(?:от|from|dari|antara)\s+(?P<a>\w+)\s+(?:до|to|hingga|sampai|dan)\s+"
-                             r"(?P<b>\w+)\s+(?:государств|стран|states|countries|negara)", view.f):
+    for match in re.finditer(
+        r"(?:от|from|dari|antara)\s+(?P<a>\w+)\s+(?:до|to|hingga|sampai|dan)\s+"
+        r"(?P<b>\w+)\s+(?:государств|стран|states|countries|negara)",
+        view.f,
+    ):
         low = numbers_mod.find(match.group("a"), view.lang)
         high = numbers_mod.find(match.group("b"), view.lang)
         if low and high:
-            yield Found(view.start + match.start(), view.start + match.end(),
-                        Claim("count", "members-range", count=low[0].value,
-                              qualifier=f"to {high[0].value}"), False)
+            yield Found(
+                view.start + match.start(),
+                view.start + match.end(),
+                Claim("count", "members-range", number=low[0].value, qualifier=f"to {high[0].value}"),
+                False,
+            )
 
 
 # -- dated events ---------------------------------------------------------------------------
-_EVENT_WORDS = (("in_force", "in-force"), ("found", "founded"), ("sign", "signed"),
-                ("renew", "renewal"))
+_EVENT_WORDS = (("in_force", "in-force"), ("found", "founded"), ("sign", "signed"), ("renew", "renewal"))
 
 
 def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
@@ -403,7 +568,13 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
             if own is None:
                 continue
             clause = _clause(view, at, stop, 80, 60)
-            if event == "renewal" and not (has("treaty", clause) or "lima tahun" in clause or "five years" in clause or "пять" in clause or "пятилетн" in clause):
+            if event == "renewal" and not (
+                has("treaty", clause)
+                or "lima tahun" in clause
+                or "five years" in clause
+                or "пять" in clause
+                or "пятилетн" in clause
+            ):
                 continue
             document = "cst"
             if has("charter", clause) and not has("treaty", view.fold(at - 25, stop + 25)):
@@ -411,12 +582,22 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
             if event == "signed" and has("protocol", view.fold(at - 30, stop + 60)):
                 continue
             if event == "founded":
-                if not (view.of("org") or "csto" in clause or re.search(r"organi[sz]ation|organisasi|организац", clause)
-                        or "aliansi" in clause or has("treaty", clause) is False):
+                if not (
+                    view.of("org")
+                    or "csto" in clause
+                    or re.search(r"organi[sz]ation|organisasi|организац", clause)
+                    or "aliansi" in clause
+                    or has("treaty", clause) is False
+                ):
                     continue
                 topic = "founded"
             elif event == "signed":
-                if not (has("treaty", clause) or view.of("document") or "aliansi" in clause or "alliance" in clause):
+                if not (
+                    has("treaty", clause)
+                    or view.of("document")
+                    or "aliansi" in clause
+                    or "alliance" in clause
+                ):
                     continue
                 topic = f"{document}-signed"
             elif event == "in-force":
@@ -424,8 +605,12 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
             else:
                 topic = "renewal"
             start, end = min(at, own.start), max(stop, own.end)
-            yield Found(start, end, Claim("date", topic, date=own.day, precision=own.precision,
-                                          until=own.until), False)
+            yield Found(
+                start,
+                end,
+                Claim("date", topic, date=own.day, precision=own.precision, until=own.until),
+                False,
+            )
             taken.append((start, end))
             break
 
@@ -434,24 +619,33 @@ def places(view: View) -> Iterator[Found]:
     for place in view.of("place"):
         before = view.fold(place.start - 120, place.start)
         if has("headquarters", view.fold(place.start - 40, place.start)):
-            yield Found(*_span(view, place.start - 35, place.end), Claim("place", "headquarters",
-                                                                         place=place.key), False)
+            yield Found(
+                *_span(view, place.start - 35, place.end),
+                Claim("place", "headquarters", place=place.key),
+                False,
+            )
             continue
         if has("sign", before) or has("sign", view.fold(place.end, place.end + 40)):
             clause = _clause(view, place.start, place.end, 120, 60)
             if has("protocol", clause):
                 continue
             document = "charter" if has("charter", clause) and not has("treaty", clause) else "cst"
-            if not (has("treaty", clause) or has("charter", clause) or view.of("document") or "aliansi" in clause):
+            if not (
+                has("treaty", clause) or has("charter", clause) or view.of("document") or "aliansi" in clause
+            ):
                 continue
             prep = re.search(r"(?:\bin|\bdi|\bв)\s*$", view.fold(place.start - 6, place.start))
             start = place.start - (len(prep.group()) if prep else 0)
-            yield Found(start, place.end + _paren(view, place.end), Claim("place", f"{document}-signed",
-                                                                           place=place.key), False)
+            yield Found(
+                start,
+                place.end + _paren(view, place.end),
+                Claim("place", f"{document}-signed", place=place.key),
+                False,
+            )
 
 
 def _paren(view: View, end: int) -> int:
-    match = re.match(r"\s*\([^()]{1,30}\)", view.ctx.folded[end:end + 34])
+    match = re.match(r"\s*\([^()]{1,30}\)", view.ctx.folded[end : end + 34])
     return match.end() if match else 0
 
 
@@ -474,7 +668,8 @@ def officials(view: View, previous: View | None) -> Iterator[Found]:
         if foreign and not view.of("org"):
             continue
         if foreign and min(abs(m.start - office.start) for m in foreign) < min(
-                abs(m.start - office.start) for m in view.of("org")):
+            abs(m.start - office.start) for m in view.of("org")
+        ):
             continue
         window = [p for p in persons if -90 < p.start - office.start < 120 and p.start not in used]
         own = _own_date(view, office.start, office.end, 45)
@@ -487,11 +682,21 @@ def officials(view: View, previous: View | None) -> Iterator[Found]:
             end = max(person.end, office.end if office.start >= view.start else person.end)
             if office.start < view.start:
                 start = office.start
-            yield Found(start, end, Claim("official", office.key, person=person.key, office=office.key,
-                                          date=own_date.day if own_date else None,
-                                          precision=own_date.precision if own_date else None,
-                                          until=own_date.until if own_date else None,
-                                          future=future), own_date is not None)
+            yield Found(
+                start,
+                end,
+                Claim(
+                    "official",
+                    office.key,
+                    person=person.key,
+                    office=office.key,
+                    date=own_date.day if own_date else None,
+                    precision=own_date.precision if own_date else None,
+                    until=own_date.until if own_date else None,
+                    future=future,
+                ),
+                own_date is not None,
+            )
             continue
         if office.key != "chair" or office.start < view.start:
             if office.key in ("deputy_secretary_general", "joint_staff_chief"):
@@ -500,16 +705,23 @@ def officials(view: View, previous: View | None) -> Iterator[Found]:
         states = [m for m in view.of("state") if -90 < m.start - office.start < 110]
         if not states:
             continue
-        possessive = [m for m in states if _POSSESSIVE_CHAIR.match(view.ctx.folded[m.end:m.end + 30])]
-        if possessive:
-            state = possessive[0]
-        else:
-            state = min(states, key=lambda m: abs(m.start - office.start))
+        possessive = [m for m in states if _POSSESSIVE_CHAIR.match(view.ctx.folded[m.end : m.end + 30])]
+        state = possessive[0] if possessive else min(states, key=lambda m: abs(m.start - office.start))
         start, end = min(state.start, office.start), max(state.end, office.end)
-        yield Found(start, end, Claim("official", "chair", (state.key,), office="chair",
-                                      date=own_date.day if own_date else None,
-                                      precision=own_date.precision if own_date else None,
-                                      future=future), own_date is not None)
+        yield Found(
+            start,
+            end,
+            Claim(
+                "official",
+                "chair",
+                (state.key,),
+                office="chair",
+                date=own_date.day if own_date else None,
+                precision=own_date.precision if own_date else None,
+                future=future,
+            ),
+            own_date is not None,
+        )
 
 
 # -- rules ------------------------------------------------------------------------------------
@@ -520,22 +732,44 @@ def rules(view: View) -> Iterator[Found]:
             start, end = view.start + match.start(), view.start + match.end()
             if any(a < end and start < b for a, b in seen):
                 continue
-            if name == "rotating-chair" and not (view.of("office") or re.search(
-                    r"memimpin|lead|chair|председат|presiden|kepemimpinan|ротации", view.f)):
+            if name == "rotating-chair" and not (
+                view.of("office")
+                or re.search(r"memimpin|lead|chair|председат|presiden|kepemimpinan|ротации", view.f)
+            ):
                 continue
-            if name == "consensus" and not (view.of("organ") or "decision" in view.f or "keputusan" in view.f or "решени" in view.f):
+            if name == "consensus" and not (
+                view.of("organ") or "decision" in view.f or "keputusan" in view.f or "решени" in view.f
+            ):
                 continue
-            if name == "art4-invoked" and not (has("case_request", view.f) or "accordance" in view.f
-                                               or "menggunakan" in view.f or "соответствии" in view.f):
+            if name == "art4-invoked" and not (
+                has("case_request", view.f)
+                or "accordance" in view.f
+                or "menggunakan" in view.f
+                or "соответствии" in view.f
+            ):
                 continue
             if name == "art2-consultations" and not view.of("document") and "консульт" not in view.f:
                 continue
-            claim = Claim("rule", name, negated=bool(re.search(r"\b(?:not|does not|dose not|tidak|не)\s+provide|не предусматрива",
-                                                               view.fold(start - 60, end))))
+            claim = Claim(
+                "rule",
+                name,
+                negated=bool(
+                    re.search(
+                        r"\b(?:not|does not|dose not|tidak|не)\s+provide|не предусматрива",
+                        view.fold(start - 60, end),
+                    )
+                ),
+            )
             if name == "art1-no-alliances":
-                claim = claim._replace(exhaustive=not re.search(
-                    r"directed against|ditujukan|направленн\w*|aimed at|against another", view.fold(start, end + 90)),
-                    qualifier="groupings" if re.search(r"kelompok negara|grouping|группировк", view.fold(start, end + 60)) else None)
+                claim = claim._replace(
+                    exhaustive=not re.search(
+                        r"directed against|ditujukan|направленн\w*|aimed at|against another",
+                        view.fold(start, end + 90),
+                    ),
+                    qualifier="groupings"
+                    if re.search(r"kelompok negara|grouping|группировк", view.fold(start, end + 60))
+                    else None,
+                )
             seen.append((start, end))
             yield Found(start, end, claim, False)
 
@@ -545,9 +779,9 @@ def exercises(view: View) -> Iterator[Found]:
     ctx = view.ctx
     named: list[tuple[Mention, int, int]] = []
     for series in view.of("series"):
-        match = _EXERCISE_NAME.match(ctx.folded[series.end:series.end + 12])
-        raw = ctx.text[series.start:series.end]
-        if match and (raw[:1].isupper() or raw[:1] in "«\"“"):
+        match = _EXERCISE_NAME.match(ctx.folded[series.end : series.end + 12])
+        raw = ctx.text[series.start : series.end]
+        if match and (raw[:1].isupper() or raw[:1] in '«"“'):
             named.append((series, int(match.group("year")), series.end + match.end()))
     for series, year, end in named:
         ctx.exercise = (f"{series.key}:{year}", year)
@@ -555,10 +789,19 @@ def exercises(view: View) -> Iterator[Found]:
         if re.search(r"previously|sebelumnya|ранее", view.f):
             continue
         host = _host(view, series.start, end)
-        yield Found(series.start, end if host is None else max(end, host[1]),
-                    Claim("exercise", "held" if host is None else "host",
-                          (host[2],) if host else (), exercise=f"{series.key}:{year}",
-                          date=date(year, 1, 1), precision="year"), True)
+        yield Found(
+            series.start,
+            end if host is None else max(end, host[1]),
+            Claim(
+                "exercise",
+                "held" if host is None else "host",
+                (host[2],) if host else (),
+                exercise=f"{series.key}:{year}",
+                date=date(year, 1, 1),
+                precision="year",
+            ),
+            True,
+        )
     if named:
         pass
     elif has("exercise", view.f) and _LARGEST.search(view.f):
@@ -570,29 +813,44 @@ def exercises(view: View) -> Iterator[Found]:
             year = years[0].day.year
             ctx.exercise = (f"largest:{year}", year)
             ctx.exercise_age = 0
-            yield Found(*_span(view, start - 12, max(start, years[0].end)),
-                        Claim("exercise", "largest", exercise=f"largest:{year}",
-                              date=date(year, 1, 1), precision="year"), True)
+            yield Found(
+                *_span(view, start - 12, max(start, years[0].end)),
+                Claim(
+                    "exercise", "largest", exercise=f"largest:{year}", date=date(year, 1, 1), precision="year"
+                ),
+                True,
+            )
     if ctx.exercise is None or ctx.exercise_age > EXERCISE_REACH or not _about_exercise(view):
         return
     name, year = ctx.exercise
     for number in view.numbers:
-        tail = ctx.folded[number.end:min(view.sentence.end, number.end + _FIGURE_GAP)]
+        tail = ctx.folded[number.end : min(view.sentence.end, number.end + _FIGURE_GAP)]
         for figure in ("troops", "aircraft"):
             hit = word(figure).search(tail)
             if hit and hit.start() < 25:
-                yield Found(number.start, number.end + hit.end(), Claim(
-                    "exercise", figure, count=number.value, qualifier=number.qualifier,
-                    exercise=name, date=date(year, 1, 1), precision="year"), True)
+                yield Found(
+                    number.start,
+                    number.end + hit.end(),
+                    Claim(
+                        "exercise",
+                        figure,
+                        number=number.value,
+                        qualifier=number.qualifier,
+                        exercise=name,
+                        date=date(year, 1, 1),
+                        precision="year",
+                    ),
+                    True,
+                )
                 break
 
 
 def _host(view: View, start: int, end: int) -> tuple[int, int, str] | None:
-    tail = view.ctx.folded[end:min(view.sentence.end, end + 90)]
+    tail = view.ctx.folded[end : min(view.sentence.end, end + 90)]
     for mention in view.of("state"):
         if mention.start < end:
             continue
-        gap = view.ctx.folded[end:mention.start]
+        gap = view.ctx.folded[end : mention.start]
         if any(end <= s.start < mention.start for s in view.of("series")):
             break
         if len(gap) < 80 and re.search(r"(?:\bin|\bdi|\bв|\bна территории|territory of|wilayah)\s*$", gap):
@@ -603,28 +861,53 @@ def _host(view: View, start: int, end: int) -> tuple[int, int, str] | None:
 
 # -- cases ---------------------------------------------------------------------------------------
 def cases(view: View) -> Iterator[Found]:
-    states = view.of("state") or [Mention(m.start, m.end, "state", view.ctx.person_states[m.key])
-                                  for m in view.of("person") if m.key in view.ctx.person_states]
-    if view.of("place") and any(m.key == "Nagorno-Karabakh" for m in view.of("place")) and re.search(
-            r"role|peran|роль|settle|penyelesaian|урегулир", view.f):
+    states = view.of("state") or [
+        Mention(m.start, m.end, "state", view.ctx.person_states[m.key])
+        for m in view.of("person")
+        if m.key in view.ctx.person_states
+    ]
+    if (
+        view.of("place")
+        and any(m.key == "Nagorno-Karabakh" for m in view.of("place"))
+        and re.search(r"role|peran|роль|settle|penyelesaian|урегулир", view.f)
+    ):
         karabakh = next(m for m in view.of("place") if m.key == "Nagorno-Karabakh")
         own = _own_date(view, karabakh.start, karabakh.end, 60)
         match = re.search(r"role|peran|роль", view.f)
         start = view.start + match.start() if match else karabakh.start
-        yield Found(min(start, karabakh.start), max(karabakh.end, own.end if own else karabakh.end),
-                    Claim("case", "role", ("ARM", "AZE"), place="Nagorno-Karabakh",
-                          date=own.day if own else None, precision=own.precision if own else None),
-                    own is not None)
+        yield Found(
+            min(start, karabakh.start),
+            max(karabakh.end, own.end if own else karabakh.end),
+            Claim(
+                "case",
+                "role",
+                ("ARM", "AZE"),
+                place="Nagorno-Karabakh",
+                date=own.day if own else None,
+                precision=own.precision if own else None,
+            ),
+            own is not None,
+        )
         return
     if not states:
         return
-    for aspect, name in (("deployment", "deploy"), ("request", "case_request"), ("mission", "mission"),
-                         ("limited", "limited")):
+    for aspect, name in (
+        ("deployment", "deploy"),
+        ("request", "case_request"),
+        ("mission", "mission"),
+        ("limited", "limited"),
+    ):
         for match in word(name).finditer(view.f):
             at = view.start + match.start()
-            if aspect == "deployment" and not (has("peacekeeping", view.f) or "troops" in view.f or "pasukan" in view.f):
+            if aspect == "deployment" and not (
+                has("peacekeeping", view.f) or "troops" in view.f or "pasukan" in view.f
+            ):
                 continue
-            if aspect in ("request",) and not (re.search(r"help|assist|bantuan|помощ|содейств|military|militer|peacekeep|pasukan|миротвор", view.f)):
+            if aspect in ("request",) and not (
+                re.search(
+                    r"help|assist|bantuan|помощ|содейств|military|militer|peacekeep|pasukan|миротвор", view.f
+                )
+            ):
                 continue
             state = min(states, key=lambda m: abs(m.start - at))
             if abs(state.start - at) > 120 and aspect != "limited":
@@ -634,13 +917,17 @@ def cases(view: View) -> Iterator[Found]:
             yield Found(start, end, Claim("case", aspect, (state.key,)), False)
             break
     for number in view.numbers:
-        tail = view.ctx.folded[number.end:min(view.sentence.end, number.end + 30)]
-        if re.match(r"\s*(?:troops|tentara|soldiers|military|peacekeepers|военнослужащ|миротвор|pasukan)", tail) \
-                and (has("peacekeeping", view.f) or has("deploy", view.f)):
+        tail = view.ctx.folded[number.end : min(view.sentence.end, number.end + 30)]
+        if re.match(
+            r"\s*(?:troops|tentara|soldiers|military|peacekeepers|военнослужащ|миротвор|pasukan)", tail
+        ) and (has("peacekeeping", view.f) or has("deploy", view.f)):
             state = min(states, key=lambda m: abs(m.start - number.start))
-            yield Found(number.start, number.end + len(tail.split(" ")[1]) + 1 if len(tail.split(" ")) > 1 else number.end,
-                        Claim("case", "troops", (state.key,), count=number.value,
-                              qualifier=number.qualifier), False)
+            yield Found(
+                number.start,
+                number.end + len(tail.split(" ")[1]) + 1 if len(tail.split(" ")) > 1 else number.end,
+                Claim("case", "troops", (state.key,), number=number.value, qualifier=number.qualifier),
+                False,
+            )
 
 
 # -- the whole text ----------------------------------------------------------------------------
@@ -689,8 +976,13 @@ def extract(ctx: Context, spans: list[Sentence]) -> list[tuple[Found, Sentence]]
 def _dedupe(found: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        if any(k.claim.type == item.claim.type and k.claim.topic == item.claim.topic
-               and k.start < item.end and item.start < k.end for k in kept):
+        if any(
+            k.claim.type == item.claim.type
+            and k.claim.topic == item.claim.topic
+            and k.start < item.end
+            and item.start < k.end
+            for k in kept
+        ):
             continue
         kept.append(item)
     return kept

@@ -55,8 +55,7 @@ class Mention(NamedTuple):
     key: str
 
 
-_FOLD = str.maketrans({"ё": "е", "Ё": "е", "\u00a0": " ", "’": "'", "ʼ": "'", "‘": "'",
-                       "\u2011": "-"})
+_FOLD = str.maketrans({"ё": "е", "Ё": "е", "\u00a0": " ", "’": "'", "ʼ": "'", "‘": "'", "\u2011": "-"})
 
 
 def fold(text: str) -> str:

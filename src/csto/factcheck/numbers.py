@@ -21,31 +21,56 @@ class Number(NamedTuple):
     """``about``, ``more-than``, ``less-than``, ``up-to``, ``all`` ("all seven"), or None."""
 
 
-INDONESIAN_UNITS = {"nol": 0, "satu": 1, "se": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
-                    "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10,
-                    "sebelas": 11, "seratus": 100, "seribu": 1000}
+INDONESIAN_UNITS = {
+    "nol": 0,
+    "satu": 1,
+    "se": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "seratus": 100,
+    "seribu": 1000,
+}
 INDONESIAN_SCALES = {"belas": 10, "puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000}
 
 _QUALIFIERS = (
-    ("about", r"about|around|approximately|some|nearly|almost|roughly|circa|sekitar|kurang lebih|"
-              r"hampir|kira-kira|около|порядка|примерно|почти"),
-    ("more-than", r"more than|over|upwards of|at least|lebih dari|lebih|setidaknya|более|свыше|"
-                  r"больше|не менее|более чем"),
+    (
+        "about",
+        r"about|around|approximately|some|nearly|almost|roughly|circa|sekitar|kurang lebih|"
+        r"hampir|kira-kira|около|порядка|примерно|почти",
+    ),
+    (
+        "more-than",
+        r"more than|over|upwards of|at least|lebih dari|lebih|setidaknya|более|свыше|"
+        r"больше|не менее|более чем",
+    ),
     ("less-than", r"less than|fewer than|under|kurang dari|менее|меньше"),
     ("up-to", r"up to|hingga|sampai|до"),
     ("all", r"all(?: the)?|all of the|semua|seluruh|все|всех|всеми"),
 )
-_QUALIFIER = re.compile(r"(?:^|[\s(])(" + "|".join(f"(?P<{name.replace('-', '_')}>{pattern})"
-                                                    for name, pattern in _QUALIFIERS) + r")\s*$", re.I)
-_DIGITS = re.compile(r"(?<![\w.,/:-])(\d{1,3}(?:(?:[.,]|\s(?=\d{3}\b))\d{3})+|\d+)(?:[.,]\d+)?(?![\w/:]|[.,]\d)")
+_QUALIFIER = re.compile(
+    r"(?:^|[\s(])("
+    + "|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in _QUALIFIERS)
+    + r")\s*$",
+    re.I,
+)
+_DIGITS = re.compile(
+    r"(?<![\w.,/:-])(\d{1,3}(?:(?:[.,]|\s(?=\d{3}\b))\d{3})+|\d+)(?:[.,]\d+)?(?![\w/:]|[.,]\d)"
+)
 
 
 @cache
 def _word_table(lang: str) -> dict[str, int]:
     if lang == "id":
         words = {**INDONESIAN_UNITS, **dict.fromkeys(INDONESIAN_SCALES, 0)}
-        words.update({f"ke{unit}": value for unit, value in INDONESIAN_UNITS.items()
-                      if 2 <= value <= 10})
+        words.update({f"ke{unit}": value for unit, value in INDONESIAN_UNITS.items() if 2 <= value <= 10})
         return words
     from importlib import import_module
 
@@ -103,8 +128,11 @@ def _digits_value(raw: str, lang: str) -> int | None:
             return int(body.replace(",", ""))
         if "," in body or " " in body:
             return None
-        return int(float(body)) if "." in body and not re.fullmatch(r"\d{1,3}(\.\d{3})+", body) \
+        return (
+            int(float(body))
+            if "." in body and not re.fullmatch(r"\d{1,3}(\.\d{3})+", body)
             else int(body.replace(".", ""))
+        )
     if re.fullmatch(r"\d{1,3}([. ]\d{3})+", body):
         return int(body.replace(".", "").replace(" ", ""))
     if re.fullmatch(r"\d{1,3}(,\d{3})+", body) and lang != "ru":
@@ -114,7 +142,7 @@ def _digits_value(raw: str, lang: str) -> int | None:
 
 
 def qualifier_before(text: str, start: int) -> str | None:
-    window = text[max(0, start - 24):start]
+    window = text[max(0, start - 24) : start]
     match = _QUALIFIER.search(window)
     if not match:
         return None
@@ -132,8 +160,7 @@ def find(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Number]
             continue
         value = _digits_value(match.group(), lang)
         if value is not None:
-            found.append(Number(match.start(), match.end(), value,
-                                qualifier_before(text, match.start())))
+            found.append(Number(match.start(), match.end(), value, qualifier_before(text, match.start())))
     for word_lang in dict.fromkeys((lang, "en") if lang == "id" else (lang,)):
         for match in _word_pattern(word_lang).finditer(text):
             if any(a <= match.start() < b for a, b in skip):
@@ -142,7 +169,13 @@ def find(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Number]
             if parsed is None:
                 continue
             value, every = parsed
-            found.append(Number(match.start(), match.end(), value,
-                                "all" if every else qualifier_before(text, match.start())))
+            found.append(
+                Number(
+                    match.start(),
+                    match.end(),
+                    value,
+                    "all" if every else qualifier_before(text, match.start()),
+                )
+            )
     found.sort()
     return [n for i, n in enumerate(found) if i == 0 or n.start >= found[i - 1].end]

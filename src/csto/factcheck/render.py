@@ -67,9 +67,9 @@ def _describe(page: Page, item: ClaimCheck) -> str:
     parts = [claim.topic]
     if claim.states:
         parts.append(f"{page.t(FIELDS['states'])}: {page.countries(claim.states)}")
-    if claim.count is not None:
+    if claim.number is not None:
         qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-        parts.append(f"{page.t(FIELDS['count'])}: {qualifier}{page.loc.number(claim.count)}")
+        parts.append(f"{page.t(FIELDS['count'])}: {qualifier}{page.loc.number(claim.number)}")
     if claim.date is not None and item.type in ("date",):
         when = page.day(claim.date, claim.precision or "day")
         if claim.until is not None:
@@ -87,12 +87,23 @@ def _describe(page: Page, item: ClaimCheck) -> str:
 def check(answer: CheckAnswer, lang: str) -> str:
     page = Page(answer, lang)
     basis = page.t(BASES[answer.as_of_basis])
-    languages = join([page.loc.gettext(LANGUAGE_NAMES[code]) for code in answer.languages
-                      if code in LANGUAGE_NAMES], page.loc.lang)
-    page.line(page.t(N_("Claims about the CSTO: {count}, in {size} characters ({languages}); "
-                        "the text speaks of {date} ({basis})."),
-                     count=len(answer.claims), size=answer.characters, languages=languages or "-",
-                     date=page.day(answer.as_of), basis=basis))
+    languages = join(
+        [page.loc.gettext(LANGUAGE_NAMES[code]) for code in answer.languages if code in LANGUAGE_NAMES],
+        page.loc.lang,
+    )
+    page.line(
+        page.t(
+            N_(
+                "Claims about the CSTO: {count}, in {size} characters ({languages}); "
+                "the text speaks of {date} ({basis})."
+            ),
+            count=len(answer.claims),
+            size=answer.characters,
+            languages=languages or "-",
+            date=page.day(answer.as_of),
+            basis=basis,
+        )
+    )
     tally: dict[str, int] = {}
     for item in answer.claims:
         tally[item.verdict] = tally.get(item.verdict, 0) + 1
@@ -108,19 +119,36 @@ def _claim(page: Page, number: int, item: ClaimCheck) -> None:
     page.heading(f"{number}. {verdict} — {page.t(TYPES[item.type])}")
     page.line(mark(item.sentence, item.start - item.sentence_start, item.end - item.sentence_start), "  ")
     page.line(page.t(N_("Claim: {claim}"), claim=_describe(page, item)), "  ")
-    page.line(page.t(N_("Judged on {date} ({basis})."), date=page.day(item.as_of),
-                     basis=page.t(BASES[item.as_of_basis])), "  ")
+    page.line(
+        page.t(
+            N_("Judged on {date} ({basis})."),
+            date=page.day(item.as_of),
+            basis=page.t(BASES[item.as_of_basis]),
+        ),
+        "  ",
+    )
     for finding in item.findings:
-        sources = [s for c in finding.citations for s in c.sources] + [s for f in finding.facts for s in f.sources]
+        sources = [s for c in finding.citations for s in c.sources] + [
+            s for f in finding.facts for s in f.sources
+        ]
         page.line(f"• {page.loc.format(finding)} {page.refs(sources)}".rstrip(), "  ")
     for alternative in item.alternatives:
         value: Any = alternative.value if alternative.value is not None else alternative.date
         shown = page.text(value) if not hasattr(value, "isoformat") else page.day(value)
-        page.line(page.t(N_("• another source gives: {value} {refs} (not chosen: {why})"), value=shown,
-                         refs=page.refs(alternative.sources), why=page.text(alternative.why_not)), "  ")
+        page.line(
+            page.t(
+                N_("• another source gives: {value} {refs} (not chosen: {why})"),
+                value=shown,
+                refs=page.refs(alternative.sources),
+                why=page.text(alternative.why_not),
+            ),
+            "  ",
+        )
     for citation in item.citations:
-        page.line(f"  {page.t(N_('cites'))} {page.citation(citation)} {page.refs(citation.sources)}".rstrip(),
-                  "    ")
+        page.line(
+            f"  {page.t(N_('cites'))} {page.citation(citation)} {page.refs(citation.sources)}".rstrip(),
+            "    ",
+        )
     facts = [s for f in item.facts for s in f.sources]
     if facts:
         page.line(page.t(N_("Evidence: {refs}"), refs=page.refs(facts)), "  ")

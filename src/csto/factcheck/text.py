@@ -15,18 +15,72 @@ from ..errors import InputError
 MAX_CHARS = 20_000_000
 """Longer texts are refused with one line: about 20 MB, far beyond any article."""
 
-_TAG = re.compile(r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|</?[A-Za-z][^<>]{0,2000}>",
-                  re.S | re.I)
+_TAG = re.compile(
+    r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|</?[A-Za-z][^<>]{0,2000}>", re.S | re.I
+)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
-_ABBREVIATIONS = frozenset({
-    "st", "mr", "mrs", "dr", "no", "art", "vol", "gen", "col", "lt", "jr", "sr", "prof", "inc",
-    "u.s", "u.n", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "г", "гг", "т", "д", "им", "ул", "тыс", "млн", "см", "др", "пр", "ст",
-    "н", "э", "jend", "h", "kol", "no", "hlm", "dll", "dsb", "tsb", "yth", "bpk",
-})
-_BOUNDARY = re.compile(r"(?<=[.!?…])(?:[\"'”»)\]]|\[\d{1,3}\])*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁ0-9])"
-                       r"|(?<![,;:(\-–—])\n(?![ \t]*[a-zа-яё,;:)\-–—])")
+_ABBREVIATIONS = frozenset(
+    {
+        "st",
+        "mr",
+        "mrs",
+        "dr",
+        "no",
+        "art",
+        "vol",
+        "gen",
+        "col",
+        "lt",
+        "jr",
+        "sr",
+        "prof",
+        "inc",
+        "u.s",
+        "u.n",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "г",
+        "гг",
+        "т",
+        "д",
+        "им",
+        "ул",
+        "тыс",
+        "млн",
+        "см",
+        "др",
+        "пр",
+        "ст",
+        "н",
+        "э",
+        "jend",
+        "h",
+        "kol",
+        "hlm",
+        "dll",
+        "dsb",
+        "tsb",
+        "yth",
+        "bpk",
+    }
+)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?…])(?:[\"'”»)\]]|\[\d{1,3}\])*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁ0-9])"
+    r"|(?<![,;:(\-–—])\n(?![ \t]*[a-zа-яё,;:)\-–—])"
+)
 MAX_SENTENCE = 1500
 """Longer runs without a sentence end are cut, so no step ever sees an unbounded span."""
 
@@ -42,8 +96,11 @@ def decode(raw: str | bytes) -> str:
     Latin-1 for old Russian and Western files. Binary data is refused with one line."""
     if isinstance(raw, bytes):
         if b"\x00" in raw[:65536]:
-            raise InputError("the input is binary data, not text: give a text file (UTF-8) in "
-                             "Indonesian, English or Russian", field="text")
+            raise InputError(
+                "the input is binary data, not text: give a text file (UTF-8) in "
+                "Indonesian, English or Russian",
+                field="text",
+            )
         for encoding in ("utf-8-sig", "cp1251"):
             try:
                 text = raw.decode(encoding)
@@ -55,15 +112,22 @@ def decode(raw: str | bytes) -> str:
     elif isinstance(raw, str):
         text = raw
     else:
-        raise InputError("the text must be a string or bytes, not {kind}", field="text",
-                         kind=type(raw).__name__)
+        raise InputError(
+            "the text must be a string or bytes, not {kind}", field="text", kind=type(raw).__name__
+        )
     if len(text) > MAX_CHARS:
-        raise InputError("the text has {size} characters, more than csto checks at once "
-                         "({limit}): split it", field="text", size=len(text), limit=MAX_CHARS)
+        raise InputError(
+            "the text has {size} characters, more than csto checks at once ({limit}): split it",
+            field="text",
+            size=len(text),
+            limit=MAX_CHARS,
+        )
     controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
     if controls > 64:
-        raise InputError("the input is binary data, not text: give a text file (UTF-8) in "
-                         "Indonesian, English or Russian", field="text")
+        raise InputError(
+            "the input is binary data, not text: give a text file (UTF-8) in Indonesian, English or Russian",
+            field="text",
+        )
     return text
 
 
@@ -99,7 +163,7 @@ def _abbreviation_before(text: str, index: int) -> bool:
     word_start = index - 1
     while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
         word_start -= 1
-    word = text[word_start:index - 1].lower()
+    word = text[word_start : index - 1].lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and text[word_start].isupper())
 
 
