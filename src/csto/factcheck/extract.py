@@ -334,7 +334,7 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
             if any(a <= at < b for a, b in taken):
                 continue
             subject = min(subjects, key=lambda m: abs(m.start - at))
-            if abs(subject.start - at) > 90:
+            if abs(subject.start - at) > 150:
                 continue
             if any(
                 m.kind == "state"
@@ -346,9 +346,11 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
                 continue
             if re.search(r"(?:not|never|tidak|tak|belum|не)\s+(?:\w+\s+)?$", view.fold(at - 20, at)):
                 continue
-            start, end = min(subject.start, at), max(subject.end, view.start + match.end())
-            end = _extend_to_object(view, end)
-            clause = _clause(view, start, end, 40, 40)
+            stop = view.start + match.end()
+            adjacent = 0 <= at - subject.end <= 14
+            start = subject.start if adjacent else at
+            end = _extend_to_object(view, max(stop, subject.end if adjacent else stop))
+            clause = _clause(view, min(start, subject.start), end, 40, 40)
             aspect = topic
             if topic == "suspend":
                 aspect = (
@@ -365,7 +367,9 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
                     view.fold(start - 60, end),
                 )
             )
-            own = _own_date(view, start, end, 60)
+            own = _own_date(view, at, stop, 40)
+            if own is not None and 0 <= own.start - end <= 40:
+                end = own.end
             yield Found(
                 start,
                 end,
@@ -485,12 +489,13 @@ def counts(view: View) -> Iterator[Found]:
                 True,
             )
             continue
-        range_match = re.search(r"(?:от|from|dari|antara)\s*$", before)
-        if range_match:
-            continue
-        upper = re.match(r"\s*(?:до|to|hingga|sampai)\s+(\w+)", view.ctx.folded[number.end : number.end + 20])
-        if upper and re.search(r"(?:от|from|dari)\s*$", before) is None:
-            upper = None
+        upper = re.match(r"\s*(?:до|to|hingga|sampai|dan)\s+(\w+)", view.ctx.folded[number.end : number.end + 20])
+        if upper and re.search(r"(?:от|from|dari|antara)\s*$", before):
+            continue  # a range, read by count_ranges
+        if re.search(r"(?:those|these|эти\w*|те|этих)\s*$", before) or re.match(
+            r"\s*\w+\s+(?:itu|tersebut)\b", view.ctx.folded[number.end : number.end + 30]
+        ):
+            continue  # a number that refers back, not a count
         if re.search(
             r"former\s+observ|mantan negara pengamat|mantan pengamat|бывш\w* наблюдател",
             phrase + " " + before[-20:],
