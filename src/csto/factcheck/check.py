@@ -54,7 +54,7 @@ def check(
     visible = blank_markup(text)
     folded = fold(visible)
     spans = sentences(visible)
-    ctx = Context(text, folded, gazetteer().find(folded), gazetteer(), day, _person_states(h))
+    ctx = Context(text, folded, gazetteer().find(folded, visible), gazetteer(), day, _person_states(h))
     checks: list[ClaimCheck] = []
     for found_claim, sentence in extract(ctx, spans):
         claim = found_claim.claim

@@ -569,10 +569,18 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
             at, stop = view.start + match.start(), view.start + match.end()
             if any(a <= at < b for a, b in taken):
                 continue
-            own = _own_date(view, at, stop, 70)
+            own = _own_date(view, at, stop, 200 if event == "renewal" else 70)
             if own is None:
                 continue
             clause = _clause(view, at, stop, 80, 60)
+            anniversary = re.search(
+                r"(\d+)\s*-?\s*(?:летие|летия|th anniversary|st anniversary|nd anniversary|rd anniversary)|"
+                r"(?:ulang tahun|hut|peringatan)\s+ke-?\s*(\d+)",
+                view.fold(own.start, stop + 10),
+            )
+            if anniversary:
+                years = int(anniversary.group(1) or anniversary.group(2))
+                own = own._replace(day=own.day.replace(year=own.day.year - years))
             if event == "renewal" and not (
                 has("treaty", clause)
                 or "lima tahun" in clause
@@ -609,15 +617,39 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
                 topic = f"{document}-in-force"
             else:
                 topic = "renewal"
-            start, end = min(at, own.start), max(stop, own.end)
+            start, end = _date_phrase(view, own)
+            if anniversary:
+                start, end = min(start, at), max(end, stop)
             yield Found(
                 start,
                 end,
                 Claim("date", topic, date=own.day, precision=own.precision, until=own.until),
                 False,
             )
-            taken.append((start, end))
+            taken.append((min(at, start), max(stop, end)))
             break
+    yield from infobox_dates(view)
+
+
+def _date_phrase(view: View, mention: dates_mod.DateMention) -> tuple[int, int]:
+    """A date with the preposition before it ('pada 15 Mei 1992', 'in 1994', 'в 1999 году')."""
+    before = view.ctx.folded[max(view.start, mention.start - 16) : mention.start]
+    prep = re.search(r"(?:\b(?:in|on|since|pada(?: tanggal| tahun)?|tahun|sejak|в|с)\s+)$", before)
+    return mention.start - (len(prep.group()) if prep else 0), mention.end
+
+
+def infobox_dates(view: View) -> Iterator[Found]:
+    """'15 May 1992 (as Collective Security Treaty)': a founding date as infoboxes give it."""
+    for mention in view.dates:
+        tail = view.ctx.folded[mention.end : min(view.sentence.end, mention.end + 80)]
+        match = re.match(r"\s*\((?:as|sebagai|как)\b[^()]{1,70}\)", tail)
+        if match:
+            yield Found(
+                mention.start,
+                mention.end + match.end(),
+                Claim("date", "founded", date=mention.day, precision=mention.precision),
+                False,
+            )
 
 
 def places(view: View) -> Iterator[Found]:
@@ -919,20 +951,30 @@ def cases(view: View) -> Iterator[Found]:
                 continue
             stop = view.start + match.end()
             start, end = (at, stop) if aspect == "limited" else (min(at, state.start), max(stop, state.end))
-            yield Found(start, end, Claim("case", aspect, (state.key,)), False)
+            yield Found(start, end, Claim("case", aspect, _by_distance(states, at)), False)
             break
     for number in view.numbers:
         tail = view.ctx.folded[number.end : min(view.sentence.end, number.end + 30)]
         if re.match(
             r"\s*(?:troops|tentara|soldiers|military|peacekeepers|военнослужащ|миротвор|pasukan)", tail
         ) and (has("peacekeeping", view.f) or has("deploy", view.f)):
-            state = min(states, key=lambda m: abs(m.start - number.start))
             yield Found(
                 number.start,
                 number.end + len(tail.split(" ")[1]) + 1 if len(tail.split(" ")) > 1 else number.end,
-                Claim("case", "troops", (state.key,), number=number.value, qualifier=number.qualifier),
+                Claim(
+                    "case",
+                    "troops",
+                    _by_distance(states, number.start),
+                    number=number.value,
+                    qualifier=number.qualifier,
+                ),
                 False,
             )
+
+
+def _by_distance(states: list[Mention], at: int) -> tuple[str, ...]:
+    """The states of a sentence, nearest to ``at`` first: the victim is among them."""
+    return tuple(dict.fromkeys(m.key for m in sorted(states, key=lambda m: abs(m.start - at))))
 
 
 # -- the whole text ----------------------------------------------------------------------------

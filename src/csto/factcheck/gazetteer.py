@@ -88,13 +88,19 @@ class Gazetteer:
         self.automaton.make_automaton()
         self._state_names = [(fold(e.name), e.key) for e in data.entries if e.kind == "state"]
 
-    def find(self, folded: str) -> list[Mention]:
-        """Every name in a folded text at word boundaries, longest first where they overlap."""
+    def find(self, folded: str, original: str | None = None) -> list[Mention]:
+        """Every name in a folded text at word boundaries, longest first where they overlap.
+
+        With the ``original`` text, a capital after a small letter also starts a word, as
+        in infobox cells run together ("HeadquartersMoscow").
+        """
         found: list[Mention] = []
         size = len(folded)
         for end_index, (length, targets) in self.automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
-            if start > 0 and (folded[start - 1].isalnum()):
+            if start > 0 and folded[start - 1].isalnum() and not (
+                original is not None and original[start].isupper() and original[start - 1].islower()
+            ):
                 continue
             if end < size and folded[end].isalnum():
                 continue

@@ -1365,7 +1365,7 @@ def case(claim: Claim, day: date, history: History) -> Judgement:
             cite_if_in_force(snap, "cst", "4"),
         )
     states = set(claim.states)
-    near = [c for c in history.cases if c.start - timedelta(days=45) <= day <= c.end + timedelta(days=120)]
+    near = [c for c in history.cases if c.start - timedelta(days=45) <= day <= c.end + timedelta(days=90)]
     found = [c for c in near if c.question.victim in states] or (near if len(near) == 1 else [])
     if not found:
         found = [c for c in history.cases if c.question.victim in states and c.start.year == day.year]
