@@ -328,13 +328,14 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
         view.of("org") or view.of("document") or has("member", view.f) or "csto" in view.f or "одкб" in view.f
     )) and not subjects:
         return
+    listed = {m.start for run in state_lists(view) if len(run) > 1 for m in run}
     for name, topic in _STANDING_EVENTS:
         for match in word(name).finditer(view.f):
             at = view.start + match.start()
             if any(a <= at < b for a, b in taken):
                 continue
             subject = min(subjects, key=lambda m: abs(m.start - at))
-            if abs(subject.start - at) > 150:
+            if abs(subject.start - at) > 150 or subject.start in listed:
                 continue
             if any(
                 m.kind == "state"
@@ -826,6 +827,8 @@ def exercises(view: View) -> Iterator[Found]:
         if re.search(r"previously|sebelumnya|ранее", view.f):
             continue
         host = _host(view, series.start, end)
+        if host is None:
+            continue  # a name alone claims nothing
         yield Found(
             series.start,
             end if host is None else max(end, host[1]),
@@ -841,6 +844,12 @@ def exercises(view: View) -> Iterator[Found]:
         )
     if named:
         pass
+    elif ctx.exercise is None and has("exercise", view.f) and re.search(
+        r"\b(?:continue|berlanjut|будут|продолж\w*|are under way|sedang|berlangsung|проходят)", view.f
+    ):
+        # an exercise under way when the text was written, named by the day alone
+        ctx.exercise = (f"on:{ctx.text_day.isoformat()}", ctx.text_day.year)
+        ctx.exercise_age = 0
     elif has("exercise", view.f) and _LARGEST.search(view.f):
         years = [d for d in view.dates if d.precision == "year"]
         if years:
@@ -860,6 +869,8 @@ def exercises(view: View) -> Iterator[Found]:
     if ctx.exercise is None or ctx.exercise_age > EXERCISE_REACH or not _about_exercise(view):
         return
     name, year = ctx.exercise
+    if not named and has("exercise", view.f):
+        yield from _exercise_details(view, name, year)
     for number in view.numbers:
         tail = ctx.folded[number.end : min(view.sentence.end, number.end + _FIGURE_GAP)]
         for figure in ("troops", "aircraft"):
@@ -882,17 +893,32 @@ def exercises(view: View) -> Iterator[Found]:
                 break
 
 
-def _host(view: View, start: int, end: int) -> tuple[int, int, str] | None:
-    tail = view.ctx.folded[end : min(view.sentence.end, end + 90)]
+def _exercise_details(view: View, name: str, year: int) -> Iterator[Found]:
+    """Where and when an exercise named earlier takes place ('в Таджикистане с 3 по 6 апреля')."""
+    match = word("exercise").search(view.f)
+    assert match is not None
+    at = view.start + match.start()
+    host = _host(view, at, view.start + match.end(), reach=120)
+    if host is not None:
+        yield Found(min(at, host[0]), host[1], Claim("exercise", "host", (host[2],), exercise=name,
+                                                     date=date(year, 1, 1), precision="year"), True)
+    for mention in view.dates:
+        if mention.precision == "day" and mention.day.year == year:
+            yield Found(mention.start, mention.end, Claim("exercise", "dates", exercise=name,
+                                                          date=mention.day, precision="day"), False)
+            break
+
+
+def _host(view: View, start: int, end: int, reach: int = 60) -> tuple[int, int, str] | None:
+    """The state an exercise is held in: 'Rubezh-2025 in Kyrgyzstan', 'diselenggarakan di Armenia'."""
     for mention in view.of("state"):
         if mention.start < end:
             continue
         gap = view.ctx.folded[end : mention.start]
-        if any(end <= s.start < mention.start for s in view.of("series")):
+        if any(end <= s.start < mention.start for s in view.of("series")) or re.search(r"[.;!?]", gap):
             break
-        if len(gap) < 80 and re.search(r"(?:\bin|\bdi|\bв|\bна территории|territory of|wilayah)\s*$", gap):
+        if len(gap) < reach and re.search(r"(?:\bin|\bdi|\bв|\bна территории|territory of|wilayah)\s*$", gap):
             return mention.start, mention.end, mention.key
-    del tail
     return None
 
 

@@ -1211,6 +1211,15 @@ def _withdrawal(claim: Claim, snap: Snapshot, history: History) -> Judgement:
 def exercise(claim: Claim, day: date, history: History) -> Judgement:
     name = claim.exercise or ""
     series, _, year_text = name.partition(":")
+    if series == "on":
+        on = date.fromisoformat(year_text)
+        year_text = str(on.year)
+        running = [
+            e
+            for e in history.exercises
+            if e.start and e.end and e.start - timedelta(days=3) <= on <= e.end + timedelta(days=3)
+        ]
+        series = running[0].series if running else "none"
     year = int(year_text) if year_text.isdigit() else None
     candidates = [
         e
@@ -1244,6 +1253,15 @@ def exercise(claim: Claim, day: date, history: History) -> Judgement:
     topic = claim.topic
     if topic in ("held", "largest"):
         return Judgement("holds", (about,), facts=(fact,))
+    if topic == "dates":
+        if record.start is None or claim.date is None:
+            return Judgement("not-checkable", (about,), facts=(fact,))
+        last = record.end or record.start
+        held = _finding(
+            "exercise.dates", N_("Held from {start} to {end}."), start=DateRef(record.start), end=DateRef(last)
+        )
+        ok = record.start <= claim.date <= last
+        return Judgement("holds" if ok else "does-not-hold", (about, held), facts=(fact,))
     if topic == "host":
         ok = set(claim.states) <= set(record.hosts)
         return Judgement(
@@ -1365,8 +1383,15 @@ def case(claim: Claim, day: date, history: History) -> Judgement:
             cite_if_in_force(snap, "cst", "4"),
         )
     states = set(claim.states)
+
+    def distance(c: Any) -> int:
+        return 0 if c.start <= day <= c.end else min(abs((day - c.start).days), abs((day - c.end).days))
+
     near = [c for c in history.cases if c.start - timedelta(days=45) <= day <= c.end + timedelta(days=90)]
-    found = [c for c in near if c.question.victim in states] or (near if len(near) == 1 else [])
+    if claim.topic == "contingents":
+        found = sorted(near, key=distance)
+    else:
+        found = sorted(near, key=lambda c: (c.question.victim not in states, distance(c)))
     if not found:
         found = [c for c in history.cases if c.question.victim in states and c.start.year == day.year]
     if not found:
