@@ -110,7 +110,9 @@ class Builder:
         self.add(kind, key, lang, name, sources)
         if inflect and lang == "ru":
             for form in russian_forms(name, every_word=kind == "person")[1:]:
-                self.add(kind, key, lang, form, [*sources, "gz-pymorphy3"])
+                if len(form) >= min(4, len(name)) and form[:1] == name[:1]:
+                    # a short or reshaped form ("То" for Того) is a common word, not a name
+                    self.add(kind, key, lang, form, [*sources, "gz-pymorphy3"])
 
     def result(self, sources: list[dict[str, Any]]) -> dict[str, Any]:
         rows = sorted(self.rows.values(), key=lambda r: (r["kind"], r["key"], r["name"]))

@@ -826,7 +826,7 @@ def exercises(view: View) -> Iterator[Found]:
         ctx.exercise_age = 0
         if re.search(r"previously|sebelumnya|ранее", view.f):
             continue
-        host = _host(view, series.start, end)
+        host = _host(view, series.start, end, reach=120)
         if host is None:
             continue  # a name alone claims nothing
         yield Found(

@@ -533,7 +533,7 @@ def _matches(actual: int, claimed: int, qualifier: str | None) -> bool:
     if actual < 0:
         return False
     if qualifier == "more-than":
-        return actual > claimed or (actual == claimed and claimed % 10 != 0)
+        return actual >= claimed  # a recorded figure is often itself a floor ("more than 6,500")
     if qualifier == "less-than":
         return actual < claimed
     if qualifier == "up-to":
