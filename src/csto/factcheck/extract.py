@@ -172,6 +172,10 @@ def membership(view: View) -> Iterator[Found]:
                 True,
             )
             continue
+        if re.search(r"summit|саммит\w*|pertemuan puncak|ktt|заседани\w*|meeting", clause) and re.search(
+            r"attend\w*|took part|take part|hadir|menghadiri|участи\w*|присутств\w*|лидеры|leaders of", clause
+        ):
+            continue  # who attended a meeting: not a claim about standing
         if has("peacekeeping", clause) or "armed forces of" in clause or "angkatan bersenjata" in clause:
             yield Found(start, end, Claim("case", "contingents", codes), False)
             continue
@@ -181,9 +185,7 @@ def membership(view: View) -> Iterator[Found]:
         if has("sign", clause) and negated:
             yield Found(start, end, Claim("membership", "non-signatories", codes, True, negated=True), False)
             continue
-        if (has("sign", clause) and (has("protocol", view.f) or has("renew", view.f))) or (
-            has("renew", clause) and has("sign", view.f)
-        ):
+        if (has("sign", clause) and (has("protocol", view.f) or has("renew", view.f))) or has("renew", clause):
             if re.search(r"except|kecuali|кроме|selain", view.fold(start - 25, start)):
                 yield Found(start, end, Claim("membership", "not-renewing", codes, True), False)
             else:
@@ -301,7 +303,9 @@ def _list_event(view: View, start: int, end: int) -> str | None:
         candidates.append((0, "accession"))
     if candidates:
         return min(candidates)[1]
-    if has("sign", clause) and (has("treaty", view.f) or view.of("document")) and not has("protocol", clause):
+    if has("sign", view.fold(start - 150, end + 70)) and (has("treaty", view.f) or view.of("document")) and (
+        not has("protocol", clause)
+    ):
         return "signatories"
     return None
 
@@ -442,6 +446,12 @@ def counts(view: View) -> Iterator[Found]:
         if not noun or number.value > 60 or number.value < 1:
             continue
         raw = view.ctx.folded[number.start : number.end]
+        if raw.startswith("ke") and not re.match(r"\s*(?:negara|anggota)", tail):
+            continue  # 'negara ketiga' is 'a third state', not a count
+        if re.search(r"(?:до|to|hingga|sampai|dan)\s*$", view.fold(number.start - 8, number.start)) and re.search(
+            r"(?:от|from|dari|antara)\s+\w+\s+(?:до|to|hingga|sampai|dan)\s*$", view.fold(number.start - 40, number.start)
+        ):
+            continue  # the upper end of a range, read by count_ranges
         if re.search(r"(?:salah|one of|одн\w* из)\s*$", view.fold(number.start - 8, number.start)) or (
             not raw[:1].isdigit() and number.value < 3 and not has("observer", tail[:30])
         ):
@@ -573,6 +583,10 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
             own = _own_date(view, at, stop, 200 if event == "renewal" else 70)
             if own is None:
                 continue
+            if event == "renewal" and (
+                own.start > stop + 25 or has("negation", view.fold(at - 25, at))
+            ):
+                continue
             clause = _clause(view, at, stop, 80, 60)
             anniversary = re.search(
                 r"(\d+)\s*-?\s*(?:летие|летия|th anniversary|st anniversary|nd anniversary|rd anniversary)|"
@@ -596,6 +610,12 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
             if event == "signed" and has("protocol", view.fold(at - 30, stop + 60)):
                 continue
             if event == "founded":
+                near = view.fold(at - 50, stop + 50)
+                if re.search(r"forces|pasukan|сил\w*|centre|center|pusat", view.fold(stop, stop + 40)) or not (
+                    view.of("org") and any(abs(m.start - at) < 60 for m in view.of("org"))
+                    or re.search(r"organi[sz]ation|organisasi|организаци\w*|aliansi|alliance|blok|bloc|csto|одкб", near)
+                ):
+                    continue
                 if not (
                     view.of("org")
                     or "csto" in clause
@@ -694,7 +714,8 @@ def officials(view: View, previous: View | None) -> Iterator[Found]:
     if not offices and previous is not None and len(previous.s) < 40:
         offices = [m for m in previous.of("office")] if not previous.of("person") else []
     if not offices:
-        if len(persons) == 1 and len(view.s) < 60 and view.ctx.text.count("\n") > 3:
+        rest = view.s[: persons[0].start - view.start] + view.s[persons[0].end - view.start :] if persons else ""
+        if len(persons) == 1 and not re.search(r"[^\W\d_]", rest):
             person = persons[0]
             yield Found(person.start, person.end, Claim("official", "person", person=person.key), False)
         return
@@ -770,6 +791,8 @@ def rules(view: View) -> Iterator[Found]:
             start, end = view.start + match.start(), view.start + match.end()
             if any(a < end and start < b for a, b in seen):
                 continue
+            if name == "rotating-chair" and any(0 <= m.start - end <= 12 for m in view.of("office")):
+                continue  # 'the rotating presidency': part of an official claim
             if name == "rotating-chair" and not (
                 view.of("office")
                 or re.search(r"memimpin|lead|chair|председат|presiden|kepemimpinan|ротации", view.f)

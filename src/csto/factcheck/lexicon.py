@@ -70,7 +70,7 @@ WORDS: dict[str, str] = {
 @cache
 def word(name: str) -> re.Pattern[str]:
     """The words of ``name`` as a pattern that matches whole words only."""
-    return re.compile(rf"(?<![\w-])(?:{WORDS[name]})(?![\w-])")
+    return re.compile(rf"(?<!\w)(?:{WORDS[name]})(?!\w)")
 
 
 def has(name: str, folded: str) -> bool:
