@@ -1070,15 +1070,34 @@ def extract(ctx: Context, spans: list[Sentence]) -> list[tuple[Found, Sentence]]
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
+    """One claim per thing said: overlapping claims of one kind are one claim; one sentence
+    states Article 4 once; an article cited for a request or an exercise's host where the
+    exercise is introduced are part of that claim."""
+    cases = [f for f in found if f.claim.type == "case"]
+    introduced = any(f.claim.topic == "largest" for f in found)
     kept: list[Found] = []
     for item in sorted(found, key=lambda f: (f.start, -(f.end - f.start))):
-        if any(
-            k.claim.type == item.claim.type
-            and k.claim.topic == item.claim.topic
-            and k.start < item.end
-            and item.start < k.end
+        claim = item.claim
+        if claim.topic == "art4-invoked" and cases:
+            continue
+        if introduced and claim.type == "exercise" and claim.topic == "host":
+            continue
+        same = [
+            k
             for k in kept
-        ):
+            if k.claim.type == claim.type
+            and (k.claim.topic == claim.topic or _both_article_4(k.claim, claim))
+            and (k.start < item.end and item.start < k.end or _both_article_4(k.claim, claim))
+        ]
+        if same:
+            if _both_article_4(same[0].claim, claim) and item.end > same[0].end:
+                kept[kept.index(same[0])] = same[0]._replace(end=item.end)
             continue
         kept.append(item)
     return kept
+
+
+def _both_article_4(first: Claim, second: Claim) -> bool:
+    return first.type == second.type == "rule" and first.topic.startswith("art4-c") and (
+        second.topic.startswith("art4-c") or second.topic == "art4-assistance"
+    )
