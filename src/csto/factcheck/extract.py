@@ -21,7 +21,7 @@ from .text import Sentence
 
 _SEPARATOR = re.compile(
     r"^(?:[\s,;:/&]|\s[\u2010-\u2015\-]\s|[\u2012-\u2015]|[\U0001F1E6-\U0001F1FF]|\band\b|\bdan\b|\bserta\b|"
-    r"\bи\b|\bor\b|\batau\b|\bили\b|\bа также\b|\bjuga\b|\balso\b|"
+    r"\bи\b|\bor\b|\batau\b|\bили\b|\bа также\b|\bjuga\b|\balso\b|\bthe\b|"
     r"\((?:[^()]{0,30})\))*$"
 )
 _EXERCISE_NAME = re.compile(r"^[\s\"'«“]*[-–—]?\s*(?P<year>(?:19|20)\d\d)(?!\d)")
@@ -100,9 +100,9 @@ class View:
 
 
 # -- lists of states ---------------------------------------------------------------------
-def state_lists(view: View) -> list[list[Mention]]:
-    """Runs of state names joined only by commas, 'and', dashes or flags."""
-    states = view.of("state")
+def state_lists(view: View, kinds: tuple[str, ...] = ("state",)) -> list[list[Mention]]:
+    """Runs of state names (or other ``kinds``) joined only by commas, 'and', dashes or flags."""
+    states = [m for m in view.mentions if m.kind in kinds]
     runs: list[list[Mention]] = []
     for mention in states:
         if runs:
@@ -113,6 +113,16 @@ def state_lists(view: View) -> list[list[Mention]]:
                 continue
         runs.append([mention])
     return runs
+
+
+def observers(view: View) -> Iterator[Found]:
+    """'Serbia and the Union State are observers': states with other bodies, as observers."""
+    for run in state_lists(view, ("state", "other-org")):
+        codes = tuple(m.key for m in run if m.kind == "state")
+        if len(run) < 2 or not codes or len(codes) == len(run):
+            continue
+        if has("observer", view.fold(run[0].start - 40, run[-1].end + 60)):
+            yield Found(run[0].start, run[-1].end, Claim("membership", "observers", codes, False), False)
 
 
 def _about_exercise(view: View) -> bool:
@@ -163,11 +173,17 @@ def membership(view: View) -> Iterator[Found]:
         negated = bool(re.search(r"never|tidak pernah|не подписыва|ни разу|not sign", clause))
         if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view):
             name, year = view.ctx.exercise
+            where = re.search(r"(?:\bin|\bdi|\bв|на территории|territory of|wilayah)\s*$", view.fold(start - 20, start))
             yield Found(
                 start,
                 end,
                 Claim(
-                    "exercise", "participants", codes, exercise=name, date=date(year, 1, 1), precision="year"
+                    "exercise",
+                    "host" if where else "participants",
+                    codes,
+                    exercise=name,
+                    date=date(year, 1, 1),
+                    precision="year",
                 ),
                 True,
             )
@@ -186,7 +202,9 @@ def membership(view: View) -> Iterator[Found]:
             yield Found(start, end, Claim("membership", "non-signatories", codes, True, negated=True), False)
             continue
         if (has("sign", clause) and (has("protocol", view.f) or has("renew", view.f))) or has("renew", clause):
-            if re.search(r"except|kecuali|кроме|selain", view.fold(start - 25, start)):
+            renew = word("renew").search(view.f)
+            negated_renewal = renew is not None and has("negation", view.f[max(0, renew.start() - 25) : renew.start()])
+            if negated_renewal or re.search(r"except|kecuali|кроме|selain", view.fold(start - 25, start)):
                 yield Found(start, end, Claim("membership", "not-renewing", codes, True), False)
             else:
                 only = bool(re.search(r"\bonly\b|hanya|только", clause))
@@ -757,6 +775,14 @@ def officials(view: View, previous: View | None) -> Iterator[Found]:
                 own_date is not None,
             )
             continue
+        if own is not None and own.until is not None and office.start >= view.start:
+            yield Found(
+                min(office.start, own.start),
+                max(office.end, own.end),
+                Claim("official", "term", office=office.key, date=own.day, precision="year", until=own.until),
+                False,
+            )
+            continue
         if office.key != "chair" or office.start < view.start:
             if office.key in ("deputy_secretary_general", "joint_staff_chief"):
                 yield Found(office.start, office.end, Claim("official", office.key, office=office.key), False)
@@ -1047,6 +1073,7 @@ def extract(ctx: Context, spans: list[Sentence]) -> list[tuple[Found, Sentence]]
         taken: list[tuple[int, int]] = []
         found.extend(exercises(view))
         found.extend(membership(view))
+        found.extend(observers(view))
         taken.extend((f.start, f.end) for f in found)
         found.extend(founding_member(view))
         found.extend(member_since(view))

@@ -837,6 +837,17 @@ def official(claim: Claim, day: date, history: History) -> Judgement:
             ),
         )
     terms = history.terms[office]
+    if claim.topic == "term" and claim.date is not None and claim.until is not None:
+        holder = next((t for t in terms if t.start.year == claim.date.year and t.person is not None), None)
+        if holder is None:
+            return _unknown()
+        start = _finding(
+            "official.holder",
+            N_("On {date} the {office} is {person} ({state}), since {since}."),
+            office=TextRef(OFFICE_NAMES[office]), date=DateRef(holder.start), person=TextRef(holder.person),
+            state=CountryRef(holder.state or ""), since=DateRef(holder.start, holder.precision),
+        )
+        return _term_length(claim, office, history, Judgement("holds", (start,), (), (holder.fact,)))
 
     def test(snap: Snapshot) -> bool:
         term = getattr(snap, office)
