@@ -21,12 +21,9 @@ CORPUS = Path(__file__).resolve().parent / "corpus"
 SEEDS = {item.name: item for item in read_corpus(CORPUS) if item.name.startswith("seed-")}
 
 KNOWN_DIFFERENCES = {
-    ("seed-000", "c02"): "the bare date phrase 'pada 15 Mei 1992' is read as part of the signature "
-    "claim next to it (c01), not as a claim of its own",
     ("seed-000", "c07"): "the record's Article 1 limits the ban to alliances directed against "
     "another member; the annotation follows the Russian text (corpus README, "
     "finding 1)",
-    ("seed-004", "c15"): "'Lima tahun kemudian' (five years later) is not resolved to 1999",
     ("seed-004", "c29"): "the Warsaw Pact is outside the record; no claim is made of it",
 }
 

@@ -173,7 +173,9 @@ def membership(view: View) -> Iterator[Found]:
         negated = bool(re.search(r"never|tidak pernah|не подписыва|ни разу|not sign", clause))
         if view.ctx.exercise and view.ctx.exercise_age <= EXERCISE_REACH and _about_exercise(view):
             name, year = view.ctx.exercise
-            where = re.search(r"(?:\bin|\bdi|\bв|на территории|territory of|wilayah)\s*$", view.fold(start - 20, start))
+            where = re.search(
+                r"(?:\bin|\bdi|\bв|на территории|territory of|wilayah)\s*$", view.fold(start - 20, start)
+            )
             yield Found(
                 start,
                 end,
@@ -201,9 +203,13 @@ def membership(view: View) -> Iterator[Found]:
         if has("sign", clause) and negated:
             yield Found(start, end, Claim("membership", "non-signatories", codes, True, negated=True), False)
             continue
-        if (has("sign", clause) and (has("protocol", view.f) or has("renew", view.f))) or has("renew", clause):
+        if (has("sign", clause) and (has("protocol", view.f) or has("renew", view.f))) or has(
+            "renew", clause
+        ):
             renew = word("renew").search(view.f)
-            negated_renewal = renew is not None and has("negation", view.f[max(0, renew.start() - 25) : renew.start()])
+            negated_renewal = renew is not None and has(
+                "negation", view.f[max(0, renew.start() - 25) : renew.start()]
+            )
             if negated_renewal or re.search(r"except|kecuali|кроме|selain", view.fold(start - 25, start)):
                 yield Found(start, end, Claim("membership", "not-renewing", codes, True), False)
             else:
@@ -315,14 +321,16 @@ def _list_event(view: View, start: int, end: int) -> str | None:
         for match in word(name).finditer(view.f):
             at = view.start + match.start()
             distance = at - end if at >= end else start - at + 30
-            if distance <= 70:
+            if distance <= 90:
                 candidates.append((distance, event))
     if "following year" in clause or "berikutnya" in clause:
         candidates.append((0, "accession"))
     if candidates:
         return min(candidates)[1]
-    if has("sign", view.fold(start - 150, end + 70)) and (has("treaty", view.f) or view.of("document")) and (
-        not has("protocol", clause)
+    if (
+        has("sign", view.fold(start - 150, end + 70))
+        and (has("treaty", view.f) or view.of("document"))
+        and (not has("protocol", clause))
     ):
         return "signatories"
     return None
@@ -330,6 +338,7 @@ def _list_event(view: View, start: int, end: int) -> str | None:
 
 # -- one state's standing ---------------------------------------------------------------
 _STANDING_EVENTS = (
+    ("join", "accession"),
     ("freeze", "freeze"),
     ("suspend", "suspend"),
     ("leave", "leave"),
@@ -346,9 +355,16 @@ def standing_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]
             for m in view.of("person")
             if m.key in view.ctx.person_states
         ]
-    if (not subjects or not (
-        view.of("org") or view.of("document") or has("member", view.f) or "csto" in view.f or "одкб" in view.f
-    )) and not subjects:
+    if (
+        not subjects
+        or not (
+            view.of("org")
+            or view.of("document")
+            or has("member", view.f)
+            or "csto" in view.f
+            or "одкб" in view.f
+        )
+    ) and not subjects:
         return
     listed = {m.start for run in state_lists(view) if len(run) > 1 for m in run}
     for name, topic in _STANDING_EVENTS:
@@ -466,8 +482,11 @@ def counts(view: View) -> Iterator[Found]:
         raw = view.ctx.folded[number.start : number.end]
         if raw.startswith("ke") and not re.match(r"\s*(?:negara|anggota)", tail):
             continue  # 'negara ketiga' is 'a third state', not a count
-        if re.search(r"(?:до|to|hingga|sampai|dan)\s*$", view.fold(number.start - 8, number.start)) and re.search(
-            r"(?:от|from|dari|antara)\s+\w+\s+(?:до|to|hingga|sampai|dan)\s*$", view.fold(number.start - 40, number.start)
+        if re.search(
+            r"(?:до|to|hingga|sampai|dan)\s*$", view.fold(number.start - 8, number.start)
+        ) and re.search(
+            r"(?:от|from|dari|antara)\s+\w+\s+(?:до|to|hingga|sampai|dan)\s*$",
+            view.fold(number.start - 40, number.start),
         ):
             continue  # the upper end of a range, read by count_ranges
         if re.search(r"(?:salah|one of|одн\w* из)\s*$", view.fold(number.start - 8, number.start)) or (
@@ -518,7 +537,9 @@ def counts(view: View) -> Iterator[Found]:
                 True,
             )
             continue
-        upper = re.match(r"\s*(?:до|to|hingga|sampai|dan)\s+(\w+)", view.ctx.folded[number.end : number.end + 20])
+        upper = re.match(
+            r"\s*(?:до|to|hingga|sampai|dan)\s+(\w+)", view.ctx.folded[number.end : number.end + 20]
+        )
         if upper and re.search(r"(?:от|from|dari|antara)\s*$", before):
             continue  # a range, read by count_ranges
         if re.search(r"(?:those|these|эти\w*|те|этих)\s*$", before) or re.match(
@@ -599,11 +620,11 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
             if any(a <= at < b for a, b in taken):
                 continue
             own = _own_date(view, at, stop, 200 if event == "renewal" else 70)
+            if own is None and view.dates and view.dates[0].start - view.start < 12:
+                own = view.dates[0]  # 'On 15 May 1992, six states ... signed': the date opens the sentence
             if own is None:
                 continue
-            if event == "renewal" and (
-                own.start > stop + 25 or has("negation", view.fold(at - 25, at))
-            ):
+            if event == "renewal" and (own.start > stop + 25 or has("negation", view.fold(at - 25, at))):
                 continue
             clause = _clause(view, at, stop, 80, 60)
             anniversary = re.search(
@@ -629,9 +650,15 @@ def dated_events(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
                 continue
             if event == "founded":
                 near = view.fold(at - 50, stop + 50)
-                if re.search(r"forces|pasukan|сил\w*|centre|center|pusat", view.fold(stop, stop + 40)) or not (
-                    view.of("org") and any(abs(m.start - at) < 60 for m in view.of("org"))
-                    or re.search(r"organi[sz]ation|organisasi|организаци\w*|aliansi|alliance|blok|bloc|csto|одкб", near)
+                if re.search(
+                    r"forces|pasukan|сил\w*|centre|center|pusat", view.fold(stop, stop + 40)
+                ) or not (
+                    at - view.start < 4
+                    or (view.of("org")
+                    and any(abs(m.start - at) < 60 for m in view.of("org")))
+                    or re.search(
+                        r"organi[sz]ation|organisasi|организаци\w*|aliansi|alliance|blok|bloc|csto|одкб", near
+                    )
                 ):
                     continue
                 if not (
@@ -732,7 +759,9 @@ def officials(view: View, previous: View | None) -> Iterator[Found]:
     if not offices and previous is not None and len(previous.s) < 40:
         offices = [m for m in previous.of("office")] if not previous.of("person") else []
     if not offices:
-        rest = view.s[: persons[0].start - view.start] + view.s[persons[0].end - view.start :] if persons else ""
+        rest = (
+            view.s[: persons[0].start - view.start] + view.s[persons[0].end - view.start :] if persons else ""
+        )
         if len(persons) == 1 and not re.search(r"[^\W\d_]", rest):
             person = persons[0]
             yield Found(person.start, person.end, Claim("official", "person", person=person.key), False)
@@ -893,8 +922,12 @@ def exercises(view: View) -> Iterator[Found]:
         )
     if named:
         pass
-    elif ctx.exercise is None and has("exercise", view.f) and re.search(
-        r"\b(?:continue|berlanjut|будут|продолж\w*|are under way|sedang|berlangsung|проходят)", view.f
+    elif (
+        ctx.exercise is None
+        and has("exercise", view.f)
+        and re.search(
+            r"\b(?:continue|berlanjut|будут|продолж\w*|are under way|sedang|berlangsung|проходят)", view.f
+        )
     ):
         # an exercise under way when the text was written, named by the day alone
         ctx.exercise = (f"on:{ctx.text_day.isoformat()}", ctx.text_day.year)
@@ -949,12 +982,20 @@ def _exercise_details(view: View, name: str, year: int) -> Iterator[Found]:
     at = view.start + match.start()
     host = _host(view, at, view.start + match.end(), reach=120)
     if host is not None:
-        yield Found(min(at, host[0]), host[1], Claim("exercise", "host", (host[2],), exercise=name,
-                                                     date=date(year, 1, 1), precision="year"), True)
+        yield Found(
+            min(at, host[0]),
+            host[1],
+            Claim("exercise", "host", (host[2],), exercise=name, date=date(year, 1, 1), precision="year"),
+            True,
+        )
     for mention in view.dates:
         if mention.precision == "day" and mention.day.year == year:
-            yield Found(mention.start, mention.end, Claim("exercise", "dates", exercise=name,
-                                                          date=mention.day, precision="day"), False)
+            yield Found(
+                mention.start,
+                mention.end,
+                Claim("exercise", "dates", exercise=name, date=mention.day, precision="day"),
+                False,
+            )
             break
 
 
@@ -1001,8 +1042,20 @@ def cases(view: View) -> Iterator[Found]:
             own is not None,
         )
         return
+    if not states and (has("limited", view.f) or has("peacekeeping", view.f)):
+        states = view.ctx.previous_states
     if not states:
         return
+    decision = re.search(r"decision|keputusan|решени\w*", view.f)
+    dated = [d for d in view.dates if d.precision == "day"]
+    if decision and view.of("organ") and dated:
+        at = view.start + decision.start()
+        yield Found(
+            at,
+            max(dated[0].end, at + len(decision.group())),
+            Claim("case", "decision", _by_distance(states, at), date=dated[0].day, precision="day"),
+            False,
+        )
     for aspect, name in (
         ("deployment", "deploy"),
         ("request", "case_request"),
@@ -1114,7 +1167,7 @@ def _dedupe(found: list[Found]) -> list[Found]:
             for k in kept
             if k.claim.type == claim.type
             and (k.claim.topic == claim.topic or _both_article_4(k.claim, claim))
-            and (k.start < item.end and item.start < k.end or _both_article_4(k.claim, claim))
+            and ((k.start < item.end and item.start < k.end) or _both_article_4(k.claim, claim))
         ]
         if same:
             if _both_article_4(same[0].claim, claim) and item.end > same[0].end:
@@ -1125,6 +1178,8 @@ def _dedupe(found: list[Found]) -> list[Found]:
 
 
 def _both_article_4(first: Claim, second: Claim) -> bool:
-    return first.type == second.type == "rule" and first.topic.startswith("art4-c") and (
-        second.topic.startswith("art4-c") or second.topic == "art4-assistance"
+    return (
+        first.type == second.type == "rule"
+        and first.topic.startswith("art4-c")
+        and (second.topic.startswith("art4-c") or second.topic == "art4-assistance")
     )

@@ -98,8 +98,10 @@ class Gazetteer:
         size = len(folded)
         for end_index, (length, targets) in self.automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
-            if start > 0 and folded[start - 1].isalnum() and not (
-                original is not None and original[start].isupper() and original[start - 1].islower()
+            if (
+                start > 0
+                and folded[start - 1].isalnum()
+                and not (original is not None and original[start].isupper() and original[start - 1].islower())
             ):
                 continue
             if end < size and folded[end].isalnum():

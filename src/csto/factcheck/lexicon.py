@@ -145,8 +145,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r".{0,60}?(?:exercise|drill|latihan|учени\w*)|(?:exercise|drill|latihan|учени\w*)"
         r".{0,40}?(?:every year|each year|setiap tahun|ежегодно)",
     ),
-    ("consensus", r"(?:by|secara|atas dasar|на основе|консенсусом)\s+(?:consensus|konsensus|консенсуса?)|"
-                  r"(?:consensus|konsensus|консенсус\w*)\s+(?:rule|principle|prinsip|принцип\w*)"),
+    (
+        "consensus",
+        r"(?:by|secara|atas dasar|на основе|консенсусом)\s+(?:consensus|konsensus|консенсуса?)|"
+        r"(?:consensus|konsensus|консенсус\w*)\s+(?:rule|principle|prinsip|принцип\w*)",
+    ),
     (
         "unilateral-withdrawal",
         r"(?:unilateral|sepihak|односторонн\w*)\s+(?:withdrawal|exit|keluar|"

@@ -332,6 +332,7 @@ def _renewing(claim: Claim, history: History) -> Judgement:
 
 
 _EVENT_KINDS = {
+    "accession": ("sign",),
     "freeze": ("freeze",),
     "suspend-membership": ("suspend",),
     "suspend-participation": ("freeze", "suspend"),
@@ -340,6 +341,7 @@ _EVENT_KINDS = {
     "return": ("return", "unfreeze"),
 }
 _RESULT = {
+    "accession": ("signatory", "member", "frozen", "suspended", "former"),
     "freeze": ("frozen",),
     "suspend-membership": ("suspended",),
     "suspend-participation": ("frozen", "suspended"),
@@ -844,8 +846,11 @@ def official(claim: Claim, day: date, history: History) -> Judgement:
         start = _finding(
             "official.holder",
             N_("On {date} the {office} is {person} ({state}), since {since}."),
-            office=TextRef(OFFICE_NAMES[office]), date=DateRef(holder.start), person=TextRef(holder.person),
-            state=CountryRef(holder.state or ""), since=DateRef(holder.start, holder.precision),
+            office=TextRef(OFFICE_NAMES[office]),
+            date=DateRef(holder.start),
+            person=TextRef(holder.person or Text(holder.state or "")),
+            state=CountryRef(holder.state or ""),
+            since=DateRef(holder.start, holder.precision),
         )
         return _term_length(claim, office, history, Judgement("holds", (start,), (), (holder.fact,)))
 
@@ -1269,7 +1274,10 @@ def exercise(claim: Claim, day: date, history: History) -> Judgement:
             return Judgement("not-checkable", (about,), facts=(fact,))
         last = record.end or record.start
         held = _finding(
-            "exercise.dates", N_("Held from {start} to {end}."), start=DateRef(record.start), end=DateRef(last)
+            "exercise.dates",
+            N_("Held from {start} to {end}."),
+            start=DateRef(record.start),
+            end=DateRef(last),
         )
         ok = record.start <= claim.date <= last
         return Judgement("holds" if ok else "does-not-hold", (about, held), facts=(fact,))
@@ -1414,6 +1422,9 @@ def case(claim: Claim, day: date, history: History) -> Judgement:
     fact = fact_of(f"case:{record.id}", record.start, record.sources, record.confidence, record.alternatives)
     text = _case_text(record)
     topic = claim.topic
+    if topic == "decision" and claim.date is not None:
+        ok = record.start <= claim.date <= record.end
+        return Judgement("holds" if ok else "does-not-hold", (text,), facts=(fact,))
     if topic == "deployment":
         ok = record.outcome == "deployment"
         return Judgement("holds" if ok else "does-not-hold", (text,), facts=(fact,))
