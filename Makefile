@@ -37,7 +37,7 @@ bench: $(STAMP)
 # Re-extract messages, merge them into the catalogs and compile them (after editing texts).
 i18n: $(STAMP)
 	$(BIN)/pybabel extract -F babel.cfg $(I18N_KEYWORDS) --no-location --sort-output -o $(I18N)/csto.pot src
-	$(BIN)/pybabel update -i $(I18N)/csto.pot -d $(I18N) -D csto --no-fuzzy-matching
+	$(BIN)/pybabel update -i $(I18N)/csto.pot -d $(I18N) -D csto --no-fuzzy-matching --ignore-obsolete
 	$(BIN)/pybabel compile -d $(I18N) -D csto --statistics
 
 # Regenerate docs/cli.md from the commands' own help, and docs/schema/ from the answer types.

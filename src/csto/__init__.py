@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         to_dict,
     )
     from .errors import CstoError, DataError, InputError, RecordError, TimelineError
+    from .factcheck.check import check
     from .history import History, Snapshot, Span
     from .load import load_history
     from .model import Event, Source
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 __all__ = [
     "QUESTIONS", "CstoError", "DataError", "Event", "History", "InputError", "RecordError",
     "Snapshot", "Source", "Span", "TimelineError", "article", "ask", "assist", "base", "cases",
-    "chair", "decide", "disputes", "documents", "exercises", "forces", "groupings",
+    "chair", "check", "decide", "disputes", "documents", "exercises", "forces", "groupings",
     "load_history", "members", "officials", "organization", "overview", "snapshot",
     "standing", "state_history", "step", "to_dict",
 ]
@@ -57,6 +58,7 @@ _HOMES = {
     "History": "history", "Snapshot": "history", "Span": "history",
     "load_history": "load", "Event": "model", "Source": "model",
     "QUESTIONS": "questions", "ask": "questions",
+    "check": "factcheck.check",
 }
 
 

@@ -9,12 +9,19 @@ from pathlib import Path
 from .questions import QUESTIONS
 from .shapes import schema
 
+OTHER_ANSWERS = {"check": "csto.factcheck.answer:CheckAnswer"}
+"""Answers of commands that are not questions (``csto check``), by schema name."""
+
 
 def schemas() -> dict[str, str]:
-    """File name → content, one schema per question."""
-    return {f"{name}.json": json.dumps(schema(question.answer_type), indent=2, sort_keys=True,
+    """File name → content, one schema per question and per other answer."""
+    types = {name: question.answer_type for name, question in QUESTIONS.items()}
+    for name, dotted in OTHER_ANSWERS.items():
+        module, _, attribute = dotted.partition(":")
+        types[name] = getattr(__import__(module, fromlist=[attribute]), attribute)
+    return {f"{name}.json": json.dumps(schema(kind), indent=2, sort_keys=True,
                                        ensure_ascii=False) + "\n"
-            for name, question in QUESTIONS.items()}
+            for name, kind in types.items()}
 
 
 def write(folder: Path) -> None:

@@ -1,0 +1,247 @@
+"""Dates as texts write them, in Indonesian, English and Russian, and the day a text is dated.
+
+Month names, with their inflected forms, come from dateparser's locale data; the date
+line of a text is read by dateparser itself. Inside sentences the fragments are read here
+with those tables, because a dateparser call costs milliseconds and a text has hundreds of
+dates. Its known traps are avoided: a bare year is a year (not today's day of that year),
+and a weekday word ("Minggu" is Sunday and also "week") is never read as a date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import cache
+from typing import NamedTuple
+
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+YEAR = r"(?:19[5-9]\d|20\d\d)"
+MIN_YEAR, MAX_YEAR = 1950, 2099
+
+
+class DateMention(NamedTuple):
+    start: int
+    end: int
+    day: date
+    precision: str
+    """``day``, ``month`` or ``year``."""
+    until: date | None = None
+    """The last day of a range ("2006-2012", "between 1992 and 2002"), where one is given."""
+    relative: bool = False
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Month name (folded) → number, in en, id and ru, from dateparser's locales, with the
+    Russian prepositional forms ("в мае") that its tables lack."""
+    from dateparser.languages.loader import default_loader
+
+    names: dict[str, int] = {}
+    for lang in ("en", "id", "ru"):
+        info = default_loader.get_locale(lang).info
+        for number, month in enumerate(MONTHS, start=1):
+            for name in info.get(month, []):
+                folded = name.lower().rstrip(".")
+                if len(folded) >= 3:
+                    names[folded] = number
+    for name, number in list(names.items()):
+        if re.fullmatch(r"[а-я]+(?:ь|й)", name):  # январь → январе, май → мае
+            names[name[:-1] + "е"] = number
+        if name == "март":
+            names["марте"] = number
+        if name == "август":
+            names["августе"] = number
+    return names
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    month = "(?:" + "|".join(sorted((re.escape(n) for n in month_names()), key=len, reverse=True)) + r")\.?"
+    year_tail = r"(?:\s*(?:года|году|год|г\.|г\b|гг\.?))?"
+    return {
+        "dmy": re.compile(
+            rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m>{month}),?\s+(?P<y>{YEAR}){year_tail}(?!\d)",
+            re.I,
+        ),
+        "mdy": re.compile(
+            rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})(?!\d)", re.I
+        ),
+        "numeric": re.compile(
+            rf"(?<![\d/.])(?P<d>[0-3]?\d)\s*[./]\s*(?P<m>[01]?\d)\s*[./]\s*(?P<y>{YEAR})(?![\d/])"
+        ),
+        "iso": re.compile(rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+        "my": re.compile(rf"(?<![\w])(?P<m>{month}),?\s+(?P<y>{YEAR}){year_tail}(?!\d)", re.I),
+        "dm": re.compile(rf"(?<![\d\w])(?P<d>[0-3]?\d)\s+(?P<m>{month})(?![\w])", re.I),
+        "md": re.compile(rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I),
+        "range": re.compile(
+            rf"(?<![\w-])(?P<y>{YEAR})\s*(?:-|–|—|to|hingga|sampai|по|до)\s*(?P<y2>{YEAR})(?![\d])", re.I
+        ),
+        "between": re.compile(
+            rf"(?:between|antara(?: tahun)?|между)\s+(?P<y>{YEAR})\s*"
+            rf"(?:and|dan|и)\s+(?:tahun\s+)?(?P<y2>{YEAR})",
+            re.I,
+        ),
+        "year": re.compile(
+            rf"(?<![\w/.])(?<![\w]-)(?P<y>{YEAR})(?:\s*(?:года|году|год|г\.|г\b))?(?![\d]|-\d|[./]\d)"
+        ),
+        "relative": re.compile(
+            r"\b(?P<rel>yesterday|kemarin|вчера|today|hari ini|сегодня|"
+            r"the following year|the next year|tahun berikutnya|setahun kemudian|в следующем году|"
+            r"the same year|that same year|tahun yang sama|того же года|в том же году|"
+            r"этом же году|этого же года|"
+            r"a year ago|a year earlier|setahun (?:yang )?lalu|год назад|годом ранее)\b",
+            re.I,
+        ),
+    }
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month(text: str) -> int | None:
+    value = text.lower().rstrip(".")
+    if value.isdigit():
+        number = int(value)
+        return number if 1 <= number <= 12 else None
+    return month_names().get(value)
+
+
+def find(text: str, context_year: int | None = None, today: date | None = None) -> list[DateMention]:
+    """Dates in ``text`` (one sentence), most specific first where they overlap.
+
+    ``context_year`` completes a day written without a year ("26 марта"); ``today`` is the
+    day the text speaks of, for "yesterday" and "a year ago".
+    """
+    patterns = _patterns()
+    found: list[DateMention] = []
+    for name in ("iso", "dmy", "mdy", "numeric"):
+        for m in patterns[name].finditer(text):
+            month = _month(m.group("m"))
+            day = _day(int(m.group("y")), month, int(m.group("d"))) if month else None
+            if day is not None:
+                found.append(DateMention(m.start(), m.end(), day, "day"))
+    for m in patterns["my"].finditer(text):
+        month = _month(m.group("m"))
+        if month:
+            found.append(DateMention(m.start(), m.end(), date(int(m.group("y")), month, 1), "month"))
+    for name in ("between", "range"):
+        for m in patterns[name].finditer(text):
+            first, last = int(m.group("y")), int(m.group("y2"))
+            if first < last:
+                found.append(DateMention(m.start(), m.end(), date(first, 1, 1), "year", date(last, 12, 31)))
+    for m in patterns["year"].finditer(text):
+        found.append(DateMention(m.start(), m.end(), date(int(m.group("y")), 1, 1), "year"))
+    if context_year is not None:
+        for name in ("dm", "md"):
+            for m in patterns[name].finditer(text):
+                month = _month(m.group("m"))
+                day = _day(context_year, month, int(m.group("d"))) if month else None
+                if day is not None and int(m.group("d")) > 0:
+                    found.append(DateMention(m.start(), m.end(), day, "day", relative=True))
+    for m in patterns["relative"].finditer(text):
+        earlier = [d.day.year for d in found if d.end <= m.start() and not d.relative]
+        resolved = _relative(m.group("rel").lower(), earlier[-1] if earlier else context_year, today)
+        if resolved is None:
+            continue
+        start = m.start()
+        prefix = re.search(r"(\w+)\s+$", text[max(0, start - 14) : start])
+        number = _month(prefix.group(1)) if prefix and resolved.precision == "year" else None
+        if number and prefix is not None:
+            resolved = resolved._replace(day=resolved.day.replace(month=number), precision="month")
+            start -= len(prefix.group(0))
+        found.append(resolved._replace(start=start, end=m.end()))
+    found.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    kept: list[DateMention] = []
+    for mention in found:
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _relative(word: str, context_year: int | None, today: date | None) -> DateMention | None:
+    if word in ("yesterday", "kemarin", "вчера") and today:
+        return DateMention(0, 0, today - timedelta(days=1), "day", relative=True)
+    if word in ("today", "hari ini", "сегодня") and today:
+        return DateMention(0, 0, today, "day", relative=True)
+    if (
+        word
+        in ("a year ago", "a year earlier", "setahun lalu", "setahun yang lalu", "год назад", "годом ранее")
+        and today
+    ):
+        return DateMention(0, 0, date(today.year - 1, 1, 1), "year", relative=True)
+    if context_year is None:
+        return None
+    if word in (
+        "the following year",
+        "the next year",
+        "tahun berikutnya",
+        "setahun kemudian",
+        "в следующем году",
+    ):
+        return DateMention(0, 0, date(context_year + 1, 1, 1), "year", relative=True)
+    return DateMention(0, 0, date(context_year, 1, 1), "year", relative=True)
+
+
+_DATELINE_HINT = re.compile(r"\d")
+
+
+def date_line(text: str, head: int = 600) -> tuple[date, int, int] | None:
+    """The day a text is dated by its own date line, and where that line is, or None.
+
+    Only the first lines are looked at, and only a full date (day, month and year) counts:
+    a year or a month alone in a headline dates an event, not the text.
+    """
+    window = text[:head]
+    for line_start, line in _lines(window):
+        if len(line) > 160 or not _DATELINE_HINT.search(line):
+            continue
+        for mention in find(line):
+            if mention.precision != "day" or mention.until is not None or mention.relative:
+                continue
+            rest = line[: mention.start] + line[mention.end :]
+            if len(re.findall(r"[^\W\d_]{2,}", rest)) <= 8:
+                return mention.day, line_start + mention.start, line_start + mention.end
+    return None
+
+
+def _lines(window: str) -> list[tuple[int, str]]:
+    lines: list[tuple[int, str]] = []
+    position = 0
+    for raw in window.split("\n"):
+        lines.append((position, raw))
+        position += len(raw) + 1
+    return lines[:8]
+
+
+def parse_loose(fragment: str, lang: str) -> date | None:
+    """One date written any way (dateparser), for a date line our patterns do not know."""
+    import dateparser
+
+    parsed = dateparser.parse(
+        fragment,
+        languages=[lang],
+        settings={
+            "PREFER_DAY_OF_MONTH": "first",
+            "STRICT_PARSING": True,
+            "REQUIRE_PARTS": ["day", "month", "year"],
+        },
+    )
+    return parsed.date() if parsed else None

@@ -1,0 +1,181 @@
+"""Numbers as texts write them: "4.000" and "empat ribu" in Indonesian, "4,000" and "four
+thousand" in English, "4 000" and "четырёх тысяч" in Russian, with their qualifiers
+("about", "more than", "all seven").
+
+English and Russian number words come from number-parser (its word lists find them, its
+parser reads them); Indonesian has a small table of its own, as number-parser has none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+
+class Number(NamedTuple):
+    start: int
+    end: int
+    value: int
+    qualifier: str | None
+    """``about``, ``more-than``, ``less-than``, ``up-to``, ``all`` ("all seven"), or None."""
+
+
+INDONESIAN_UNITS = {
+    "nol": 0,
+    "satu": 1,
+    "se": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "seratus": 100,
+    "seribu": 1000,
+}
+INDONESIAN_SCALES = {"belas": 10, "puluh": 10, "ratus": 100, "ribu": 1000, "juta": 1_000_000}
+
+_QUALIFIERS = (
+    (
+        "about",
+        r"about|around|approximately|some|nearly|almost|roughly|circa|sekitar|kurang lebih|"
+        r"hampir|kira-kira|около|порядка|примерно|почти",
+    ),
+    (
+        "more-than",
+        r"more than|over|upwards of|at least|lebih dari|lebih|setidaknya|более|свыше|"
+        r"больше|не менее|более чем",
+    ),
+    ("less-than", r"less than|fewer than|under|kurang dari|менее|меньше"),
+    ("up-to", r"up to|hingga|sampai|до"),
+    ("all", r"all(?: the)?|all of the|semua|seluruh|все|всех|всеми"),
+)
+_QUALIFIER = re.compile(
+    r"(?:^|[\s(])("
+    + "|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in _QUALIFIERS)
+    + r")\s*$",
+    re.I,
+)
+_DIGITS = re.compile(
+    r"(?<![\w.,/:-])(\d{1,3}(?:(?:[.,]|\s(?=\d{3}\b))\d{3})+|\d+)(?:[.,]\d+)?(?![\w/:]|[.,]\d)"
+)
+
+
+@cache
+def _word_table(lang: str) -> dict[str, int]:
+    if lang == "id":
+        words = {**INDONESIAN_UNITS, **dict.fromkeys(INDONESIAN_SCALES, 0)}
+        words.update({f"ke{unit}": value for unit, value in INDONESIAN_UNITS.items() if 2 <= value <= 10})
+        return words
+    from importlib import import_module
+
+    info = import_module(f"number_parser.data.{lang}").info
+    table: dict[str, int] = {}
+    for group in ("UNIT_NUMBERS", "DIRECT_NUMBERS", "TENS", "HUNDREDS", "BIG_POWERS_OF_TEN"):
+        table.update(info.get(group, {}))
+    table.pop("ноль", None)
+    return table
+
+
+@cache
+def _word_pattern(lang: str) -> re.Pattern[str]:
+    words = sorted(_word_table(lang), key=len, reverse=True)
+    word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
+    joiner = r"(?:[\s-]+(?:and\s+|и\s+)?)"
+    return re.compile(rf"(?<![\w-]){word}(?:{joiner}{word})*(?![\w-])", re.I)
+
+
+def _indonesian(phrase: str) -> tuple[int, bool] | None:
+    total, current, every = 0, 0, False
+    for token in phrase.lower().replace("-", " ").split():
+        if token.startswith("ke") and token[2:] in INDONESIAN_UNITS and token != "ke":
+            current += INDONESIAN_UNITS[token[2:]]
+            every = True
+        elif token in INDONESIAN_UNITS:
+            current += INDONESIAN_UNITS[token]
+        elif token in INDONESIAN_SCALES:
+            scale = INDONESIAN_SCALES[token]
+            if token == "belas":
+                current += 10
+            elif scale >= 1000:
+                total += max(current, 1) * scale
+                current = 0
+            else:
+                current = max(current, 1) * scale
+        else:
+            return None
+    return total + current, every
+
+
+def _words_value(phrase: str, lang: str) -> tuple[int, bool] | None:
+    if lang == "id":
+        return _indonesian(phrase)
+    from number_parser import parse_number
+
+    value = parse_number(phrase.lower(), language=lang)
+    return (int(value), False) if isinstance(value, int | float) else None
+
+
+def _digits_value(raw: str, lang: str) -> int | None:
+    body = raw.replace("\u00a0", " ")
+    if lang == "en":
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", body):
+            return int(body.replace(",", ""))
+        if "," in body or " " in body:
+            return None
+        return (
+            int(float(body))
+            if "." in body and not re.fullmatch(r"\d{1,3}(\.\d{3})+", body)
+            else int(body.replace(".", ""))
+        )
+    if re.fullmatch(r"\d{1,3}([. ]\d{3})+", body):
+        return int(body.replace(".", "").replace(" ", ""))
+    if re.fullmatch(r"\d{1,3}(,\d{3})+", body) and lang != "ru":
+        return int(body.replace(",", ""))
+    digits = body.split(",")[0]
+    return int(digits) if digits.isdigit() else None
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 24) : start]
+    match = _QUALIFIER.search(window)
+    if not match:
+        return None
+    for name, _ in _QUALIFIERS:
+        if match.group(name.replace("-", "_")):
+            return name
+    return None
+
+
+def find(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Number]:  # type: ignore[assignment]
+    """Numbers in ``text`` (one sentence), written in digits or words, outside ``skip``."""
+    found: list[Number] = []
+    for match in _DIGITS.finditer(text):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
+        value = _digits_value(match.group(), lang)
+        if value is not None:
+            found.append(Number(match.start(), match.end(), value, qualifier_before(text, match.start())))
+    for word_lang in dict.fromkeys((lang, "en") if lang == "id" else (lang,)):
+        for match in _word_pattern(word_lang).finditer(text):
+            if any(a <= match.start() < b for a, b in skip):
+                continue
+            parsed = _words_value(match.group(), word_lang)
+            if parsed is None:
+                continue
+            value, every = parsed
+            found.append(
+                Number(
+                    match.start(),
+                    match.end(),
+                    value,
+                    "all" if every else qualifier_before(text, match.start()),
+                )
+            )
+    found.sort()
+    return [n for i, n in enumerate(found) if i == 0 or n.start >= found[i - 1].end]

@@ -1,0 +1,158 @@
+"""The report of ``csto check`` for a person, in the reader's language.
+
+Each claim: its words marked in its sentence, what it claims, the day it was judged on and
+why, the verdict, then what csto found (what holds instead, when it held, the other
+sources' values), the articles in the wording in force and the numbered sources. The
+marks are ⟦ ⟧; ``highlight`` turns them into bold underlined text on a terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..i18n import join
+from ..render import Page
+from .answer import CheckAnswer, ClaimCheck
+
+N_ = str
+OPEN, CLOSE = "⟦", "⟧"
+
+VERDICTS = {
+    "holds": N_("holds"),
+    "does-not-hold": N_("does not hold"),
+    "outdated": N_("outdated"),
+    "disputed": N_("disputed"),
+    "not-checkable": N_("not checkable"),
+}
+TYPES = {
+    "membership": N_("membership"),
+    "count": N_("count"),
+    "date": N_("date"),
+    "place": N_("place"),
+    "official": N_("official"),
+    "rule": N_("rule"),
+    "exercise": N_("exercise"),
+    "case": N_("request for assistance"),
+}
+BASES = {
+    "claim": N_("the claim's own date"),
+    "given": N_("the date given with --as-of"),
+    "date-line": N_("the text's date line"),
+    "today": N_("today: the text has no date line"),
+}
+FIELDS = {
+    "states": N_("states"),
+    "count": N_("number"),
+    "date": N_("date"),
+    "place": N_("place"),
+    "person": N_("person"),
+    "exercise": N_("exercise"),
+}
+
+
+def mark(sentence: str, start: int, end: int) -> str:
+    """The sentence on one line, with [start, end) (offsets in the sentence) marked."""
+    start, end = max(0, start), min(len(sentence), end)
+    marked = sentence[:start] + OPEN + sentence[start:end] + CLOSE + sentence[end:]
+    return " ".join(marked.split())
+
+
+def highlight(text: str) -> str:
+    """The marks as ANSI bold underline, for a terminal."""
+    return text.replace(OPEN, "\x1b[1;4m").replace(CLOSE, "\x1b[0m")
+
+
+def _describe(page: Page, item: ClaimCheck) -> str:
+    claim = item.claim
+    parts = [claim.topic]
+    if claim.states:
+        parts.append(f"{page.t(FIELDS['states'])}: {page.countries(claim.states)}")
+    if claim.number is not None:
+        qualifier = f"{claim.qualifier} " if claim.qualifier else ""
+        parts.append(f"{page.t(FIELDS['count'])}: {qualifier}{page.loc.number(claim.number)}")
+    if claim.date is not None and item.type in ("date",):
+        when = page.day(claim.date, claim.precision or "day")
+        if claim.until is not None:
+            when = f"{when}–{page.day(claim.until, 'year')}"
+        parts.append(f"{page.t(FIELDS['date'])}: {when}")
+    if claim.place:
+        parts.append(f"{page.t(FIELDS['place'])}: {claim.place}")
+    if claim.person:
+        parts.append(f"{page.t(FIELDS['person'])}: {claim.person}")
+    if claim.exercise:
+        parts.append(f"{page.t(FIELDS['exercise'])}: {claim.exercise}")
+    return "; ".join(parts)
+
+
+def check(answer: CheckAnswer, lang: str) -> str:
+    page = Page(answer, lang)
+    basis = page.t(BASES[answer.as_of_basis])
+    languages = join(
+        [page.loc.gettext(LANGUAGE_NAMES[code]) for code in answer.languages if code in LANGUAGE_NAMES],
+        page.loc.lang,
+    )
+    page.line(
+        page.t(
+            N_(
+                "Claims about the CSTO: {count}, in {size} characters ({languages}); "
+                "the text speaks of {date} ({basis})."
+            ),
+            count=len(answer.claims),
+            size=answer.characters,
+            languages=languages or "-",
+            date=page.day(answer.as_of),
+            basis=basis,
+        )
+    )
+    tally: dict[str, int] = {}
+    for item in answer.claims:
+        tally[item.verdict] = tally.get(item.verdict, 0) + 1
+    if tally:
+        page.line(", ".join(f"{page.t(VERDICTS[v])}: {n}" for v, n in tally.items()))
+    for number, item in enumerate(answer.claims, start=1):
+        _claim(page, number, item)
+    return page.finish()
+
+
+def _claim(page: Page, number: int, item: ClaimCheck) -> None:
+    verdict = page.t(VERDICTS[item.verdict]).upper()
+    page.heading(f"{number}. {verdict} — {page.t(TYPES[item.type])}")
+    page.line(mark(item.sentence, item.start - item.sentence_start, item.end - item.sentence_start), "  ")
+    page.line(page.t(N_("Claim: {claim}"), claim=_describe(page, item)), "  ")
+    page.line(
+        page.t(
+            N_("Judged on {date} ({basis})."),
+            date=page.day(item.as_of),
+            basis=page.t(BASES[item.as_of_basis]),
+        ),
+        "  ",
+    )
+    for finding in item.findings:
+        sources = [s for c in finding.citations for s in c.sources] + [
+            s for f in finding.facts for s in f.sources
+        ]
+        page.line(f"• {page.loc.format(finding)} {page.refs(sources)}".rstrip(), "  ")
+    for alternative in item.alternatives:
+        value: Any = alternative.value if alternative.value is not None else alternative.date
+        shown = page.text(value) if not hasattr(value, "isoformat") else page.day(value)
+        page.line(
+            page.t(
+                N_("• another source gives: {value} {refs} (not chosen: {why})"),
+                value=shown,
+                refs=page.refs(alternative.sources),
+                why=page.text(alternative.why_not),
+            ),
+            "  ",
+        )
+    cites = page.t(N_("cites"))
+    for citation in item.citations:
+        page.line(
+            f"  {cites} {page.citation(citation)} {page.refs(citation.sources)}".rstrip(),
+            "    ",
+        )
+    facts = [s for f in item.facts for s in f.sources]
+    if facts:
+        page.line(page.t(N_("Evidence: {refs}"), refs=page.refs(facts)), "  ")
+
+
+LANGUAGE_NAMES = {"id": N_("Indonesian"), "en": N_("English"), "ru": N_("Russian")}

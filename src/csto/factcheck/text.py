@@ -1,0 +1,208 @@
+"""Reading a text: decoding, markup, sentences, and which language each sentence is in.
+
+Offsets always point into the text as decoded: markup is blanked with spaces of the same
+length rather than removed, so ``text[start:end]`` is what the reader wrote.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from ..errors import InputError
+
+MAX_CHARS = 20_000_000
+"""Longer texts are refused with one line: about 20 MB, far beyond any article."""
+
+_TAG = re.compile(
+    r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|</?[A-Za-z][^<>]{0,2000}>", re.S | re.I
+)
+_CYRILLIC = re.compile(r"[А-Яа-яЁё]")
+_LATIN = re.compile(r"[A-Za-z]")
+_ABBREVIATIONS = frozenset(
+    {
+        "st",
+        "mr",
+        "mrs",
+        "dr",
+        "no",
+        "art",
+        "vol",
+        "gen",
+        "col",
+        "lt",
+        "jr",
+        "sr",
+        "prof",
+        "inc",
+        "u.s",
+        "u.n",
+        "vs",
+        "etc",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "г",
+        "гг",
+        "т",
+        "д",
+        "им",
+        "ул",
+        "тыс",
+        "млн",
+        "см",
+        "др",
+        "пр",
+        "ст",
+        "н",
+        "э",
+        "jend",
+        "h",
+        "kol",
+        "hlm",
+        "dll",
+        "dsb",
+        "tsb",
+        "yth",
+        "bpk",
+    }
+)
+_BOUNDARY = re.compile(
+    r"(?<=[.!?…])(?:[\"'”»)\]]|\[\d{1,3}\])*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁ0-9])"
+    r"|(?<![,;:(\-–—])\n(?![ \t]*[a-zа-яё,;:)\-–—])"
+)
+MAX_SENTENCE = 1500
+"""Longer runs without a sentence end are cut, so no step ever sees an unbounded span."""
+
+
+class Sentence(NamedTuple):
+    start: int
+    end: int
+    lang: str
+
+
+def decode(raw: str | bytes) -> str:
+    """The text of ``raw``; bytes are UTF-8 (with or without BOM), else Windows-1251 or
+    Latin-1 for old Russian and Western files. Binary data is refused with one line."""
+    if isinstance(raw, bytes):
+        if b"\x00" in raw[:65536]:
+            raise InputError(
+                "the input is binary data, not text: give a text file (UTF-8) in "
+                "Indonesian, English or Russian",
+                field="text",
+            )
+        for encoding in ("utf-8-sig", "cp1251"):
+            try:
+                text = raw.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:  # pragma: no cover - cp1251 decodes almost anything; latin-1 decodes everything
+            text = raw.decode("latin-1")
+    elif isinstance(raw, str):
+        text = raw
+    else:
+        raise InputError(
+            "the text must be a string or bytes, not {kind}", field="text", kind=type(raw).__name__
+        )
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            "the text has {size} characters, more than csto checks at once ({limit}): split it",
+            field="text",
+            size=len(text),
+            limit=MAX_CHARS,
+        )
+    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\t\n\r\f")
+    if controls > 64:
+        raise InputError(
+            "the input is binary data, not text: give a text file (UTF-8) in Indonesian, English or Russian",
+            field="text",
+        )
+    return text
+
+
+def blank_markup(text: str) -> str:
+    """HTML or XML tags replaced by spaces of the same length (line breaks kept)."""
+    if "<" not in text:
+        return text
+    return _TAG.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentence spans with their language, in order; blank spans are skipped."""
+    spans: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if _abbreviation_before(text, match.start()):
+            continue
+        _add(text, start, match.start(), spans)
+        start = match.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _abbreviation_before(text: str, index: int) -> bool:
+    """Whether the full stop before ``index`` ends an abbreviation or an initial."""
+    if index == 0 or text[index - 1] != ".":
+        stop = index
+        while stop > 0 and text[stop - 1] in "\"'”»)]":
+            stop -= 1
+        if stop == 0 or text[stop - 1] != ".":
+            return False
+        index = stop
+    word_start = index - 1
+    while word_start > 0 and (text[word_start - 1].isalpha() or text[word_start - 1] == "."):
+        word_start -= 1
+    word = text[word_start : index - 1].lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and text[word_start].isupper())
+
+
+def _add(text: str, start: int, end: int, spans: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE)
+        cut = cut if cut > start + MAX_SENTENCE // 2 else start + MAX_SENTENCE
+        spans.append(Sentence(start, cut, language(text[start:cut])))
+        start = cut
+    if end > start:
+        spans.append(Sentence(start, end, language(text[start:end])))
+
+
+@cache
+def _identifier() -> object:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+    identifier.set_languages(["en", "id", "ru"])
+    return identifier
+
+
+def language(span: str) -> str:
+    """id, en or ru: Cyrillic script is Russian; Latin text is told apart by py3langid."""
+    cyrillic = len(_CYRILLIC.findall(span[:400]))
+    latin = len(_LATIN.findall(span[:400]))
+    if cyrillic > latin:
+        return "ru"
+    if latin == 0:
+        return "en"
+    return str(_identifier().classify(span[:400])[0])  # type: ignore[attr-defined]
+
+
+def main_language(text: str, spans: list[Sentence]) -> str:
+    weight: dict[str, int] = {}
+    for span in spans:
+        weight[span.lang] = weight.get(span.lang, 0) + span.end - span.start
+    return max(weight, key=lambda k: weight[k]) if weight else "en"

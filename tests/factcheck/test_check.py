@@ -1,0 +1,299 @@
+"""``csto.check`` and ``csto check``: verdicts from the record, the day each claim is judged on,
+the JSON contract, the report in three languages, and any input without a crash."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import csto
+from csto.factcheck.answer import CheckAnswer, ClaimCheck
+from csto.factcheck.evaluation import Score, evaluate
+from csto.history import History
+
+from ..conftest import Run
+
+CORPUS = Path(__file__).resolve().parent / "corpus"
+TODAY = date(2026, 11, 22)
+
+
+def _one(text: str, history: History, **kwargs: Any) -> ClaimCheck:
+    claims = csto.check(text, history=history, **kwargs).claims
+    assert len(claims) == 1, [(c.quote, c.claim.topic) for c in claims]
+    return claims[0]
+
+
+def test_a_member_list_that_held_once_is_outdated_with_its_period(history: History) -> None:
+    claim = _one(
+        "Anggota CSTO: Armenia, Belarus, Kazakhstan, Kirgizstan, Rusia, Tajikistan dan Uzbekistan.",
+        history,
+        as_of="2020-01-01",
+    )
+    assert claim.verdict == "outdated"
+    assert claim.held[-1].start == date(2006, 8, 16) and claim.held[-1].end == date(2012, 12, 19)
+    assert claim.as_of == date(2020, 1, 1) and claim.as_of_basis == "given"
+
+
+def test_the_same_list_holds_on_a_day_it_was_true(history: History) -> None:
+    claim = _one(
+        "Anggota CSTO: Armenia, Belarus, Kazakhstan, Kirgizstan, Rusia, Tajikistan dan Uzbekistan.",
+        history,
+        as_of="2010-01-01",
+    )
+    assert claim.verdict == "holds"
+
+
+def test_a_wrong_count_says_what_holds_instead(history: History) -> None:
+    claim = _one("CSTO memiliki delapan negara anggota.", history, as_of="2024-06-29")
+    assert claim.verdict == "does-not-hold"
+    assert claim.claim.number == 8
+    text = csto.to_dict(
+        csto.check("CSTO memiliki delapan negara anggota.", as_of="2024-06-29", history=history)
+    )["claims"][0]["findings"][0]["text"]
+    assert "6" in text and "Armenia" in text
+
+
+def test_an_alternative_the_record_rejected_is_disputed(history: History) -> None:
+    answer = csto.check(
+        "The largest exercise of 2011 had more than 10,000 troops and 70 aircraft.", history=history
+    )
+    verdicts = {c.claim.topic: c for c in answer.claims}
+    assert verdicts["troops"].verdict == "holds"
+    assert verdicts["aircraft"].verdict == "disputed"
+    assert verdicts["aircraft"].alternatives and verdicts["aircraft"].alternatives[0].why_not
+
+
+def test_an_office_the_record_does_not_model_is_not_checkable(history: History) -> None:
+    answer = csto.check(
+        "Jenderal Anatoly Sidorov, kepala staf gabungan blok itu, berbicara.", history=history
+    )
+    assert [c.verdict for c in answer.claims if c.type == "official"] == ["not-checkable"]
+
+
+def test_a_claim_with_its_own_date_is_judged_on_it(history: History) -> None:
+    claim = _one("Uzbekistan kembali lagi pada tahun 2006.", history)
+    assert claim.as_of_basis == "claim" and claim.as_of.year == 2006
+    assert claim.verdict == "holds"
+
+
+def test_the_text_date_line_dates_present_claims(history: History) -> None:
+    text = (
+        "CSTO news\n\nDecember 21, 2011 10:57 pm | MOSCOW\n\nThe Secretary General Nikolai "
+        "Bordyuzha opened the session."
+    )
+    answer = csto.check(text, history=history)
+    assert answer.as_of == date(2011, 12, 21) and answer.as_of_basis == "date-line"
+    official = next(c for c in answer.claims if c.type == "official")
+    assert official.verdict == "holds" and official.as_of_basis == "date-line"
+
+
+def test_without_a_date_the_text_speaks_of_today(history: History) -> None:
+    answer = csto.check("Ketua | Aleksandr Lukashenko", history=history, today=TODAY)
+    assert answer.as_of_basis == "today" and answer.as_of == TODAY
+    assert answer.claims[0].verdict == "outdated"
+
+
+def test_article_4_in_its_1992_wording_is_outdated(history: History) -> None:
+    text = (
+        'Pasal 4 dalam perjanjian itu berbunyi: "Jika salah satu negara anggota menjadi subjek '
+        "agresi negara lain ataupun kelompok negara, ini akan dipertimbangkan sebagai agresi "
+        'melawan seluruh negara anggota perjanjian ini."'
+    )
+    now = _one(text, history, as_of="2024-01-01")
+    assert now.verdict == "outdated" and now.citations[0].version == "cst-amendments-2010"
+    assert _one(text, history, as_of="2005-01-01").verdict == "holds"
+
+
+def test_assistance_for_a_mere_threat_does_not_hold(history: History) -> None:
+    claim = _one(
+        "Members must provide immediate military assistance to a CSTO member in the event of "
+        "a military threat.",
+        history,
+        as_of="2006-08-21",
+    )
+    assert claim.verdict == "does-not-hold"
+    assert {c.article for c in claim.citations} >= {"2", "4"}
+
+
+def test_russian_lists_in_the_genitive_are_read(history: History) -> None:
+    answer = csto.check(
+        "Договор подписан 15 мая 1992 года главами шести государств – Армении, "
+        "Казахстана, Киргизии, России, Таджикистана, Узбекистана.",
+        history=history,
+    )
+    lists = [c for c in answer.claims if c.claim.states]
+    assert lists and set(lists[0].claim.states) == {"ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB"}
+    assert lists[0].verdict == "holds"
+
+
+def test_offsets_point_into_the_text_as_given(history: History) -> None:
+    text = "<div>🛡 Членами ОДКБ являются Армения, Беларусь, Казахстан, Киргизия, Россия и Таджикистан.</div>"
+    answer = csto.check(text, as_of="2022-10-07", history=history)
+    for claim in answer.claims:
+        assert text[claim.start : claim.end] == claim.quote
+        assert claim.quote in claim.sentence
+        assert text[claim.sentence_start : claim.sentence_start + len(claim.sentence)] == claim.sentence
+    assert answer.claims[0].verdict == "holds"
+
+
+# -- the JSON contract and the command ------------------------------------------------------------
+def test_json_contract_and_published_schema(csto: Callable[..., Run], tmp_path: Path) -> None:
+    from csto.shapes import check as validate
+
+    path = tmp_path / "text.txt"
+    path.write_text(
+        (CORPUS / "seeds" / "004_2bba430d289883ed.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    run = csto("check", str(path), "--as-of", "2023-06-01", "--json")
+    assert run.code == 0, run.err
+    validate(CheckAnswer, run.out)
+    data = json.loads(run.out)
+    assert data["as_of"] == "2023-06-01" and data["claims"]
+    text = path.read_text(encoding="utf-8")
+    for claim in data["claims"]:
+        assert {"start", "end", "sentence", "claim", "verdict", "citations"} <= set(claim)
+        assert text[claim["start"] : claim["end"]] == claim["quote"]
+        assert claim["verdict"] in ("holds", "does-not-hold", "outdated", "disputed", "not-checkable")
+        for source in [s for c in claim["citations"] for s in c["sources"]]:
+            assert source in data["sources"]
+
+
+def test_report_in_three_languages(csto: Callable[..., Run], tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("CSTO memiliki delapan negara anggota.", encoding="utf-8")
+    english = csto("check", str(path), "--as-of", "2024-06-29")
+    indonesian = csto("check", str(path), "--as-of", "2024-06-29", "--lang", "id")
+    russian = csto("check", str(path), "--as-of", "2024-06-29", "--lang", "ru")
+    assert "DOES NOT HOLD" in english.out and "⟦delapan negara⟧" in english.out
+    assert "TIDAK BENAR" in indonesian.out and "Armenia" in indonesian.out
+    assert "НЕ СООТВЕТСТВУЕТ" in russian.out and "Армения" in russian.out
+
+
+def test_standard_input(csto: Callable[..., Run], monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Kantor pusat | Moskwa, Rusia")))
+    run = csto("check", "-", "--json")
+    assert run.code == 0 and json.loads(run.out)["claims"][0]["verdict"] == "holds"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("check", "/no/such/file.txt"), "no file"),
+        (("check", "/"), "is a folder"),
+        (("check", "-", "--as-of", "2022-02-30"), "invalid date"),
+        (("check", "-", "--as-of", "1900-01-01"), "before"),
+    ],
+)
+def test_bad_input_gets_one_line(
+    csto: Callable[..., Run], args: tuple[str, ...], message: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"CSTO")))
+    run = csto(*args)
+    assert run.code == 2 and message in run.err and run.err.count("\n") == 1
+
+
+def test_binary_input_gets_one_line(csto: Callable[..., Run], tmp_path: Path) -> None:
+    path = tmp_path / "binary"
+    path.write_bytes(bytes(range(256)) * 8)
+    run = csto("check", str(path))
+    assert run.code == 2 and "binary" in run.err
+
+
+# -- any input ----------------------------------------------------------------------------------------
+_PIECES = [
+    "CSTO",
+    "ОДКБ",
+    "Armenia",
+    "Rusia",
+    "Киргизии",
+    "4.000",
+    "1992",
+    "15 Mei 1992",
+    ", ",
+    " dan ",
+    " и ",
+    "\n",
+    ". ",
+    "<b>",
+    "</b>",
+    "Pasal 4",
+    "Secretary General",
+    "Rubezh-2008",
+    "«",
+    "»",
+    "🇦🇲",
+    "\x00",
+    "\u200b",
+    "Ketua |",
+    "anggota",
+    "members",
+    "входят",
+    "—",
+    "(",
+    ")",
+]
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.text(max_size=400), st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)))
+def test_any_text_gets_a_result_with_valid_offsets(history: History, text: str) -> None:
+    try:
+        answer = csto.check(text, history=history)
+    except csto.InputError:
+        return
+    for claim in answer.claims:
+        assert 0 <= claim.start < claim.end <= len(text)
+        assert text[claim.start : claim.end] == claim.quote
+        assert claim.verdict in ("holds", "does-not-hold", "outdated", "disputed", "not-checkable")
+
+
+def test_fuzz_run_finishes_in_time_and_grows_linearly(history: History) -> None:
+    """Mangled corpus text, run-on lists and long lines: no input makes the checker slow."""
+    rng = random.Random(8)
+    base = "".join(
+        (CORPUS / name).read_text(encoding="utf-8")
+        for name in ("id-03-suara-2022-apa-itu-csto.yaml", "ru-05-ria-2025-spravka.yaml")
+    )
+    nasty = [
+        "Armenia, " * 3000,
+        "a" * 50_000,
+        "1992 " * 5000,
+        "<" * 20_000,
+        "Рубеж-" * 4000,
+        "".join(rng.choice(base) for _ in range(30_000)),
+    ]
+    for text in nasty:
+        started = time.perf_counter()
+        csto.check(text, history=history)
+        assert time.perf_counter() - started < 20
+    small = base * 4
+    timings = []
+    for text in (small, small * 8):
+        started = time.perf_counter()
+        csto.check(text, history=history)
+        timings.append(time.perf_counter() - started)
+    assert timings[1] < timings[0] * 8 * 4, timings
+
+
+def test_quality_on_the_annotated_corpus_does_not_fall(history: History) -> None:
+    """The figures ``make bench`` prints; this guards against regressions only."""
+    total = Score(0, 0, 0, 0)
+    for result, _ in evaluate(CORPUS, history).values():
+        total = total + result
+    assert total.annotated == 238
+    assert total.precision >= 0.87 and total.recall >= 0.87 and total.accuracy >= 0.92, total

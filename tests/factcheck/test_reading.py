@@ -1,0 +1,146 @@
+"""Reading texts: names in three languages, numbers with each language's separators, dates
+with dateparser's traps avoided, sentences, languages, markup and bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from csto.errors import InputError
+from csto.factcheck import dates, numbers
+from csto.factcheck.gazetteer import fold, gazetteer, read
+from csto.factcheck.text import blank_markup, decode, language, sentences
+
+
+def _states(text: str) -> list[str]:
+    return [m.key for m in gazetteer().find(fold(text)) if m.kind == "state"]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Armenia, Kazakhstan, Kirgizstan, Rusia dan Belarusia", ["ARM", "KAZ", "KGZ", "RUS", "BLR"]),
+        ("Kirgistan, Kirgizia and the Kyrgyz Republic", ["KGZ", "KGZ", "KGZ"]),
+        ("Армении, Казахстана, Киргизии, России и Белоруссии", ["ARM", "KAZ", "KGZ", "RUS", "BLR"]),
+        ("с Российской Федерацией и Кыргызской Республикой", ["RUS", "KGZ"]),
+        ("Moskwa bukan negara; Georgia adalah negara", ["GEO"]),
+    ],
+)
+def test_state_names_in_three_languages_and_their_cases(text: str, codes: list[str]) -> None:
+    assert _states(text) == codes
+
+
+def test_names_match_whole_words_only() -> None:
+    assert _states("Prusia, Belarusian troops, Omani") == []
+
+
+def test_officials_are_found_in_any_case() -> None:
+    found = gazetteer().find(fold("председателем Совета Владимиром Путиным"))
+    assert ("person", "Vladimir Putin") in {(m.kind, m.key) for m in found}
+
+
+def test_every_name_has_a_source_that_exists() -> None:
+    from csto.load import load_history
+
+    data = read()
+    known = {s.id for s in data.sources} | set(load_history().sources)
+    assert data.entries
+    for entry in data.entries:
+        assert entry.sources and set(entry.sources) <= known, entry
+
+
+def test_gazetteer_file_is_what_the_builder_makes() -> None:
+    from csto.factcheck.build_gazetteer import OUTPUT, build, dumps
+
+    assert dumps(build()) == OUTPUT.read_text(encoding="utf-8"), (
+        "gazetteer.json is stale: run python -m csto.factcheck.build_gazetteer"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value", "qualifier"),
+    [
+        ("total 4.000 tentara", "id", 4000, None),
+        ("empat ribu tentara", "id", 4000, None),
+        ("lebih dari 10.000 tentara", "id", 10000, "more-than"),
+        ("dari ketujuh negara anggota", "id", 7, "all"),
+        ("About 4,000 troops", "en", 4000, "about"),
+        ("four thousand troops", "en", 4000, None),
+        ("главами шести государств", "ru", 6, None),
+        ("около четырех тысяч военнослужащих", "ru", 4000, "about"),
+        ("4 000 военнослужащих", "ru", 4000, None),
+    ],
+)
+def test_numbers_as_each_language_writes_them(
+    text: str, lang: str, value: int, qualifier: str | None
+) -> None:
+    found = numbers.find(text, lang)
+    assert [(n.value, n.qualifier) for n in found] == [(value, qualifier)]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "precision"),
+    [
+        ("pada 15 Mei 1992", date(1992, 5, 15), "day"),
+        ("подписанного 15 мая 1992г.", date(1992, 5, 15), "day"),
+        ("В сентябре 1993 года", date(1993, 9, 1), "month"),
+        ("December 21, 2011 10:57 pm", date(2011, 12, 21), "day"),
+        ("Senin (3/10/2022)", date(2022, 10, 3), "day"),
+        ("in 2008", date(2008, 1, 1), "year"),
+    ],
+)
+def test_dates_keep_their_precision(text: str, day: date, precision: str) -> None:
+    found = dates.find(text)
+    assert [(d.day, d.precision) for d in found] == [(day, precision)]
+
+
+def test_a_bare_year_is_a_year_not_todays_day_in_it() -> None:
+    (found,) = dates.find("sejak 2024")
+    assert found.day == date(2024, 1, 1) and found.precision == "year"
+
+
+def test_minggu_is_never_read_as_a_date() -> None:
+    assert dates.find("Minggu lalu CSTO bersidang") == []
+    (found,) = dates.find("Minggu, 9 Januari 2022")
+    assert found.day == date(2022, 1, 9)
+
+
+def test_relative_years_follow_the_sentence() -> None:
+    found = dates.find("в 1999 году Грузия вышла, в этом же году Узбекистан приостановил участие")
+    assert [d.day.year for d in found] == [1999, 1999]
+    later = dates.find("Tiga negara lainnya menandatangani tahun berikutnya", context_year=1992)
+    assert later[0].day.year == 1993
+
+
+def test_date_line_dates_the_text() -> None:
+    text = "CSTO tightens foreign base norms\n\nDecember 21, 2011 10:57 pm | Updated - MOSCOW:\n\nBody."
+    assert dates.date_line(text)[0] == date(2011, 12, 21)  # type: ignore[index]
+    assert (
+        dates.date_line(
+            "The Treaty was signed on 15 May 1992 in Tashkent by six states "
+            "that were then members of the Commonwealth."
+        )
+        is None
+    )
+
+
+def test_sentences_and_their_languages() -> None:
+    text = "CSTO didirikan pada 1992. The CSTO has six members.\nОДКБ создана в 2002 году."
+    found = sentences(text)
+    assert [s.lang for s in found] == ["id", "en", "ru"]
+    assert [text[s.start : s.end] for s in found][1] == "The CSTO has six members."
+    assert language("Latihan terbesar CSTO diadakan di Rusia Selatan") == "id"
+
+
+def test_markup_is_blanked_without_moving_offsets() -> None:
+    text = "<p>The <b>CSTO</b> has six members.</p>"
+    blank = blank_markup(text)
+    assert len(blank) == len(text) and blank[10:14] == "CSTO" and "<" not in blank
+
+
+def test_binary_and_oversized_input_are_refused_with_one_line() -> None:
+    with pytest.raises(InputError, match="binary"):
+        decode(b"\x00\x01\x02ELF")
+    assert decode("ОДКБ".encode("cp1251")) == "ОДКБ"
+    assert decode("\ufeffCSTO".encode()) == "CSTO"
