@@ -297,3 +297,30 @@ def test_quality_on_the_annotated_corpus_does_not_fall(history: History) -> None
         total = total + result
     assert total.annotated == 238
     assert total.precision >= 0.87 and total.recall >= 0.87 and total.accuracy >= 0.92, total
+
+
+@pytest.mark.parametrize("text, day, negated, verdict", [
+    ("Armenia is a member of the CSTO.", "2025-01-01", False, "holds"),
+    ("Armenia is a CSTO member.", "2025-01-01", False, "holds"),
+    ("Azerbaijan adalah anggota CSTO.", "2025-01-01", False, "outdated"),
+    ("Uzbekistan bukan anggota CSTO.", "2025-01-01", True, "holds"),
+    ("Uzbekistan bukan anggota CSTO.", "2010-01-01", True, "outdated"),
+    ("Грузия не является членом ОДКБ.", "2025-01-01", True, "holds"),
+    ("Казахстан является членом ОДКБ.", "2025-01-01", False, "holds"),
+])
+def test_one_state_said_to_be_a_member_or_not(history: History, text: str, day: str,
+                                              negated: bool, verdict: str) -> None:
+    claim = _one(text, history, as_of=day)
+    assert claim.claim.topic == "members" and len(claim.claim.states) == 1
+    assert claim.claim.negated is negated and claim.verdict == verdict
+
+
+@pytest.mark.parametrize("text", [
+    "Armenia is a member of the UN.",
+    "Uzbekistan adalah anggota pendiri CSTO.",
+    "Meskipun Rusia menjadi anggota terbesarnya, CSTO tidak akan ikut perang.",
+])
+def test_membership_of_another_body_or_a_description_is_no_single_member_claim(
+        history: History, text: str) -> None:
+    found = csto.check(text, history=history, as_of="2025-01-01").claims
+    assert not [c for c in found if c.claim.topic == "members" and len(c.claim.states) == 1]

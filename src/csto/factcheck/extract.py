@@ -447,6 +447,45 @@ def founding_member(view: View) -> Iterator[Found]:
             )
 
 
+_ONE_MEMBER = re.compile(
+    r"\s*(?:,[^,]{0,40},\s*)?(?:"
+    r"(?:is|remains)\s+(?:still\s+|also\s+|now\s+)?(?P<en_not>not\s+|no longer\s+)?(?:a\s+|an\s+)?"
+    r"(?:full\s+)?(?:csto\s+|odkb\s+)?member(?!\s*(?:state\s+)?(?:since|from))"
+    r"|(?:masih\s+|juga\s+|kini\s+)?(?:adalah\s+|merupakan\s+|menjadi\s+)?(?P<id_not>bukan\s+|tidak lagi\s+)?"
+    r"(?:negara\s+)?anggota(?!\s*(?:pendiri|terbesar|terkuat|utama|\w+nya\b|sejak))"
+    r"|(?:по-прежнему\s+|также\s+|сейчас\s+)?(?P<ru_not>не\s+|уже не\s+)?(?:является|входит в)\b"
+    r")"
+)
+"""What follows a single state's name when the sentence says it is (or is not) a member now."""
+
+
+def one_member(view: View, taken: list[tuple[int, int]]) -> Iterator[Found]:
+    """'Armenia is a member of the CSTO', 'Uzbekistan bukan anggota CSTO', 'Грузия не является
+    членом ОДКБ': one state said to be a member, or not, today (present tense only)."""
+    orgs = view.of("org")
+    if not orgs:
+        return
+    for mention in view.of("state"):
+        if any(a <= mention.start < b for a, b in taken):
+            continue
+        match = _ONE_MEMBER.match(view.ctx.folded, mention.end)
+        if match is None:
+            continue
+        end = match.end()
+        if not any(mention.end <= m.start <= end + 40 for m in orgs) and not any(
+            0 <= mention.start - m.end <= 60 for m in orgs
+        ):
+            continue
+        if match.group(0).strip().endswith(("является", "входит в")) and not re.match(
+            r"\s*(?:член\w*|участник\w*|состав\s+|в состав\s+)?", view.ctx.folded[end:]
+        ):
+            continue
+        negated = bool(match.group("en_not") or match.group("id_not") or match.group("ru_not"))
+        yield Found(
+            mention.start, end, Claim("membership", "members", (mention.key,), False, negated=negated), False
+        )
+
+
 def member_since(view: View) -> Iterator[Found]:
     for match in re.finditer(r"(?:since|sejak|с)\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:года|г\.))?", view.f):
         states = [m for m in view.of("state") if abs(m.start - (view.start + match.start())) < 60]
@@ -1129,6 +1168,7 @@ def extract(ctx: Context, spans: list[Sentence]) -> list[tuple[Found, Sentence]]
         found.extend(observers(view))
         taken.extend((f.start, f.end) for f in found)
         found.extend(founding_member(view))
+        found.extend(one_member(view, taken))
         found.extend(member_since(view))
         found.extend(standing_events(view, taken))
         found.extend(counts(view))

@@ -36,7 +36,7 @@ TYPES = {
 }
 BASES = {
     "claim": N_("the claim's own date"),
-    "given": N_("the date given with --as-of"),
+    "given": N_("the date given"),
     "date-line": N_("the text's date line"),
     "today": N_("today: the text has no date line"),
 }
@@ -53,6 +53,7 @@ FIELDS = {
 def mark(sentence: str, start: int, end: int) -> str:
     """The sentence on one line, with [start, end) (offsets in the sentence) marked."""
     start, end = max(0, start), min(len(sentence), end)
+    sentence = sentence.replace(OPEN, "[").replace(CLOSE, "]")
     marked = sentence[:start] + OPEN + sentence[start:end] + CLOSE + sentence[end:]
     return " ".join(marked.split())
 
@@ -84,8 +85,9 @@ def _describe(page: Page, item: ClaimCheck) -> str:
     return "; ".join(parts)
 
 
-def check(answer: CheckAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def check(answer: CheckAnswer, lang: str, html: bool = False) -> str:
+    """The report for a person; with ``html``, a fragment whose marks are ``<mark>``."""
+    page = Page(answer, lang, html)
     basis = page.t(BASES[answer.as_of_basis])
     languages = join(
         [page.loc.gettext(LANGUAGE_NAMES[code]) for code in answer.languages if code in LANGUAGE_NAMES],
@@ -111,7 +113,8 @@ def check(answer: CheckAnswer, lang: str) -> str:
         page.line(", ".join(f"{page.t(VERDICTS[v])}: {n}" for v, n in tally.items()))
     for number, item in enumerate(answer.claims, start=1):
         _claim(page, number, item)
-    return page.finish()
+    done = page.finish()
+    return done.replace(OPEN, "<mark>").replace(CLOSE, "</mark>") if html else done
 
 
 def _claim(page: Page, number: int, item: ClaimCheck) -> None:

@@ -147,12 +147,46 @@ def _members_of(snap: Snapshot) -> frozenset[str]:
     return frozenset(snap.members)
 
 
+def _not_members(claim: Claim, day: date, history: History, law: tuple[Citation, ...]) -> Judgement:
+    """'X is not (no longer) a member': holds while none of the states is a member."""
+    states = frozenset(claim.states)
+    snap = history.at(day)
+    members = tuple(sorted(_members_of(snap)))
+    inside = tuple(sorted(states & _members_of(snap)))
+    holds = _finding(
+        "members.instead",
+        N_("On {date} {outside} are not members; the members are {states}."),
+        date=DateRef(day),
+        outside=CountryList(tuple(sorted(states))),
+        states=CountryList(members),
+    )
+    instead = _finding(
+        "members.member",
+        N_("On {date} {inside} are members; the members are {states}."),
+        date=DateRef(day),
+        inside=CountryList(inside),
+        states=CountryList(members),
+    )
+    return _over_time(
+        history,
+        day,
+        lambda s: not states & _members_of(s),
+        holds=holds,
+        instead=instead,
+        citations=law,
+        facts=_standing_facts(snap, sorted(states)),
+    )
+
+
 def membership(claim: Claim, day: date, history: History) -> Judgement:
     states = frozenset(claim.states)
     snap = history.at(day)
     law = cite_if_in_force(snap, "cst", "1") + cite_if_in_force(snap, "charter", "19")
     topic = claim.topic
     if topic == "members":
+
+        if claim.negated:
+            return _not_members(claim, day, history, law)
 
         def test(s: Snapshot) -> bool:
             members = _members_of(s)

@@ -9,6 +9,7 @@ OpenAPI description (``/api/openapi.json``) takes each answer's schema from its 
 from __future__ import annotations
 
 from functools import cache
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -114,10 +115,17 @@ def openapi_bytes() -> bytes:
     import msgspec
 
     from ..shapes import shape
+    from .app import PROVIDERS
 
+    providers = [import_module(dotted) for dotted in PROVIDERS]
+    others: dict[str, Any] = {}
+    for module in providers:
+        others.update(getattr(module, "openapi_answers", dict)())
     shapes = [shape(q.answer_type) for q in QUESTIONS.values()]
+    shapes += [shape(kind) for kind in others.values()]
     refs, components = msgspec.json.schema_components(
         shapes, ref_template="#/components/schemas/{name}")
+    other_refs = dict(zip(others, refs[len(QUESTIONS):], strict=True))
     components["Error"] = {
         "type": "object", "required": ["error"],
         "properties": {"error": {"type": "object", "required": ["code", "message", "field"],
@@ -126,7 +134,7 @@ def openapi_bytes() -> bytes:
                                                 "field": {"type": ["string", "null"]}}}}}
     error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
     paths = {}
-    for (name, q), ref in zip(QUESTIONS.items(), refs, strict=True):
+    for (name, q), ref in zip(QUESTIONS.items(), refs[:len(QUESTIONS)], strict=True):
         parameters = [_parameter(p) for p in q.params]
         parameters.append({"name": "lang", "in": "query", "required": False,
                            "description": "Language of the texts: id, en or ru.",
@@ -138,6 +146,9 @@ def openapi_bytes() -> bytes:
                           "400": {"description": "A parameter the question cannot take.",
                                   **error},
                           "404": {"description": "No such question.", **error}}}}
+    for module in providers:
+        if hasattr(module, "openapi_paths"):
+            paths.update(module.openapi_paths(other_refs))
     document = {"openapi": "3.1.0",
                 "info": {"title": "csto", "version": "1",
                          "description": "The Collective Security Treaty Organization as "

@@ -1,7 +1,8 @@
 """The web application: pages for people and a REST API, built from the registry.
 
 ``create_app`` assembles the routes of every module in ``PROVIDERS``: each exposes
-``routes(site) -> list`` and, optionally, ``NAV`` (links for the menu). Adding pages
+``routes(site) -> list`` and, optionally, ``NAV`` (links for the menu) and, for the
+OpenAPI description, ``openapi_paths()`` and ``openapi_answers()``. Adding pages
 (scenarios, simulations, the fact checker, exports) is adding a module to that list.
 The application only reads: it never writes, so it may be served beyond localhost.
 """
@@ -24,7 +25,7 @@ from ..i18n import gettext_for
 from ..model import LANGS
 
 HERE = Path(__file__).parent
-PROVIDERS = ("csto.web.api", "csto.web.pages")
+PROVIDERS = ("csto.web.api", "csto.web.check", "csto.web.pages")
 """Modules that add routes; pages come last, since ``/{question}`` matches widely."""
 
 MAX_QUERY = 2048

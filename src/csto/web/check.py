@@ -1,0 +1,146 @@
+"""The fact checker on the web: a page to paste or upload a text, and ``POST /api/check``.
+
+``POST /api/check`` takes the text as the request body (``text/plain``), or as JSON
+``{"text": ..., "as_of": ...}``; ``?as_of=`` and ``?lang=`` work with either. It returns
+exactly what ``csto check --json`` prints. The page posts a form to ``/check`` and shows
+the report the terminal shows, with each claim's words marked in its sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from markupsafe import Markup
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from ..errors import CstoError, InputError
+from ..i18n import error_message
+from .api import JSON, error_body
+from .pages import switch
+
+if TYPE_CHECKING:
+    from ..factcheck.answer import CheckAnswer
+    from .app import Site
+
+N_ = str
+NAV = (("/check", N_("Check a text")),)
+FIELDS = frozenset({"text", "as_of"})
+
+
+def _checked(site: Site, text: str | bytes, as_of: str | None) -> CheckAnswer:
+    from ..factcheck.check import check
+
+    if not text.strip():
+        raise InputError("give the text to check", field="text")
+    return check(text, as_of=as_of or None, history=site.history)
+
+
+async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
+    """The text and the day from the body (plain text or a JSON object) and the query."""
+    body = await request.body()
+    as_of = request.query_params.get("as_of")
+    kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
+    if kind != "application/json":
+        return body, as_of
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        raise InputError("the body is not valid JSON: send an object with a 'text' field, or "
+                         "plain text", field="body") from None
+    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+        raise InputError("the JSON body needs a 'text' field holding the text as a string",
+                         field="text")
+    unknown = sorted(set(data) - FIELDS)
+    if unknown:
+        raise InputError("unknown field '{value}': use text and as_of", field=unknown[0],
+                         value=unknown[0])
+    given = data.get("as_of", as_of)
+    if given is not None and not isinstance(given, str):
+        raise InputError("'as_of' must be a date written YYYY-MM-DD", field="as_of")
+    return data["text"], given
+
+
+def routes(site: Site) -> list[Route]:
+    async def api(request: Request) -> Response:
+        from ..api import to_dict
+
+        lang = request.query_params.get("lang", "en")
+        try:
+            if lang not in ("id", "en", "ru"):
+                raise InputError("unknown language '{value}': use one of {langs}", field="lang",
+                                 value=lang, langs="id, en, ru")
+            text, as_of = await _api_input(request)
+            answer = _checked(site, text, as_of)
+        except CstoError as exc:
+            return Response(error_body(exc, lang if lang in ("id", "en", "ru") else "en"), 400,
+                            media_type=JSON)
+        return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+
+    async def page(request: Request) -> Response:
+        from ..factcheck.render import check as render
+
+        lang = site.lang(request)
+        text, as_of, report, error = "", "", None, None
+        if request.method == "POST":
+            form = await request.form()
+            upload = form.get("file")
+            raw: str | bytes = str(form.get("text") or "")
+            if upload is not None and not isinstance(upload, str):
+                content = await upload.read()
+                raw = content or raw
+            as_of = str(form.get("as_of") or "")
+            try:
+                answer = _checked(site, raw, as_of)
+                report = Markup(render(answer, lang, html=True))
+                text = answer_text(raw)
+            except CstoError as exc:
+                error = error_message(exc, lang)
+        html = site.render("check.html", lang, text=text, as_of=as_of, report=report,
+                           error=error, switch=switch(request))
+        return HTMLResponse(html, 400 if error else 200)
+
+    return [Route("/api/check", api, methods=["POST"]),
+            Route("/check", page, methods=["GET", "POST"])]
+
+
+def answer_text(raw: str | bytes) -> str:
+    """An uploaded file's text, to show it back in the form."""
+    from ..factcheck.text import decode
+
+    return decode(raw)
+
+
+def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
+    """The OpenAPI description of ``POST /api/check``; ``refs`` holds its answer's schema."""
+    error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    return {"/api/check": {"post": {
+        "operationId": "check",
+        "summary": "Find the claims a text makes about the CSTO and check each against the "
+                   "record on the day it speaks of.",
+        "parameters": [
+            {"name": "as_of", "in": "query", "required": False,
+             "description": "The day the text speaks of (default: its date line, else today).",
+             "schema": {"type": "string", "format": "date"}},
+            {"name": "lang", "in": "query", "required": False,
+             "description": "Language of the texts: id, en or ru.",
+             "schema": {"type": "string", "enum": ["id", "en", "ru"], "default": "en"}}],
+        "requestBody": {"required": True, "content": {
+            "text/plain": {"schema": {"type": "string", "maxLength": 1_000_000}},
+            JSON: {"schema": {"type": "object", "required": ["text"],
+                              "additionalProperties": False,
+                              "properties": {"text": {"type": "string", "minLength": 1},
+                                             "as_of": {"type": "string", "format": "date"}}}}}},
+        "responses": {"200": {"description": "The claims, as `csto check --json`.",
+                              "content": {JSON: {"schema": refs["check"]}}},
+                      "400": {"description": "No text, or a parameter it cannot take.", **error},
+                      "413": {"description": "A body larger than 1 MB."}}}}}
+
+
+def openapi_answers() -> dict[str, Any]:
+    """The answer types this module's routes return, by operation."""
+    from ..factcheck.answer import CheckAnswer
+
+    return {"check": CheckAnswer}
