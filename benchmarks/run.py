@@ -189,6 +189,7 @@ def main() -> int:
     ok = (cli["ratio"] <= TARGETS["cli"] and query["csto_us"] <= TARGETS["query_us"]
           and query["ratio"] >= TARGETS["duckdb_ratio"] and load["cached_ms"] <= TARGETS["load_ms"]
           and what_if["ms"] <= TARGETS["with_events_ms"])
+    from export import report as exports
     from factcheck import report as factcheck
     from scenario import report as scenarios
     from simulate import report as simulation
@@ -198,6 +199,7 @@ def main() -> int:
     ok = scenarios() and ok
     ok = simulation() and ok
     ok = factcheck() and ok
+    ok = exports() and ok
     print("all targets met" if ok else "some targets missed")
     return 0
 

@@ -27,7 +27,8 @@ from .questions import QUESTIONS, Question, ask
 N_ = str
 
 COMMANDS = ("csto._data_cli:check_data", "csto.scenario.cli:group", "csto.simulate.cli:command",
-            "csto.web.cli:command", "csto.factcheck.cli:check_command")
+            "csto.web.cli:command", "csto.factcheck.cli:check_command", "csto.export.cli:group",
+            "csto.export.cli:cite_command")
 """Commands that are not questions, as ``module:attribute`` of a Click command factory
 taking the reader's gettext."""
 

@@ -1,0 +1,135 @@
+"""Research exports: member-day and dyad-day panels, crosswalks and citations.
+
+In Python::
+
+    from csto.export import dyads, members
+    frame = dyads(directed=True, until="2027-01-01")          # a pandas DataFrame
+    frame = members(yearly=True, frame="polars")               # or a Polars one
+
+On the command line: ``csto export members|dyads|crosswalk`` and ``csto cite``. Columns
+and the articles behind them: docs/export.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+import pyarrow as pa
+
+from ..history import History
+
+COLUMNS = {
+    "statea": "Correlates-of-War code of state A",
+    "stateb": "Correlates-of-War code of state B",
+    "iso3a": "ISO 3166 alpha-3 code of state A",
+    "iso3b": "ISO 3166 alpha-3 code of state B",
+    "iso3": "ISO 3166 alpha-3 code",
+    "cown": "Correlates-of-War state code (-1: none)",
+    "gwno": "Gleditsch-Ward state code (-1: none)",
+    "date": "Day",
+    "year": "Year",
+    "days": "Days of the year in the export",
+    "status": "Standing: signatory, member, frozen, suspended, former, observer...",
+    "since": "Day the standing began",
+    "member": "1 if a member (frozen participation included)",
+    "disputed": "1 if sources disagree about the standing",
+    "sources": "Sources of the standing (csto source ids)",
+    "defense": "A must assist B if B is attacked (CST Art. 4)",
+    "offense": "A promised to join B in attack (no CST article: always 0)",
+    "neutral": "A promised not to act against B (CST Art. 1)",
+    "nonagg": "A promised not to use force against B (CST Art. 1)",
+    "consul": "A must consult B on threats (CST Art. 2)",
+    "noothall": "A promised B to join no other alliance (CST Art. 1)",
+    "base_consent": "A needs B's consent for a non-member's base (2011 protocol)",
+    "chair": "A chairs the Collective Security Council (Charter Art. 13)",
+    "chairb": "B chairs the Collective Security Council (Charter Art. 13)",
+    "after_review": "1 if after the day the record was last reviewed",
+}
+"""What each column means, short enough for a Stata variable label (see docs/export.md)."""
+
+
+class Export(NamedTuple):
+    """A panel ready to write: its batches, schema, metadata and last day."""
+
+    batches: Iterator[pa.RecordBatch]
+    schema: pa.Schema
+    metadata: dict[str, str]
+    last_day: date
+    rows: int
+    """Rows the panel will have (for a progress bar)."""
+
+
+def panel(kind: str, history: History | None = None, yearly: bool = False,
+          directed: bool = True, start: object = None, until: object = None,
+          today: date | None = None) -> Export:
+    """The ``members`` or ``dyads`` panel as batches to write (see ``panels.py``)."""
+    from ..api import _history
+    from .crosswalk import parties, recorded_states
+    from .intervals import intervals
+    from .panels import dyad_batches, dyad_schema, member_batches, member_schema
+
+    h = _history(history)
+    spans = intervals(h, start, until, today)
+    days = int(spans.counts.sum())
+    units_per_time = len(set(spans.years.tolist())) if yearly else days
+    if kind == "members":
+        batches, schema = member_batches(h, spans, yearly), member_schema(yearly)
+        units = len(recorded_states(h))
+    else:
+        batches, schema = dyad_batches(h, spans, yearly, directed), dyad_schema(yearly, directed)
+        n = len(parties(h))
+        units = n * (n - 1) // (1 if directed else 2)
+    first = spans.starts[0].item()
+    last = first + timedelta(days=days - 1)
+    scenario = getattr(h, "scenario", None)
+    metadata = {
+        "title": f"csto {kind} {'year' if yearly else 'day'} panel {first} to {last}",
+        "panel": kind, "unit": "year" if yearly else "day",
+        "directed": str(directed).lower() if kind == "dyads" else "",
+        "from": first.isoformat(), "until": (last + timedelta(days=1)).isoformat(),
+        "reviewed": spans.reviewed.isoformat() if spans.reviewed else "",
+        "scenario": getattr(scenario, "name", "") if scenario is not None else "",
+        "part_years": "a yearly indicator is 1 if it held on any day of the year (ATOP)",
+        "columns": json.dumps({k: v for k, v in COLUMNS.items() if k in schema.names}),
+    }
+    return Export(batches, schema, metadata, last, units * units_per_time)
+
+
+def _frame(export: Export, frame: str) -> Any:
+    table = pa.Table.from_batches(list(export.batches), schema=export.schema)
+    if frame == "polars":
+        import polars as pl
+
+        return pl.from_arrow(table)
+    if frame == "arrow":
+        return table
+    return table.to_pandas(date_as_object=False)
+
+
+def members(history: History | None = None, yearly: bool = False, start: object = None,
+            until: object = None, frame: str = "pandas") -> Any:
+    """The member panel as a DataFrame (``frame``: pandas, polars or arrow)."""
+    return _frame(panel("members", history, yearly, True, start, until), frame)
+
+
+def dyads(history: History | None = None, yearly: bool = False, directed: bool = True,
+          start: object = None, until: object = None, frame: str = "pandas") -> Any:
+    """The dyad panel as a DataFrame (``frame``: pandas, polars or arrow)."""
+    return _frame(panel("dyads", history, yearly, directed, start, until), frame)
+
+
+def crosswalk(history: History | None = None, frame: str = "pandas") -> Any:
+    """Identifiers of every state in the record, with their sources."""
+    from ..api import _history
+    from .crosswalk import state_codes
+
+    rows = state_codes(_history(history))
+    table = pa.Table.from_pylist([row._asdict() for row in rows])
+    return _frame(Export(iter(table.to_batches()), table.schema, {}, date.today(), len(rows)),
+                  frame)
+
+
+__all__ = ["COLUMNS", "crosswalk", "dyads", "members", "panel"]
