@@ -96,6 +96,8 @@ class Source(NamedTuple):
     language: Language | None = None
     kind: SourceKind = "reference"
     file: NonEmpty | None = None
+    undated: NonEmpty | None = None
+    """Why there is no publication date (a living page, a database entry), where none."""
 
 
 class Alternative(NamedTuple):
