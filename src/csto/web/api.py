@@ -54,11 +54,13 @@ def answer_bytes(site: Site, question: Question, values: dict[str, str], lang: s
     """The JSON form of an answer, from the cache where it was asked before."""
     from ..api import to_dict
 
-    key = ("json", question.name, tuple(sorted(values.items())), lang)
+    values = dict(values)
+    history, tag = site.history_for(values)
+    key = ("json", question.name, tuple(sorted(values.items())), lang, tag)
     found = site.cache.get(key)
     if found is not None:
         return found
-    answer = ask(question.name, values, site.history)
+    answer = ask(question.name, values, history)
     return site.cache.put(key, orjson.dumps(to_dict(answer, lang)))
 
 
@@ -116,6 +118,7 @@ def openapi_bytes() -> bytes:
 
     from ..shapes import shape
     from .app import PROVIDERS
+    from .scenarios import SCENARIO_PARAMETER
 
     providers = [import_module(dotted) for dotted in PROVIDERS]
     others: dict[str, Any] = {}
@@ -136,6 +139,7 @@ def openapi_bytes() -> bytes:
     paths = {}
     for (name, q), ref in zip(QUESTIONS.items(), refs[:len(QUESTIONS)], strict=True):
         parameters = [_parameter(p) for p in q.params]
+        parameters.append(SCENARIO_PARAMETER)
         parameters.append({"name": "lang", "in": "query", "required": False,
                            "description": "Language of the texts: id, en or ru.",
                            "schema": {"type": "string", "enum": list(LANGS), "default": "en"}})

@@ -25,8 +25,11 @@ from ..i18n import gettext_for
 from ..model import LANGS
 
 HERE = Path(__file__).parent
-PROVIDERS = ("csto.web.api", "csto.web.check", "csto.web.pages")
-"""Modules that add routes; pages come last, since ``/{question}`` matches widely."""
+PROVIDERS = ("csto.web.scenarios", "csto.web.exports", "csto.web.api", "csto.web.check",
+             "csto.web.pages")
+"""Modules that add routes. Fixed paths come before the patterns that would take them
+(``/api/scenarios``, ``/api/cite`` before ``/api/{name}``); pages come last, since
+``/{name}`` matches widely."""
 
 MAX_QUERY = 2048
 """Longest query string accepted (414 beyond): every question fits in far less."""
@@ -75,6 +78,23 @@ class Site:
                                      autoescape=select_autoescape(["html"]),
                                      trim_blocks=True, lstrip_blocks=True)
         self.nav: list[tuple[str, str]] = []
+        self._scenarios: Any = None
+
+    @property
+    def scenarios(self) -> Any:
+        """The stored what-if scenarios (``scenarios.Scenarios``), opened on first use."""
+        if self._scenarios is None:
+            from .scenarios import Scenarios
+
+            self._scenarios = Scenarios(self.history)
+        return self._scenarios
+
+    def history_for(self, values: dict[str, str]) -> tuple[History, Any]:
+        """The history a request asks about (``scenario=NAME`` taken out of ``values``),
+        and a tag that keeps cached answers of different scenarios apart."""
+        from .scenarios import resolve
+
+        return resolve(self, values)
 
     def lang(self, request: Request) -> str:
         """The reader's language: ``?lang=``, else the browser's, else English."""

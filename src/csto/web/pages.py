@@ -78,23 +78,26 @@ def routes(site: Site) -> list[Route]:
         lang = site.lang(request)
         try:
             values, _lang = values_of(request)
-            unknown = set(values) - {"on"}
+            unknown = set(values) - {"on", "scenario"}
             if unknown:
-                raise InputError("the home page takes only 'on' and 'lang', not '{value}'",
-                                 field=sorted(unknown)[0], value=sorted(unknown)[0])
+                raise InputError("the home page takes only 'on', 'scenario' and 'lang', not "
+                                 "'{value}'", field=sorted(unknown)[0], value=sorted(unknown)[0])
             on = as_day(values.get("on") or date.today().isoformat())
+            scenario = values.get("scenario", "")
             if request.url.path.endswith(".json") or wants_json(request):
-                return Response(answer_bytes(site, QUESTIONS["overview"],
-                                             {"on": on.isoformat()}, lang), media_type=JSON)
-            key = ("home", on, lang)
+                asked = {"on": on.isoformat(), "scenario": scenario}
+                return Response(answer_bytes(site, QUESTIONS["overview"], asked, lang),
+                                media_type=JSON)
+            history, tag = site.history_for({"scenario": scenario})
+            key = ("home", on, lang, tag)
             cached = site.cache.get(key)
             if cached is None:
-                answer = ask("overview", {"on": on.isoformat()}, site.history)
+                answer = ask("overview", {"on": on.isoformat()}, history)
                 until = max(date.today(), on)
                 html = site.render(
                     "home.html", lang, on=on, on_text=format_day(on, lang), switch=switch(request),
-                    timeline=timeline(site.history, on, until, lang), map=world(site.history, on, lang),
-                    legend=legend(lang),
+                    timeline=timeline(history, on, until, lang), map=world(history, on, lang),
+                    legend=legend(lang), scenario=scenario,
                     overview=Markup(QUESTIONS["overview"].renderer(answer, lang, html=True)))
                 cached = site.cache.put(key, html.encode())
             return HTMLResponse(cached)
@@ -115,8 +118,10 @@ def routes(site: Site) -> list[Route]:
             if as_json or wants_json(request):
                 return Response(answer_bytes(site, chosen, values, lang), media_type=JSON)
             body = None
-            if _answered(chosen, values):
-                answer = ask(chosen.name, values, site.history)
+            asked = dict(values)
+            history, _tag = site.history_for(asked)
+            if _answered(chosen, asked):
+                answer = ask(chosen.name, asked, history)
                 body = Markup(chosen.renderer(answer, lang, html=True))
             return HTMLResponse(_page(request, site, chosen, values, lang, body))
         except CstoError as exc:
@@ -138,8 +143,17 @@ def _page(request: Request, site: Site, question: Question, values: dict[str, st
     twin = f"/{question.name}.json?{urlencode(list(request.query_params.multi_items()))}"
     return site.render("question.html", lang, question=question, summary=_(question.summary),
                        fields=fields(question, values, lang, site), answer=body, error=error,
+                       scenario=values.get("scenario", ""), stored=_stored_names(site),
                        countries=country_options(site, lang), switch=switch(request), twin=twin,
                        questions=[(q.name, _(q.summary)) for q in QUESTIONS.values()])
+
+
+def _stored_names(site: Site) -> list[str]:
+    """Names of the stored scenarios for the form (none where the store cannot be read)."""
+    try:
+        return [stored.name for stored in site.scenarios.stored()]
+    except CstoError:
+        return []
 
 
 def _error(request: Request, site: Site, exc: CstoError, lang: str, status: int = 400) -> Response:

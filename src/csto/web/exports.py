@@ -1,0 +1,187 @@
+"""Research exports on the web: a page to choose a panel, and the files to download.
+
+``GET /api/export/members`` and ``GET /api/export/dyads`` take the options of ``csto export``
+(``yearly``, ``undirected``, ``from``, ``until``, ``format``, ``scenario``) and send the file
+``csto export ... -o FILE`` writes, byte for byte. ``GET /api/cite`` gives ``csto cite``.
+The file is written to a temporary folder in a worker thread, then streamed and removed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from starlette.background import BackgroundTask
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, HTMLResponse, Response
+from starlette.routing import Route
+
+from ..errors import CstoError, InputError
+from ..model import LANGS
+from .api import JSON, error_body
+from .pages import switch
+
+if TYPE_CHECKING:
+    from .app import Site
+
+N_ = str
+NAV = (("/exports", N_("Data for research")),)
+PANELS = ("members", "dyads")
+MEDIA = {"csv": "text/csv; charset=utf-8", "parquet": "application/vnd.apache.parquet",
+         "jsonl": "application/x-ndjson", "dta": "application/x-stata-dta"}
+OPTIONS = frozenset({"yearly", "undirected", "from", "until", "format", "scenario", "lang"})
+TRUE, FALSE = ("1", "true", "yes", "on"), ("", "0", "false", "no", "off")
+
+
+def _flag(values: dict[str, str], name: str) -> bool:
+    value = values.get(name, "").lower()
+    if value in TRUE:
+        return True
+    if value in FALSE:
+        return False
+    raise InputError("'{value}' is not a yes or no for {name}: use true or false", field=name,
+                     value=value[:20], name=name)
+
+
+def _options(request: Request, allowed: frozenset[str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for key, value in request.query_params.multi_items():
+        if key not in allowed:
+            raise InputError("unknown parameter '{value}': use {known}", field=key,
+                             value=key[:40], known=", ".join(sorted(allowed)))
+        if key in values:
+            raise InputError("give '{value}' once", field=key, value=key)
+        values[key] = value
+    return values
+
+
+def _write(site: Site, panel_kind: str, values: dict[str, str]) -> tuple[Path, str, int]:
+    """Write the panel to a file in a new temporary folder: its path, format and rows."""
+    from ..export import panel
+    from ..export.write import choose_format, write
+
+    yearly, undirected = _flag(values, "yearly"), _flag(values, "undirected")
+    if undirected and panel_kind == "members":
+        raise InputError("--directed and --undirected are for dyads only", field="directed")
+    form = choose_format(values.get("format") or None, None)
+    history, _tag = site.history_for({"scenario": values.get("scenario", "")})
+    export = panel(panel_kind, history, yearly, not undirected, values.get("from") or None,
+                   values.get("until") or None)
+    unit = "year" if yearly else "day"
+    name = (f"csto-{panel_kind}-{unit}-{export.metadata['from']}-{export.metadata['until']}"
+            f".{form}")
+    folder = Path(tempfile.mkdtemp(prefix="csto-export-"))
+    try:
+        rows = write(export.batches, export.schema, form, str(folder / name), export.metadata,
+                     export.last_day)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return folder / name, form, rows
+
+
+def routes(site: Site) -> list[Route]:
+    async def download(request: Request) -> Response:
+        lang = request.query_params.get("lang", "en")
+        lang = lang if lang in LANGS else "en"
+        try:
+            if "panel" in request.path_params:
+                kind, values = request.path_params["panel"], _options(request, OPTIONS)
+            else:  # the page's form names the panel in the query
+                values = _options(request, OPTIONS | {"panel"})
+                kind = values.pop("panel", "")
+            if kind not in PANELS:
+                raise InputError("unknown panel '{value}': use members or dyads", field="panel",
+                                 value=kind[:40])
+            path, form, rows = await run_in_threadpool(_write, site, kind, values)
+        except CstoError as exc:
+            status = 404 if exc.field == "panel" else 400
+            return Response(error_body(exc, lang), status, media_type=JSON)
+        return FileResponse(path, media_type=MEDIA[form], filename=path.name,
+                            headers={"x-csto-rows": str(rows)},
+                            background=BackgroundTask(shutil.rmtree, path.parent, True))
+
+    async def citations(request: Request) -> Response:
+        from ..export.cite import cite
+
+        lang = request.query_params.get("lang", "en")
+        lang = lang if lang in LANGS else "en"
+        try:
+            values = _options(request, frozenset({"panel", "format", "from", "until",
+                                                  "scenario", "lang"}))
+            kind = values.get("panel") or None
+            if kind is not None and kind not in PANELS:
+                raise InputError("unknown panel '{value}': use members or dyads", field="panel",
+                                 value=kind[:40])
+            history, _tag = site.history_for({"scenario": values.get("scenario", "")})
+            form = values.get("format") or "bibtex"
+            text = await run_in_threadpool(cite, history, kind, form, values.get("from") or None,
+                                           values.get("until") or None)
+        except CstoError as exc:
+            return Response(error_body(exc, lang), 400, media_type=JSON)
+        media = "application/x-bibtex" if form == "bibtex" else JSON
+        return Response(text, media_type=f"{media}; charset=utf-8")
+
+    async def page(request: Request) -> Response:
+        from ..export import COLUMNS
+
+        lang = site.lang(request)
+        try:
+            stored = [s.name for s in site.scenarios.stored()]
+        except CstoError:
+            stored = []
+        return HTMLResponse(site.render("exports.html", lang, columns=COLUMNS, stored=stored,
+                                        switch=switch(request)))
+
+    return [Route("/exports", page), Route("/exports/download", download),
+            Route("/api/export/{panel}", download), Route("/api/cite", citations)]
+
+
+def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
+    """``GET /api/export/{panel}`` and ``GET /api/cite``, described."""
+    def query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+        return {"name": name, "in": "query", "required": False, "description": description,
+                "schema": schema}
+
+    day = {"type": "string", "format": "date"}
+    period = [query("from", "First day (default: 15 May 1992).", day),
+              query("until", "Day after the last one (default: tomorrow).", day),
+              query("scenario", "A stored what-if scenario.", {"type": "string"})]
+    error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    files = {form: {"schema": {"type": "string", "format": "binary"}}
+             for form in sorted(set(MEDIA.values()))}
+    return {
+        "/api/export/{panel}": {"get": {
+            "operationId": "export",
+            "summary": "A member-day or dyad-day panel (or by year) as a file, as csto export.",
+            "parameters": [
+                {"name": "panel", "in": "path", "required": True,
+                 "schema": {"type": "string", "enum": list(PANELS)}},
+                query("yearly", "One row per year (ATOP's any-day rule) instead of per day.",
+                      {"type": "boolean", "default": False}),
+                query("undirected", "Dyads: one row per pair instead of both orders.",
+                      {"type": "boolean", "default": False}),
+                query("format", "File format.", {"type": "string", "enum": sorted(MEDIA),
+                                                 "default": "csv"}),
+                *period],
+            "responses": {"200": {"description": "The file.", "content": files},
+                          "400": {"description": "An option the export cannot take.", **error},
+                          "404": {"description": "No such panel.", **error}}}},
+        "/api/cite": {"get": {
+            "operationId": "cite",
+            "summary": "BibTeX or CSL-JSON for csto and the sources behind a panel's rows.",
+            "parameters": [
+                query("panel", "members or dyads (default: every source of the record).",
+                      {"type": "string", "enum": list(PANELS)}),
+                query("format", "Citation format.", {"type": "string",
+                                                     "enum": ["bibtex", "csl-json"],
+                                                     "default": "bibtex"}),
+                *period],
+            "responses": {"200": {"description": "The citations.", "content": {
+                "application/x-bibtex": {"schema": {"type": "string"}},
+                JSON: {"schema": {"type": "array", "items": {"type": "object"}}}}},
+                          "400": {"description": "An option it cannot take.", **error}}}},
+    }
