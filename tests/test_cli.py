@@ -227,3 +227,13 @@ def test_whole_process_with_env() -> None:
     proc = subprocess.run([sys.executable, "-m", "csto", "members", "--on", "2000-06-01"],
                           capture_output=True, text=True, env=env, check=False)
     assert proc.returncode == 0 and "Juni 2000" in proc.stdout
+
+
+def test_cases_between_members_show_each_sides_claim_and_no_named_aggressor(csto: CsTo) -> None:
+    run = csto("cases", "kgz-tjk-2022")
+    assert run.code == 0
+    assert "The Organization named no aggressor" in run.out
+    assert "As Kyrgyzstan tells it (Kyrgyzstan attacked by Tajikistan)" in run.out
+    assert "As Tajikistan tells it (Tajikistan attacked by Kyrgyzstan)" in run.out
+    kaz = csto("cases", "kaz-2022", "--lang", "id")
+    assert "penyerangnya tidak disebut" in kaz.out and "oleh )" not in kaz.out

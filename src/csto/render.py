@@ -523,12 +523,17 @@ def cases(answer: CasesAnswer, lang: str, html: bool = False) -> str:
                                 "party's claim.")))
         for required in item.readings:
             reading = required.reading
-            if reading.claimed_by:
+            if reading.claimed_by and reading.aggressor:
                 page.line(page.t(N_("As {party} tells it ({victim} attacked by {aggressor}):"),
                                  party=page.loc.country(reading.claimed_by),
                                  victim=page.loc.country(reading.victim),
-                                 aggressor=page.loc.country(reading.aggressor or "")),
+                                 aggressor=page.loc.country(reading.aggressor)),
                           "  ")
+            elif reading.claimed_by:
+                page.line(page.t(N_("As {party} tells it ({victim} under attack, the attacker "
+                                    "not named):"),
+                                 party=page.loc.country(reading.claimed_by),
+                                 victim=page.loc.country(reading.victim)), "  ")
             day = page.day(reading.date)
             if required.obliged:
                 page.line(page.t(N_("On {date} the Treaty obliged {states} to assist."),
