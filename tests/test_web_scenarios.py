@@ -81,3 +81,88 @@ def test_pages_carry_the_scenario(client: Any) -> None:
     question = client.get(f"/members?on=2027-06-01&scenario={NAME}")
     assert f'<option value="{NAME}" selected>' in question.text
     assert "Armenia" not in question.text.split('class="answer"')[1].split("</p>")[0]
+
+
+CRISIS = """name: web-kaz-crisis
+description: Kazakhstan is attacked in spring 2027 and asks for help.
+events:
+  - {date: 2027-04-01, state: KAZ, kind: aggression}
+  - {date: 2027-04-02, state: KAZ, kind: request-assistance}
+"""
+
+
+def test_a_scenario_is_created_read_compared_and_deleted_over_rest(client: Any) -> None:
+    created = client.post("/api/scenarios", content=CRISIS,
+                          headers={"content-type": "application/yaml"})
+    assert created.status_code == 201, created.text
+    assert created.json()["name"] == "web-kaz-crisis" and created.json()["events"] == 2
+    read = client.get("/api/scenarios/web-kaz-crisis").json()
+    assert read["version"] == 1 and "request-assistance" in read["text"]
+    changed = client.get(f"/api/scenarios/{NAME}/diff?on=2027-06-01").json()
+    assert any(c["subject"] == "ARM" for c in changed["changes"])
+    page = client.get("/scenarios/web-kaz-crisis?lang=id")
+    assert page.status_code == 200 and "request-assistance" in page.text
+    assert 'href="/simulate?scenario=web-kaz-crisis' in page.text
+    gone = client.delete("/api/scenarios/web-kaz-crisis")
+    assert gone.status_code == 200 and gone.json() == {"deleted": "web-kaz-crisis",
+                                                       "versions": 1}
+    assert client.get("/api/scenarios/web-kaz-crisis").status_code == 404
+
+
+@pytest.mark.parametrize("body, kind, field", [
+    ("name: x\nevents:\n  - {date: 1990-01-01, state: ARM, kind: withdraw}\n",
+     "application/yaml", None),
+    ("name=x", "application/x-www-form-urlencoded", "content-type"),
+    ("{not json", "application/json", "body"),
+])
+def test_a_scenario_that_cannot_be_is_refused_and_nothing_is_stored(
+        client: Any, body: str, kind: str, field: str | None) -> None:
+    before = client.get("/api/scenarios").json()
+    response = client.post("/api/scenarios", content=body, headers={"content-type": kind})
+    assert response.status_code == 400
+    if field:
+        assert response.json()["error"]["field"] == field
+    assert client.get("/api/scenarios").json() == before
+
+
+def test_writing_needs_the_token_beyond_localhost(client: Any,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    headers = {"content-type": "application/yaml"}
+    monkeypatch.setenv("CSTO_LISTEN", "0.0.0.0")
+    closed = client.post("/api/scenarios", content=CRISIS, headers=headers)
+    assert closed.status_code == 403 and "CSTO_WRITE_TOKEN" in closed.json()["error"]["message"]
+    assert client.delete(f"/api/scenarios/{NAME}").status_code == 403
+    monkeypatch.setenv("CSTO_WRITE_TOKEN", "s3cret")
+    wrong = client.post("/api/scenarios", content=CRISIS,
+                        headers={**headers, "authorization": "Bearer guess"})
+    assert wrong.status_code == 403
+    right = client.post("/api/scenarios", content=CRISIS,
+                        headers={**headers, "authorization": "Bearer s3cret"})
+    assert right.status_code == 201
+    assert client.delete("/api/scenarios/web-kaz-crisis",
+                         headers={"authorization": "Bearer s3cret"}).status_code == 200
+    monkeypatch.delenv("CSTO_WRITE_TOKEN")
+    monkeypatch.setenv("CSTO_LISTEN", "127.0.0.1")
+    cross = client.post("/api/scenarios", content=CRISIS,
+                        headers={**headers, "sec-fetch-site": "cross-site"})
+    assert cross.status_code == 403
+    assert client.get(f"/api/members?scenario={NAME}&on=2027-06-01").status_code == 200
+
+
+def test_a_crisis_is_simulated_on_the_web_as_on_the_command_line(
+        client: Any, csto: Callable[..., Run]) -> None:
+    assert client.post("/api/scenarios", content=CRISIS,
+                       headers={"content-type": "application/yaml"}).status_code == 201
+    cli = csto("simulate", "web-kaz-crisis", "--seed", "7", "--json")
+    api = client.get("/api/simulate?scenario=web-kaz-crisis&seed=7")
+    assert cli.code == 0 and api.status_code == 200 and api.json() == json.loads(cli.out)
+    swept = client.get("/api/simulate?scenario=web-kaz-crisis&runs=2000&seed=1").json()
+    assert swept["runs"] == 2000 and 0 <= swept["p_deployment"] <= 1
+    page = client.get("/simulate?scenario=web-kaz-crisis&runs=2000&seed=1&lang=ru")
+    assert page.status_code == 200 and page.text.count("data:image/svg+xml;base64,") == 3
+    once = client.get("/simulate?scenario=web-kaz-crisis&seed=7&lang=id")
+    assert once.status_code == 200 and "Pasal" in once.text
+    assert client.get("/api/simulate?scenario=web-kaz-crisis&runs=0").status_code == 400
+    assert client.get(f"/api/simulate?scenario={NAME}").json()["error"]["field"] == "scenario"
+    stored = client.get("/api/scenarios/web-kaz-crisis/runs").json()
+    assert stored["scenario"] == "web-kaz-crisis" and isinstance(stored["runs"], list)

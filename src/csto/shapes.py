@@ -67,9 +67,14 @@ def json_type(kind: Any) -> Any:
 
 
 def _hints(kind: type) -> dict[str, Any]:
-    namespace = {**vars(model), **_schema.ALIASES, **vars(answers), **vars(jsonforms),
+    """The type hints of ``kind``, its own module's names first (answers defined outside
+    ``answers.py``, such as a scenario's diff, name their own parts)."""
+    import sys
+
+    own = vars(sys.modules[kind.__module__]) if kind.__module__ in sys.modules else {}
+    namespace = {**own, **vars(model), **_schema.ALIASES, **vars(answers), **vars(jsonforms),
                  "History": object, "NotRequired": typing.NotRequired}
-    return typing.get_type_hints(kind, namespace, include_extras=True)
+    return typing.get_type_hints(kind, namespace, namespace, include_extras=True)
 
 
 def _fields(kind: type) -> list[Any]:

@@ -135,23 +135,13 @@ def group(_: Callable[[str], str]) -> click.Group:
     @click.option("--lang", metavar="id|en|ru", help=_(N_("Language of the text.")))
     def difference(name: str, on: str | None, start: str | None, until: str | None,
                    database: str | None, as_json: bool, lang: str | None) -> None:
-        from ..errors import InputError
         from ..load import load_history
         from . import load
-        from .diff import diff
+        from .diff import compare
         from .render import diff as render
 
-        if on and (start or until):
-            raise InputError("give either --on or --from/--until, not both", field="on")
         built = load(name, database=database)
-        first = start or on or date.today().isoformat()
-        last = until
-        if start and not until:
-            from ..dates import add_months, as_day
-
-            last = add_months(as_day(start, "from"), 12).isoformat()
-        answer = diff(load_history(), built.history, built.history.scenario.name, first,
-                      last if start else None)
+        answer = compare(load_history(), built.history, on, start, until)
         chosen = lang or _default_lang()
         if as_json:
             from .._output import answer_json

@@ -85,3 +85,19 @@ def diff(record: History, scenario: History, name: str, start: Any,
     changes.extend(change._replace(end=last) for change in open_changes.values())
     changes.sort(key=lambda c: (c.start, c.subject, c.aspect))
     return DiffAnswer(name, first, last, tuple(changes), (), scenario)
+
+
+def compare(record: History, scenario: History, on: str | None = None,
+            start: str | None = None, until: str | None = None) -> DiffAnswer:
+    """What ``csto scenario diff`` answers: changes on ``on`` (default today), or over
+    [``start``, ``until``), ``until`` defaulting to a year after ``start``."""
+    from ..dates import add_months
+
+    if on and (start or until):
+        raise InputError("give either --on or --from/--until, not both", field="on")
+    name = scenario.scenario.name if scenario.scenario is not None else "scenario"
+    if not start:
+        return diff(record, scenario, name, on or date.today().isoformat())
+    last = until or add_months(as_day(start, "from"), 12).isoformat()
+    return diff(record, scenario, name, start, last)
+

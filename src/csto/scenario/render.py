@@ -30,8 +30,8 @@ def _subject(page: Page, change: Change) -> str:
     return f"{who}: {page.t(ASPECTS.get(change.aspect, change.aspect))}"
 
 
-def diff(answer: DiffAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def diff(answer: DiffAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     page.line(page.t(N_("Scenario '{name}' against the record, {start} to {end}:"),
                      name=answer.scenario, start=page.day(answer.start), end=page.day(answer.end)))
     if not answer.changes:

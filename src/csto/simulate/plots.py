@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from ..i18n import gettext_for
 from .answers import SweepAnswer
@@ -11,37 +12,55 @@ from .answers import SweepAnswer
 N_ = str
 
 
-def save(answer: SweepAnswer, folder: Path, lang: str = "en") -> list[Path]:
-    """Write ``days``, ``troops`` and ``sensitivity`` as PNG and SVG; return the paths."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+def figures(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, Any]]:
+    """The figures ``days``, ``troops`` and ``sensitivity``, by name. They are matplotlib
+    ``Figure`` objects, not pyplot's: no global state, so a web server may draw in threads."""
+    from matplotlib.figure import Figure
 
     _ = gettext_for(lang)
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    figures = []
+    drawn: list[tuple[str, Any]] = []
     for name, summary, label in (
             ("days", answer.days_to_first_deployment, _(N_("Days to the first troops"))),
             ("troops", answer.troops, _(N_("Troops")))):
-        figure, axes = plt.subplots(figsize=(7, 3.5))
+        figure = Figure(figsize=(7, 3.5))
+        axes = figure.subplots()
         edges, counts = summary.edges, summary.counts
         axes.bar(edges[:-1], counts, width=[b - a for a, b in pairwise(edges)],
                  align="edge", color="#3a6ea5")
         axes.set_xlabel(label)
         axes.set_ylabel(_(N_("Runs")))
-        figures.append((name, figure))
-    figure, axes = plt.subplots(figsize=(7, 3.5))
+        drawn.append((name, figure))
+    figure = Figure(figsize=(7, 3.5))
+    axes = figure.subplots()
     states = [s.state for s in answer.sensitivity]
     axes.barh(states, [s.share for s in answer.sensitivity], color="#a53a3a")
     axes.set_xlabel(_(N_("Share of the outcome's variance")))
-    figures.append(("sensitivity", figure))
-    for name, figure in figures:
-        figure.tight_layout()
+    drawn.append(("sensitivity", figure))
+    for _name, each in drawn:
+        each.tight_layout()
+    return drawn
+
+
+def svg(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, str]]:
+    """The figures as SVG text, for a page (no date in them, so the same sweep draws the same
+    bytes)."""
+    import io
+
+    drawn = []
+    for name, figure in figures(answer, lang):
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
+        drawn.append((name, buffer.getvalue()))
+    return drawn
+
+
+def save(answer: SweepAnswer, folder: Path, lang: str = "en") -> list[Path]:
+    """Write ``days``, ``troops`` and ``sensitivity`` as PNG and SVG; return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    for name, figure in figures(answer, lang):
         for suffix in ("png", "svg"):
             path = folder / f"{name}.{suffix}"
             figure.savefig(path, metadata={"Date": None} if suffix == "svg" else None)
             written.append(path)
-        plt.close(figure)
     return written

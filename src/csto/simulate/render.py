@@ -44,8 +44,8 @@ def _step_line(page: Page, step: Step, rule: str | None) -> str:
     return f"{page.day(step.date)} ({when}): {text}" + (f" [{law}]" if law else "")
 
 
-def crisis(answer: CrisisAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def crisis(answer: CrisisAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     c = answer.crisis
     page.line(page.t(N_("A crisis played out: {victim} attacked on {date}."),
                      victim=page.loc.country(c.victim), date=page.day(c.day)))
@@ -78,8 +78,8 @@ def _days(page: Page, value: float | None) -> str:
         round(value, 2)))
 
 
-def sweep(answer: SweepAnswer, lang: str) -> str:
-    page = Page(answer, lang)
+def sweep(answer: SweepAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
     c = answer.crisis
     page.line(page.t(N_("{runs} crises drawn (seed {seed}): {victim} attacked on {date}."),
                      runs=page.loc.number(answer.runs), seed=answer.seed,
@@ -107,5 +107,7 @@ def sweep(answer: SweepAnswer, lang: str) -> str:
     return page.finish()
 
 
-def render(answer: Any, lang: str) -> str:
-    return crisis(answer, lang) if isinstance(answer, CrisisAnswer) else sweep(answer, lang)
+def render(answer: Any, lang: str, html: bool = False) -> str:
+    if isinstance(answer, CrisisAnswer):
+        return crisis(answer, lang, html)
+    return sweep(answer, lang, html)

@@ -178,3 +178,13 @@ def sweep(history: History, crisis: Crisis | None = None, spec: Any = None, runs
                  tally.sum_troops_squared),
         _sensitivity(plan, tally, model), model.as_spec(), mc.MODEL_VERSION, _versions(),
         _findings(history, legal, model), history)
+
+
+def simulate(history: History, runs: int | None = None, seed: int | None = None) -> Any:
+    """The crisis of a scenario's history played once (``runs`` None) or ``runs`` times, with
+    the scenario's own ``model:`` section."""
+    scenario = getattr(history, "scenario", None)
+    spec = scenario.model if scenario is not None else None
+    if runs is None:
+        return play_once(history, spec=spec, seed=seed)
+    return sweep(history, None, spec, runs, seed)

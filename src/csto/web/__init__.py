@@ -5,6 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 
+def loopback(host: str) -> bool:
+    """Whether ``host`` is an address of this computer only."""
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def create_app(history: Any = None) -> Any:
     """The ASGI application on ``history`` (default: the packaged record)."""
     from .app import create_app as build
@@ -12,4 +24,4 @@ def create_app(history: Any = None) -> Any:
     return build(history)
 
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "loopback"]

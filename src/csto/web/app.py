@@ -4,7 +4,8 @@
 ``routes(site) -> list`` and, optionally, ``NAV`` (links for the menu) and, for the
 OpenAPI description, ``openapi_paths()`` and ``openapi_answers()``. Adding pages
 (scenarios, simulations, the fact checker, exports) is adding a module to that list.
-The application only reads: it never writes, so it may be served beyond localhost.
+Only scenarios are ever written (``POST``/``DELETE /api/scenarios``); beyond localhost
+that needs a token (``scenarios.write_refusal``), so the rest may be served to anyone.
 """
 
 from __future__ import annotations
@@ -25,8 +26,8 @@ from ..i18n import gettext_for
 from ..model import LANGS
 
 HERE = Path(__file__).parent
-PROVIDERS = ("csto.web.scenarios", "csto.web.exports", "csto.web.api", "csto.web.check",
-             "csto.web.pages")
+PROVIDERS = ("csto.web.scenarios", "csto.web.simulate", "csto.web.exports", "csto.web.api",
+             "csto.web.check", "csto.web.pages")
 """Modules that add routes. Fixed paths come before the patterns that would take them
 (``/api/scenarios``, ``/api/cite`` before ``/api/{name}``); pages come last, since
 ``/{name}`` matches widely."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import ipaddress
+import os
 from collections.abc import Callable
 
 import click
@@ -11,15 +11,6 @@ from .._cli_options import lang_option
 from .._output import warn
 
 N_ = str
-
-
-def _loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def command(_: Callable[[str], str]) -> click.Command:
@@ -36,9 +27,17 @@ def command(_: Callable[[str], str]) -> click.Command:
     def serve(host: str, port: int, workers: int) -> None:
         import uvicorn
 
-        if not _loopback(host):
-            warn(_(N_("serving on {host}: the application is open to the network (it only "
-                      "reads; nothing can be written through it)")).format(host=host))
+        from . import loopback
+        from .scenarios import LISTEN_ENV, TOKEN_ENV
+
+        os.environ[LISTEN_ENV] = host  # the workers inherit it: writing depends on it
+        if not loopback(host):
+            message = (N_("serving on {host}: the application is open to the network; writing "
+                          "scenarios needs the token set in CSTO_WRITE_TOKEN")
+                       if os.environ.get(TOKEN_ENV) else
+                       N_("serving on {host}: the application is open to the network; writing "
+                          "scenarios is off (set CSTO_WRITE_TOKEN to allow it with that token)"))
+            warn(_(message).format(host=host))
         shown = f"[{host}]" if ":" in host else host
         click.echo(_(N_("csto is at http://{host}:{port}/ (press Ctrl+C to stop)")).format(
             host=shown, port=port), err=True)

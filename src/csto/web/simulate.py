@@ -1,0 +1,184 @@
+"""The collective-assistance procedure simulated on the web: a page and its REST twin.
+
+``GET /simulate?scenario=NAME`` plays the crisis of a stored scenario once (the event log,
+with the article behind each step); with ``runs=N`` it draws N crises and shows the chances,
+the distributions as pictures (matplotlib, as SVG) and whose stance matters most.
+``GET /api/simulate`` returns what ``csto simulate NAME [--runs N] [--seed S] --json``
+prints, and ``GET /api/scenarios/NAME/runs`` the sweeps ``csto simulate`` stored. A request
+is bounded (``MAX_WEB_RUNS``): larger sweeps belong on the command line or on Dask.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import TYPE_CHECKING, Any
+
+import orjson
+from markupsafe import Markup
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import Route
+
+from ..errors import CstoError, InputError
+from ..i18n import error_message
+from .api import JSON, error_body
+from .pages import switch
+
+if TYPE_CHECKING:
+    from .app import Site
+
+N_ = str
+NAV = (("/simulate", N_("Simulate a crisis")),)
+MAX_WEB_RUNS = 1_000_000
+"""The largest sweep one request may ask for (about half a second here)."""
+FIELDS = frozenset({"scenario", "runs", "seed", "lang"})
+
+
+def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None:
+    given = values.get(name, "").strip()
+    if not given:
+        return None
+    if not given.lstrip("-").isdigit() or not low <= int(given) <= high:
+        raise InputError("{name} must be a whole number from {low} to {high}, not '{value}'",
+                         field=name, name=name, low=f"{low:,}", high=f"{high:,}",
+                         value=given[:20])
+    return int(given)
+
+
+def _simulated(site: Site, values: dict[str, str]) -> Any:
+    """The crisis played once, or ``runs`` times, on the stored scenario named."""
+    from ..simulate.run import simulate
+
+    name = values.get("scenario", "")
+    if not name:
+        raise InputError("choose a stored scenario that holds a crisis (an aggression or a "
+                         "request for assistance)", field="scenario")
+    runs = _whole(values, "runs", 1, MAX_WEB_RUNS)
+    seed = _whole(values, "seed", 0, 2**63 - 1)
+    history, _tag = site.scenarios.history(name)
+    return simulate(history, runs, seed)
+
+
+def _options(request: Request) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for key, value in request.query_params.multi_items():
+        if key not in FIELDS:
+            raise InputError("unknown parameter '{value}': use {known}", field=key,
+                             value=key[:40], known=", ".join(sorted(FIELDS)))
+        values[key] = value
+    return values
+
+
+def _pictures(answer: Any, lang: str) -> list[tuple[str, Markup]]:
+    """The sweep's figures as ``data:`` images (the page's policy allows no inline SVG
+    scripts, and an image cannot run any)."""
+    from ..simulate.answers import SweepAnswer
+    from ..simulate.plots import svg
+
+    if not isinstance(answer, SweepAnswer):
+        return []
+    return [(name, Markup("data:image/svg+xml;base64,")
+             + base64.b64encode(text.encode()).decode()) for name, text in svg(answer, lang)]
+
+
+def routes(site: Site) -> list[Route]:
+    async def api(request: Request) -> Response:
+        from ..api import to_dict
+
+        lang = request.query_params.get("lang", "en")
+        lang = lang if lang in ("id", "en", "ru") else "en"
+        try:
+            answer = await run_in_threadpool(_simulated, site, _options(request))
+        except CstoError as exc:
+            status = 404 if exc.template.startswith("no stored scenario") else 400
+            return Response(error_body(exc, lang), status, media_type=JSON)
+        return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+
+    async def stored_runs(request: Request) -> Response:
+        from ..store.runs import runs_of
+
+        name = request.path_params["name"]
+        lang = request.query_params.get("lang", "en")
+        lang = lang if lang in ("id", "en", "ru") else "en"
+        try:
+            site.scenarios.store().get(name)
+            kept = runs_of(name)
+        except CstoError as exc:
+            status = 404 if exc.template.startswith("no stored scenario") else 503
+            return Response(error_body(exc, lang), status, media_type=JSON)
+        body = [{"id": r.id, "runs": r.runs, "seed": r.seed, "digest": r.digest,
+                 "model_version": r.model_version, "versions": r.versions,
+                 "created": r.created.isoformat(timespec="seconds"), "result": r.result}
+                for r in kept]
+        return Response(orjson.dumps({"scenario": name, "runs": body}), media_type=JSON)
+
+    async def page(request: Request) -> Response:
+        from ..simulate.render import render
+
+        lang = site.lang(request)
+        values, log, pictures, error = {}, None, [], None
+        try:
+            stored = [s.name for s in site.scenarios.stored()]
+        except CstoError:
+            stored = []
+        try:
+            values = _options(request)
+            if values.get("scenario"):
+                answer = await run_in_threadpool(_simulated, site, values)
+                log = Markup(render(answer, lang, html=True))
+                pictures = await run_in_threadpool(_pictures, answer, lang)
+        except CstoError as exc:
+            error = error_message(exc, lang)
+        html = site.render("simulate.html", lang, stored=stored, values=values, log=log,
+                           pictures=pictures, error=error, most=MAX_WEB_RUNS,
+                           switch=switch(request))
+        return HTMLResponse(html, 400 if error else 200)
+
+    return [Route("/simulate", page), Route("/api/simulate", api),
+            Route("/api/scenarios/{name}/runs", stored_runs)]
+
+
+def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
+    error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
+    whole = {"type": "integer", "minimum": 1, "maximum": MAX_WEB_RUNS}
+    return {
+        "/api/simulate": {"get": {
+            "operationId": "simulate",
+            "summary": "Play the crisis of a stored scenario through the Treaty's procedure "
+                       "(once, or runs times), as csto simulate --json.",
+            "parameters": [
+                {"name": "scenario", "in": "query", "required": True,
+                 "schema": {"type": "string"}},
+                {"name": "runs", "in": "query", "required": False, "schema": whole},
+                {"name": "seed", "in": "query", "required": False,
+                 "schema": {"type": "integer", "minimum": 0}},
+                {"name": "lang", "in": "query", "required": False,
+                 "schema": {"type": "string", "enum": ["id", "en", "ru"]}}],
+            "responses": {"200": {"description": "The log of one crisis, or the sweep.",
+                                  "content": {JSON: {"schema": {"oneOf": [
+                                      refs["simulate_crisis"], refs["simulate_sweep"]]}}}},
+                          "400": {"description": "A parameter it cannot take, or a scenario "
+                                                 "with no crisis.", **error},
+                          "404": {"description": "No stored scenario of that name.",
+                                  **error}}}},
+        "/api/scenarios/{name}/runs": {"get": {
+            "operationId": "scenario_runs",
+            "summary": "The sweeps csto simulate stored with a scenario.",
+            "parameters": [{"name": "name", "in": "path", "required": True,
+                            "schema": {"type": "string"}}],
+            "responses": {"200": {"description": "The stored sweeps, oldest first.",
+                                  "content": {JSON: {"schema": {
+                                      "type": "object", "required": ["scenario", "runs"],
+                                      "properties": {"scenario": {"type": "string"},
+                                                     "runs": {"type": "array",
+                                                              "items": {"type": "object"}}}}}}},
+                          "404": {"description": "No stored scenario of that name.", **error},
+                          "503": {"description": "The store cannot be read.", **error}}}},
+    }
+
+
+def openapi_answers() -> dict[str, Any]:
+    from ..simulate.answers import CrisisAnswer, SweepAnswer
+
+    return {"simulate_crisis": CrisisAnswer, "simulate_sweep": SweepAnswer}
