@@ -1,13 +1,19 @@
 """Refresh the web application's vendored assets from the npm registry.
 
-    pip install shapely pyproj   # only this script needs them
+    pip install shapely pyproj pycountry numpy   # only this script needs them
     python scripts/vendor_assets.py
 
 - ``map/shapes.json``: country outlines for the server-rendered map, from world-atlas
-  (ISC licence; Natural Earth data, public domain), projected (Lambert azimuthal
-  equal-area centred on Central Asia), simplified, clipped to the region, keyed by ISO 3166
-  alpha-3 code, with a point for each label.
-- ``swagger-ui/``: the browsable API documentation, from swagger-ui-dist (Apache-2.0).
+  (ISC licence; Natural Earth data, public domain), keyed by ISO 3166 alpha-3 code: SVG path
+  data (relative steps, to a tenth of a pixel) and a point for the label, inside the state's
+  largest part. The frame holds the whole of every state that ever had a standing
+  in the CSTO (Russia from Kaliningrad to Chukotka, past 180 degrees, and its Arctic islands;
+  Serbia; Afghanistan), with the neighbours that fall in it; the projection is Albers
+  equal-area conic (standard parallels 45N and 65N). The outlines are simplified together as
+  one coverage (``shapely.coverage_simplify``), so each border is simplified once and
+  neighbours neither gap nor overlap.
+- ``swagger-ui/``: the browsable API documentation, from swagger-ui-dist (Apache-2.0), with
+  its ``NOTICE`` and the notices of the libraries bundled in it.
 Each comes with its licence file; the versions are pinned below. Natural Earth's de facto
 layer draws Crimea within Russia; the map draws it within Ukraine, as UN General Assembly
 resolution 68/262 (27 March 2014) holds.
@@ -20,14 +26,35 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
+from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 WORLD_ATLAS = "world-atlas@2.0.2"
 SWAGGER_UI = "swagger-ui-dist@5.35.0"
 TARGET = Path(__file__).resolve().parent.parent / "src" / "csto" / "web" / "static" / "vendor"
-WIDTH, HEIGHT = 960.0, 500.0
-FRAME = (-4_300_000.0, -2_300_000.0, 5_300_000.0, 2_700_000.0)
-"""The part of the projected plane drawn (metres): from Serbia to the Pacific coast."""
+WIDTH = 960.0
+CENTRAL = 100.0
+"""The projection's central meridian (degrees east), near the middle of the region (Serbia
+at 19 degrees east, Chukotka at 190): the map stands upright. Its opposite, 80 degrees
+west, is where the projection cuts the globe, far from the map."""
+PROJECTION = (f"+proj=aea +lat_1=45 +lat_2=65 +lat_0=55 +lon_0={CENTRAL:g} +datum=WGS84 "
+              "+units=m +no_defs")
+FRAMED = ("RUS", "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "TJK", "UZB", "AFG", "SRB")
+"""Every state that ever had a standing in the CSTO: the frame holds all of each."""
+MARGIN = 0.015
+"""Room around them, as a share of the frame's width."""
+TOLERANCE = 0.6
+"""Simplification, in pixels of the drawn map (about the side of the triangles removed)."""
+SPECK = 1.5
+"""Islands smaller than this (square pixels) are left out; parts with a land border (the
+enclaves in the Fergana valley and around Armenia) are all kept, however small."""
+UNITS = {"Kosovo": "XKX", "N. Cyprus": "CYP", "Somaliland": "SOM"}
+"""Natural Earth's units without an ISO 3166 number: Kosovo by the code the European Union
+and the IMF use, the others within the state the United Nations recognise there (Security
+Council resolution 541 (1983) on northern Cyprus)."""
+CRIMEA = (32.2, 44.2, 36.8, 46.25)
+"""A box (longitude, latitude) around the peninsula, to move it from Russia to Ukraine."""
 
 
 def fetch(spec: str, folder: Path) -> Path:
@@ -39,93 +66,151 @@ def fetch(spec: str, folder: Path) -> Path:
     return folder / spec.split("@", maxsplit=1)[0] / "package"
 
 
-def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
-    scale, translate = topology["transform"]["scale"], topology["transform"]["translate"]
+def _arcs(topology: dict) -> list[list[tuple[int, int]]]:
+    """The arcs in the topology's own integer grid, so that equal points stay equal."""
     decoded = []
     for arc in topology["arcs"]:
         x = y = 0
         points = []
         for dx, dy in arc:
             x, y = x + dx, y + dy
-            points.append((x * scale[0] + translate[0], y * scale[1] + translate[1]))
+            points.append((x, y))
         decoded.append(points)
     return decoded
 
 
-def _ring(arcs: list[list[tuple[float, float]]], indices: list[int]) -> list[tuple[float, float]]:
-    ring: list[tuple[float, float]] = []
+def _ring(arcs: list[list[tuple[int, int]]], indices: list[int]) -> list[tuple[int, int]]:
+    ring: list[tuple[int, int]] = []
     for index in indices:
         points = arcs[index] if index >= 0 else list(reversed(arcs[~index]))
         ring.extend(points if not ring else points[1:])
     return ring
 
 
-def build_map(package: Path) -> dict:
-    import numpy as np
+def _code(geometry: dict) -> str | None:
     import pycountry
-    from pyproj import Transformer
-    from shapely import transform
-    from shapely.geometry import Polygon, box
-    from shapely.ops import unary_union
 
-    topology = json.loads((package / "countries-50m.json").read_text())
+    name = geometry["properties"]["name"]
+    if name in UNITS:
+        return UNITS[name]
+    if not geometry.get("id"):
+        return None  # Siachen Glacier, Indian Ocean Ter.: left blank
+    found = pycountry.countries.get(numeric=str(geometry["id"]).zfill(3))
+    return found.alpha_3 if found else None
+
+
+def _states(topology: dict) -> dict[str, list]:
+    """Every state's polygons in longitude and latitude, from the projection's cut eastwards
+    (so Chukotka east of 180 degrees lies at 180 to 191 degrees east, and Russia is one
+    piece); Crimea within Ukraine. Polygons across the cut (in the Americas) are left out."""
+    import numpy as np
+    from shapely.geometry import Polygon, box
+
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    turn = round(360 / sx)
+    cut = round((CENTRAL - 180 - tx) / sx)
     arcs = _arcs(topology)
-    project = Transformer.from_crs("EPSG:4326", "+proj=laea +lat_0=48 +lon_0=68",
-                                   always_xy=True).transform
-    frame = box(*FRAME)
-    x0, y0, x1, y1 = FRAME
-    crimea = transform(box(32.2, 44.2, 36.8, 46.25),
-                       lambda xy: np.column_stack(project(xy[:, 0], xy[:, 1])))
-    gathered: dict[str, list[Polygon]] = {}
-    countries = {}
+    states: dict[str, list] = {}
     for geometry in topology["objects"]["countries"]["geometries"]:
-        name = geometry["properties"]["name"]
-        code = None
-        if geometry.get("id"):
-            found = pycountry.countries.get(numeric=str(geometry["id"]).zfill(3))
-            code = found.alpha_3 if found else None
-        if name == "Kosovo":
-            code = "XKX"
+        code = _code(geometry)
         if code is None or geometry["type"] not in ("Polygon", "MultiPolygon"):
             continue
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
-        shapes = []
         for polygon in polygons:
-            rings = [_ring(arcs, ring) for ring in polygon]
-            rings = [[(lon, lat) for lon, lat in ring if -179.9 < lon < 179.9] for ring in rings]
-            if len(rings[0]) < 4:
+            rings = [np.array(_ring(arcs, ring), dtype=float) for ring in polygon]
+            for ring in rings:
+                ring[ring[:, 0] < cut, 0] += turn
+            if np.ptp(rings[0][:, 0]) > turn / 2:
                 continue
-            shape = Polygon(rings[0], [r for r in rings[1:] if len(r) >= 4]).buffer(0)
-            shapes.append(transform(shape, lambda xy: np.column_stack(project(xy[:, 0], xy[:, 1]))))
-        if not shapes:
-            continue
-        gathered[code] = [p for s in shapes for p in getattr(s, "geoms", [s])]
-    moved = [p for p in gathered["RUS"] if crimea.contains(p.representative_point())]
-    gathered["RUS"] = [p for p in gathered["RUS"] if not any(p is m for m in moved)]
-    gathered["UKR"] = [*gathered["UKR"], *moved]
-    for code, pieces in gathered.items():
-        whole = unary_union([p.buffer(0) for p in pieces])
-        clipped = whole.intersection(frame).simplify(6_000, preserve_topology=True)
-        if clipped.is_empty or clipped.area < 2e8:
-            continue
+            rings = [np.column_stack((ring[:, 0] * sx + tx, ring[:, 1] * sy + ty))
+                     for ring in rings]
+            states.setdefault(code, []).append(Polygon(rings[0], rings[1:]))
+    crimea = box(*CRIMEA)
+    moved = [p for p in states["RUS"] if crimea.contains(p.representative_point())]
+    states["RUS"] = [p for p in states["RUS"] if not any(p is m for m in moved)]
+    states["UKR"] = [*states["UKR"], *moved]
+    return states
 
-        def point(x: float, y: float) -> str:
-            return f"{(x - x0) / (x1 - x0) * WIDTH:.1f},{(y1 - y) / (y1 - y0) * HEIGHT:.1f}"
 
-        parts = []
-        for polygon in getattr(clipped, "geoms", [clipped]):
-            if polygon.geom_type != "Polygon":
-                continue
-            for ring in (polygon.exterior, *polygon.interiors):
-                coords = list(ring.coords)
-                parts.append("M" + "L".join(point(x, y) for x, y in coords[:-1]) + "Z")
-        largest = max(getattr(clipped, "geoms", [clipped]), key=lambda p: p.area)
-        label = largest.representative_point()
-        countries[code] = {"d": "".join(parts), "label": [float(v) for v in
-                                                          point(label.x, label.y).split(",")]}
-    return {"width": WIDTH, "height": HEIGHT, "projection": "Lambert azimuthal equal-area, "
-            "centre 48N 68E", "source": f"{WORLD_ATLAS} countries-50m.json (Natural Earth, "
-            "public domain)", "countries": dict(sorted(countries.items()))}
+def _path(coords: Any) -> str:
+    """A ring as SVG path data: the first point, then steps to the next (to a tenth of a
+    pixel, counted in whole tenths so that a border's two sides stay the same line)."""
+    points: list[tuple[int, int]] = []
+    for x, y in coords[:-1]:
+        point = (round(x * 10), round(y * 10))
+        if not points or point != points[-1]:
+            points.append(point)
+    if len(points) > 1 and points[0] == points[-1]:
+        points.pop()
+    if len(points) < 3:
+        return ""
+    steps = " ".join(f"{(b[0] - a[0]) / 10:g},{(b[1] - a[1]) / 10:g}"
+                     for a, b in pairwise(points))
+    return f"M{points[0][0] / 10:g},{points[0][1] / 10:g}l{steps}z"
+
+
+def build_map(package: Path) -> dict:
+    import numpy as np
+    import shapely
+    from pyproj import Transformer
+    from shapely.geometry import MultiPolygon, box
+    from shapely.ops import polylabel, unary_union
+
+    topology = json.loads((package / "countries-50m.json").read_text())
+    project = Transformer.from_crs("EPSG:4326", PROJECTION, always_xy=True).transform
+
+    def to_plane(shape: Any) -> Any:
+        return shapely.transform(shape, lambda xy: np.column_stack(project(xy[:, 0], xy[:, 1])))
+
+    states = {code: [to_plane(p) for p in pieces]
+              for code, pieces in _states(topology).items()}
+    x0, y0, x1, y1 = MultiPolygon([p for code in FRAMED for p in states[code]]).bounds
+    pad = MARGIN * (x1 - x0)
+    x0, y0, x1, y1 = x0 - pad, y0 - pad, x1 + pad, y1 + pad
+    scale = WIDTH / (x1 - x0)
+    height = round((y1 - y0) * scale)
+    frame = box(x0, y1 - height / scale, x1, y1)
+    near = frame.buffer(0.25 * (x1 - x0))
+    codes, shapes = [], []
+    for code, everywhere in sorted(states.items()):
+        pieces = [p for p in everywhere if p.intersects(near)]
+        if not pieces:
+            continue
+        whole = unary_union(pieces) if len(pieces) > 1 else pieces[0]
+        codes.append(code)
+        shapes.append(whole if whole.is_valid else shapely.make_valid(whole))
+    if not shapely.coverage_is_valid(shapes):
+        raise ValueError("the states' outlines do not form a coverage")
+    simple = shapely.coverage_simplify(shapes, TOLERANCE / scale)
+
+    def pixels(shape: Any) -> Any:
+        return shapely.transform(shape, lambda xy: np.column_stack(
+            ((xy[:, 0] - x0) * scale, (y1 - xy[:, 1]) * scale)))
+
+    drawn = {code: [p for p in getattr(shape, "geoms", [shape]) if p.geom_type == "Polygon"]
+             for code, shape in zip(codes, shapely.intersection(pixels(simple), box(
+                 0, 0, WIDTH, height)), strict=True)}
+    owners = [code for code, parts in drawn.items() for _ in parts]
+    tree = shapely.STRtree([p for parts in drawn.values() for p in parts])
+
+    def shown(code: str, part: Any) -> bool:
+        return part.area >= SPECK or any(owners[i] != code for i in tree.query(part, "touches"))
+
+    countries = {}
+    for code, inside in drawn.items():
+        parts = [p for p in inside if shown(code, p)]
+        if not parts:
+            continue
+        path = "".join(_path(ring.coords) for polygon in parts
+                       for ring in (polygon.exterior, *polygon.interiors))
+        largest = max(parts, key=lambda p: p.area)
+        label = polylabel(largest, 0.5)
+        countries[code] = {"d": path, "label": [round(label.x, 1), round(label.y, 1)]}
+    return {"width": WIDTH, "height": float(height),
+            "projection": f"Albers equal-area conic, standard parallels 45N and 65N, central "
+                          f"meridian {CENTRAL:g}E",
+            "source": f"{WORLD_ATLAS} countries-50m.json (Natural Earth, public domain)",
+            "countries": dict(sorted(countries.items()))}
 
 
 def main() -> None:
@@ -138,7 +223,8 @@ def main() -> None:
         shutil.copy(atlas / "LICENSE", TARGET / "map" / "LICENSE.world-atlas")
         swagger = fetch(SWAGGER_UI, folder)
         (TARGET / "swagger-ui").mkdir(parents=True, exist_ok=True)
-        for name in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE"):
+        for name in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE", "NOTICE",
+                     "swagger-ui-bundle.js.LICENSE.txt"):
             shutil.copy(swagger / name, TARGET / "swagger-ui" / name)
         (TARGET / "VERSIONS").write_text(f"{WORLD_ATLAS}\n{SWAGGER_UI}\n")
 

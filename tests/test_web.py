@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 
+from csto.history import History
 from csto.questions import QUESTIONS
 
 from .conftest import Run
@@ -103,6 +104,32 @@ def test_the_date_moves_the_map_and_the_timeline(client: Any) -> None:
     assert re.search(r'data-state="ARM"><path class="st-frozen"', after)
     assert after.count('class="lane"') == 11
     assert 'href="/history?state=ARM&amp;on=2024-02-22&amp;lang=en#event-arm-freeze"' in after
+
+
+def test_the_map_holds_every_state_that_had_a_standing_whole(history: History) -> None:
+    """All of each (Russia to Chukotka, past 180 degrees), its label inside it; small."""
+    from csto.web.svg import SHAPES, lanes, shapes
+
+    data = shapes()
+    assert SHAPES.stat().st_size < 150_000
+    width, height = data["width"], data["height"]
+    states = lanes(history)
+    assert len(states) == 11
+    for code in states:
+        shape = data["countries"][code]
+        xs, ys = [], []
+        for ring in re.finditer(r"M([-\d.]+),([-\d.]+)l([^z]*)z", shape["d"]):
+            x, y = float(ring[1]), float(ring[2])
+            xs.append(x)
+            ys.append(y)
+            for step in ring[3].split():
+                dx, dy = step.split(",")
+                x, y = x + float(dx), y + float(dy)
+                xs.append(x)
+                ys.append(y)
+        assert 0 < min(xs) <= max(xs) < width and 0 < min(ys) <= max(ys) < height, code
+        assert min(xs) < shape["label"][0] < max(xs) and min(ys) < shape["label"][1] < max(ys)
+    assert "XKX" in data["countries"] and "UKR" in data["countries"]
 
 
 def test_an_answer_links_states_articles_and_sources(client: Any) -> None:
