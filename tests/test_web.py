@@ -146,8 +146,11 @@ def test_security_headers_and_no_foreign_assets(client: Any) -> None:
     policy = response.headers["content-security-policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy
     assert response.headers["x-content-type-options"] == "nosniff"
+    assert "unsafe-inline" not in policy and "style-src 'self';" in policy
     for page in ("/", "/assist?victim=ARM", "/api/docs"):
-        html = client.get(page).text
+        answer = client.get(page)
+        assert answer.headers["content-security-policy"] == policy, "as strict everywhere"
+        html = answer.text
         for tag in re.findall(r"<(?:script|link|img)[^>]*>", html):
             assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), tag
         assert "<script>" not in html, "no inline scripts"
