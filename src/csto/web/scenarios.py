@@ -16,6 +16,7 @@ from __future__ import annotations
 import hmac
 import os
 import re
+import threading
 import time
 from collections import OrderedDict
 from typing import TYPE_CHECKING, Any
@@ -55,6 +56,8 @@ class Scenarios:
         self.histories: OrderedDict[tuple[str, int], History] = OrderedDict()
         self._store: Any = None
         self._listed: tuple[float, list[Stored]] | None = None
+        self._lock = threading.Lock()
+        """Exports and simulations build histories in worker threads."""
 
     def store(self) -> Any:
         if self._store is None:
@@ -82,16 +85,17 @@ class Scenarios:
                              value=name[:40])
         stored = self.store().get(name)
         tag = (name, stored.version)
-        found = self.histories.get(tag)
-        if found is None:
-            from ..scenario import load
-            from ..scenario.files import parse_text
+        with self._lock:
+            found = self.histories.get(tag)
+            if found is None:
+                from ..scenario import load
+                from ..scenario.files import parse_text
 
-            found = load(parse_text(stored.text, name), self.base).history
-            self.histories[tag] = found
-            while len(self.histories) > KEPT:
-                self.histories.popitem(last=False)
-        self.histories.move_to_end(tag)
+                found = load(parse_text(stored.text, name), self.base).history
+                self.histories[tag] = found
+                while len(self.histories) > KEPT:
+                    self.histories.popitem(last=False)
+            self.histories.move_to_end(tag)
         return found, tag
 
 
