@@ -166,3 +166,11 @@ def test_a_crisis_is_simulated_on_the_web_as_on_the_command_line(
     assert client.get(f"/api/simulate?scenario={NAME}").json()["error"]["field"] == "scenario"
     stored = client.get("/api/scenarios/web-kaz-crisis/runs").json()
     assert stored["scenario"] == "web-kaz-crisis" and isinstance(stored["runs"], list)
+
+
+def test_stored_times_are_rfc_3339_with_their_offset(client: Any) -> None:
+    from datetime import datetime
+
+    for item in client.get("/api/scenarios").json()["scenarios"]:
+        for key in ("created", "updated"):
+            assert datetime.fromisoformat(item[key]).utcoffset() is not None, item

@@ -19,6 +19,7 @@ import re
 import threading
 import time
 from collections import OrderedDict
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -187,8 +188,12 @@ async def _posted(request: Request) -> Any:
 def _stored_json(stored: Stored) -> dict[str, Any]:
     return {"name": stored.name, "version": stored.version, "versions": stored.versions,
             "description": stored.description, "events": stored.events,
-            "created": stored.created.isoformat(timespec="seconds"),
-            "updated": stored.updated.isoformat(timespec="seconds"), "text": stored.text}
+            "created": utc(stored.created), "updated": utc(stored.updated), "text": stored.text}
+
+
+def utc(moment: datetime) -> str:
+    """A stored time (naive, in UTC) as RFC 3339, with its offset."""
+    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
 
 
 def routes(site: Site) -> list[Route]:

@@ -24,6 +24,7 @@ from ..errors import CstoError, InputError
 from ..i18n import error_message
 from .api import JSON, error_body
 from .pages import switch
+from .scenarios import utc
 
 if TYPE_CHECKING:
     from .app import Site
@@ -109,7 +110,7 @@ def routes(site: Site) -> list[Route]:
             return Response(error_body(exc, lang), status, media_type=JSON)
         body = [{"id": r.id, "runs": r.runs, "seed": r.seed, "digest": r.digest,
                  "model_version": r.model_version, "versions": r.versions,
-                 "created": r.created.isoformat(timespec="seconds"), "result": r.result}
+                 "created": utc(r.created), "result": r.result}
                 for r in kept]
         return Response(orjson.dumps({"scenario": name, "runs": body}), media_type=JSON)
 
