@@ -280,3 +280,17 @@ def test_answers_past_the_reviewed_day_say_events_may_be_missing(on: str, edge: 
         assert bool(said) == edge, (lang, said)
         assert all(words in text and "2026-02-15" in text for text in said), (lang, said)
 
+
+
+@pytest.mark.parametrize("document, day, in_force", [
+    ("csc-regulation-1992", "1994-04-19", False), ("csc-regulation-1992", "1994-04-20", True),
+    ("csc-regulation-1992", "1994-04-21", True),
+    ("peacekeeping-agreement-2007", "2011-01-25", False),
+    ("peacekeeping-agreement-2007", "2011-01-26", True),
+    ("peacekeeping-agreement-2007", "2022-01-06", True),
+    ("cst-protocol-1993", "2026-01-01", False),
+])
+def test_documents_apply_from_the_day_the_record_gives(document: str, day: str,
+                                                       in_force: bool) -> None:
+    listed = {d["id"]: d for d in csto.to_dict(csto.documents(on=day))["documents"]}
+    assert listed[document]["in_force"] is in_force

@@ -63,14 +63,19 @@ class Export(NamedTuple):
 
 
 def panel(kind: str, history: History | None = None, yearly: bool = False,
-          directed: bool = True, start: object = None, until: object = None,
+          directed: bool | None = None, start: object = None, until: object = None,
           today: date | None = None) -> Export:
-    """The ``members`` or ``dyads`` panel as batches to write (see ``panels.py``)."""
+    """The ``members`` or ``dyads`` panel as batches to write (see ``panels.py``).
+    ``directed`` is for dyads only (default: directed)."""
     from ..api import _history
+    from ..errors import InputError
     from .crosswalk import parties, recorded_states
     from .intervals import intervals
     from .panels import dyad_batches, dyad_schema, member_batches, member_schema
 
+    if directed is not None and kind == "members":
+        raise InputError("--directed and --undirected are for dyads only", field="directed")
+    directed = directed is not False
     h = _history(history)
     spans = intervals(h, start, until, today)
     days = int(spans.counts.sum())
@@ -112,7 +117,7 @@ def _frame(export: Export, frame: str) -> Any:
 def members(history: History | None = None, yearly: bool = False, start: object = None,
             until: object = None, frame: str = "pandas") -> Any:
     """The member panel as a DataFrame (``frame``: pandas, polars or arrow)."""
-    return _frame(panel("members", history, yearly, True, start, until), frame)
+    return _frame(panel("members", history, yearly, None, start, until), frame)
 
 
 def dyads(history: History | None = None, yearly: bool = False, directed: bool = True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 import click
@@ -76,18 +77,13 @@ def group(_: Callable[[str], str]) -> click.Group:
                                 "per pair (default: directed).")))
         def run(daily: bool, start: str | None, until: str | None, scenario: str | None,
                 output: str | None, form: str | None, directed: bool | None) -> None:
-            from ..errors import InputError
             from . import panel
             from .write import choose_format, write
 
-            if directed is not None and kind == "members":
-                raise InputError("--directed and --undirected are for dyads only",
-                                 field="directed")
             chosen = choose_format(form, output)
-            export_ = panel(kind, _history(scenario), not daily,
-                            True if directed is None else directed, start, until)
+            export_ = panel(kind, _history(scenario), not daily, directed, start, until)
             bar, advance = _progress(export_.rows)
-            with bar if bar is not None else _Nothing():
+            with bar if bar is not None else nullcontext():
                 rows = write(export_.batches, export_.schema, chosen, output, export_.metadata,
                              export_.last_day, advance)
             if output is not None and sys.stderr is not None:
@@ -121,14 +117,6 @@ def group(_: Callable[[str], str]) -> click.Group:
               {"title": "csto crosswalk"}, date(2000, 1, 1))
 
     return export
-
-
-class _Nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def cite_command(_: Callable[[str], str]) -> click.Command:

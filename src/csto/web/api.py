@@ -50,6 +50,26 @@ def values_of(request: Request) -> tuple[dict[str, str], str]:
     return values, lang
 
 
+def reply_lang(request: Request) -> str:
+    """The language a JSON reply's messages are in: ``?lang=`` if known, else English (an
+    unknown one is reported in English, the error being about it)."""
+    lang = request.query_params.get("lang", "en")
+    return lang if lang in LANGS else "en"
+
+
+def allowed_values(request: Request, allowed: frozenset[str]) -> dict[str, str]:
+    """The query's values, each given once and each among ``allowed``."""
+    values: dict[str, str] = {}
+    for key, value in request.query_params.multi_items():
+        if key not in allowed:
+            raise InputError("unknown parameter '{value}': use {known}", field=key,
+                             value=key[:40], known=", ".join(sorted(allowed)))
+        if key in values:
+            raise InputError("give '{value}' once", field=key, value=key)
+        values[key] = value
+    return values
+
+
 def answer_bytes(site: Site, question: Question, values: dict[str, str], lang: str) -> bytes:
     """The JSON form of an answer, from the cache where it was asked before."""
     from ..api import to_dict
@@ -67,8 +87,7 @@ def answer_bytes(site: Site, question: Question, values: dict[str, str], lang: s
 def routes(site: Site) -> list[Route]:
     async def question(request: Request) -> Response:
         name = request.path_params["name"]
-        lang = request.query_params.get("lang", "en")
-        lang = lang if lang in LANGS else "en"
+        lang = reply_lang(request)
         try:
             chosen = QUESTIONS.get(name)
             if chosen is None:

@@ -18,7 +18,7 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..i18n import error_message
-from .api import JSON, error_body
+from .api import JSON, error_body, reply_lang
 from .pages import switch
 
 if TYPE_CHECKING:
@@ -75,8 +75,7 @@ def routes(site: Site) -> list[Route]:
             text, as_of = await _api_input(request)
             answer = _checked(site, text, as_of)
         except CstoError as exc:
-            return Response(error_body(exc, lang if lang in ("id", "en", "ru") else "en"), 400,
-                            media_type=JSON)
+            return Response(error_body(exc, reply_lang(request)), 400, media_type=JSON)
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def page(request: Request) -> Response:

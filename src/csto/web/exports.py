@@ -20,8 +20,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..model import LANGS
-from .api import JSON, error_body
+from .api import JSON, allowed_values, error_body, reply_lang
 from .pages import switch
 
 if TYPE_CHECKING:
@@ -46,30 +45,16 @@ def _flag(values: dict[str, str], name: str) -> bool:
                      value=value[:20], name=name)
 
 
-def _options(request: Request, allowed: frozenset[str]) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for key, value in request.query_params.multi_items():
-        if key not in allowed:
-            raise InputError("unknown parameter '{value}': use {known}", field=key,
-                             value=key[:40], known=", ".join(sorted(allowed)))
-        if key in values:
-            raise InputError("give '{value}' once", field=key, value=key)
-        values[key] = value
-    return values
-
-
 def _write(site: Site, panel_kind: str, values: dict[str, str]) -> tuple[Path, str, int]:
     """Write the panel to a file in a new temporary folder: its path, format and rows."""
     from ..export import panel
     from ..export.write import choose_format, write
 
     yearly, undirected = _flag(values, "yearly"), _flag(values, "undirected")
-    if undirected and panel_kind == "members":
-        raise InputError("--directed and --undirected are for dyads only", field="directed")
     form = choose_format(values.get("format") or None, None)
     history, _tag = site.history_for({"scenario": values.get("scenario", "")})
-    export = panel(panel_kind, history, yearly, not undirected, values.get("from") or None,
-                   values.get("until") or None)
+    export = panel(panel_kind, history, yearly, False if undirected else None,
+                   values.get("from") or None, values.get("until") or None)
     unit = "year" if yearly else "day"
     name = (f"csto-{panel_kind}-{unit}-{export.metadata['from']}-{export.metadata['until']}"
             f".{form}")
@@ -85,13 +70,12 @@ def _write(site: Site, panel_kind: str, values: dict[str, str]) -> tuple[Path, s
 
 def routes(site: Site) -> list[Route]:
     async def download(request: Request) -> Response:
-        lang = request.query_params.get("lang", "en")
-        lang = lang if lang in LANGS else "en"
+        lang = reply_lang(request)
         try:
             if "panel" in request.path_params:
-                kind, values = request.path_params["panel"], _options(request, OPTIONS)
+                kind, values = request.path_params["panel"], allowed_values(request, OPTIONS)
             else:  # the page's form names the panel in the query
-                values = _options(request, OPTIONS | {"panel"})
+                values = allowed_values(request, OPTIONS | {"panel"})
                 kind = values.pop("panel", "")
             if kind not in PANELS:
                 raise InputError("unknown panel '{value}': use members or dyads", field="panel",
@@ -107,10 +91,9 @@ def routes(site: Site) -> list[Route]:
     async def citations(request: Request) -> Response:
         from ..export.cite import cite
 
-        lang = request.query_params.get("lang", "en")
-        lang = lang if lang in LANGS else "en"
+        lang = reply_lang(request)
         try:
-            values = _options(request, frozenset({"panel", "format", "from", "until",
+            values = allowed_values(request, frozenset({"panel", "format", "from", "until",
                                                   "scenario", "lang"}))
             kind = values.get("panel") or None
             if kind is not None and kind not in PANELS:
@@ -129,11 +112,8 @@ def routes(site: Site) -> list[Route]:
         from ..export import COLUMNS
 
         lang = site.lang(request)
-        try:
-            stored = [s.name for s in site.scenarios.stored()]
-        except CstoError:
-            stored = []
-        return HTMLResponse(site.render("exports.html", lang, columns=COLUMNS, stored=stored,
+        return HTMLResponse(site.render("exports.html", lang, columns=COLUMNS,
+                                        stored=site.scenarios.names(),
                                         switch=switch(request)))
 
     return [Route("/exports", page), Route("/exports/download", download),

@@ -143,17 +143,9 @@ def _page(request: Request, site: Site, question: Question, values: dict[str, st
     twin = f"/{question.name}.json?{urlencode(list(request.query_params.multi_items()))}"
     return site.render("question.html", lang, question=question, summary=_(question.summary),
                        fields=fields(question, values, lang, site), answer=body, error=error,
-                       scenario=values.get("scenario", ""), stored=_stored_names(site),
+                       scenario=values.get("scenario", ""), stored=site.scenarios.names(),
                        countries=country_options(site, lang), switch=switch(request), twin=twin,
                        questions=[(q.name, _(q.summary)) for q in QUESTIONS.values()])
-
-
-def _stored_names(site: Site) -> list[str]:
-    """Names of the stored scenarios for the form (none where the store cannot be read)."""
-    try:
-        return [stored.name for stored in site.scenarios.stored()]
-    except CstoError:
-        return []
 
 
 def _error(request: Request, site: Site, exc: CstoError, lang: str, status: int = 400) -> Response:

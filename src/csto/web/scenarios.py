@@ -31,7 +31,7 @@ from starlette.routing import Route
 from ..errors import CstoError, InputError
 from ..history import History
 from ..i18n import error_message, format_day
-from .api import JSON, error_body
+from .api import JSON, error_body, reply_lang
 from .pages import switch
 
 if TYPE_CHECKING:
@@ -78,8 +78,20 @@ class Scenarios:
             self._listed = (now, self.store().list())
         return self._listed[1]
 
+    def names(self) -> list[str]:
+        """The stored scenarios' names, for a form (none where the store cannot be read)."""
+        try:
+            return [stored.name for stored in self.stored()]
+        except CstoError:
+            return []
+
     def history(self, name: str) -> tuple[History, tuple[str, int]]:
         """The history of the stored scenario ``name`` and its (name, version) tag."""
+        _stored, history, tag = self.get(name)
+        return history, tag
+
+    def get(self, name: str) -> tuple[Stored, History, tuple[str, int]]:
+        """The stored scenario ``name``, its history and its (name, version) tag."""
         if not NAME.fullmatch(name):
             raise InputError("'{value}' is not a scenario name: give the name of a stored "
                              "scenario (letters, digits, '-', '_' or '.')", field="scenario",
@@ -97,7 +109,7 @@ class Scenarios:
                 while len(self.histories) > KEPT:
                     self.histories.popitem(last=False)
             self.histories.move_to_end(tag)
-        return found, tag
+        return stored, found, tag
 
 
 def resolve(site: Site, values: dict[str, str]) -> tuple[History, tuple[str, int] | None]:
@@ -143,12 +155,7 @@ def _refused(request: Request, lang: str) -> Response | None:
     return Response(error_body(exc, lang), 403, media_type=JSON)
 
 
-def _language(request: Request) -> str:
-    lang = request.query_params.get("lang", "en")
-    return lang if lang in ("id", "en", "ru") else "en"
-
-
-def _status(exc: CstoError) -> int:
+def status_of(exc: CstoError) -> int:
     """404 for a scenario not stored, 503 where the store cannot be read, else 400."""
     from ..errors import StorageError
 
@@ -157,8 +164,9 @@ def _status(exc: CstoError) -> int:
     return 404 if exc.template.startswith("no stored scenario") else 400
 
 
-def _failed(exc: CstoError, lang: str) -> Response:
-    return Response(error_body(exc, lang), _status(exc), media_type=JSON)
+def failed(exc: CstoError, lang: str) -> Response:
+    """The JSON error of a scenario route, with its status (``status_of``)."""
+    return Response(error_body(exc, lang), status_of(exc), media_type=JSON)
 
 
 async def _posted(request: Request) -> Any:
@@ -219,14 +227,13 @@ def routes(site: Site) -> list[Route]:
         name = request.path_params["name"]
         query = request.query_params
         try:
-            history, _tag = site.scenarios.history(name)
-            stored = site.scenarios.store().get(name)
+            stored, history, _tag = site.scenarios.get(name)
             answer = compare(site.history, history, query.get("on") or None,
                              query.get("from") or None, query.get("until") or None)
             changes = Markup(render(answer, lang, html=True))
         except CstoError as exc:
             return HTMLResponse(site.render("error.html", lang, message=error_message(exc, lang),
-                                            switch=switch(request)), _status(exc))
+                                            switch=switch(request)), status_of(exc))
         return HTMLResponse(site.render(
             "scenario.html", lang, stored=stored, changes=changes, switch=switch(request),
             on=query.get("on", ""), start=query.get("from", ""), until=query.get("until", ""),
@@ -237,7 +244,7 @@ def routes(site: Site) -> list[Route]:
         try:
             stored = site.scenarios.stored()
         except CstoError as exc:
-            return _failed(exc, _language(request))
+            return failed(exc, reply_lang(request))
         body = [{k: v for k, v in _stored_json(s).items() if k != "text"} for s in stored]
         return Response(orjson.dumps({"scenarios": body}), media_type=JSON)
 
@@ -245,14 +252,14 @@ def routes(site: Site) -> list[Route]:
         try:
             stored = site.scenarios.store().get(request.path_params["name"])
         except CstoError as exc:
-            return _failed(exc, _language(request))
+            return failed(exc, reply_lang(request))
         return Response(orjson.dumps(_stored_json(stored)), media_type=JSON)
 
     async def api_diff(request: Request) -> Response:
         from ..api import to_dict
         from ..scenario.diff import compare
 
-        lang = _language(request)
+        lang = reply_lang(request)
         query = request.query_params
         try:
             unknown = sorted(set(query) - {"on", "from", "until", "lang"})
@@ -263,13 +270,13 @@ def routes(site: Site) -> list[Route]:
             answer = compare(site.history, history, query.get("on") or None,
                              query.get("from") or None, query.get("until") or None)
         except CstoError as exc:
-            return _failed(exc, lang)
+            return failed(exc, lang)
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def api_add(request: Request) -> Response:
         from ..scenario import load
 
-        lang = _language(request)
+        lang = reply_lang(request)
         refused = _refused(request, lang)
         if refused is not None:
             return refused
@@ -278,7 +285,7 @@ def routes(site: Site) -> list[Route]:
             built = load(scenario, site.history)
             stored = site.scenarios.store().add(built.history.scenario)
         except CstoError as exc:
-            return _failed(exc, lang)
+            return failed(exc, lang)
         site.scenarios.changed()
         body = {k: v for k, v in _stored_json(stored).items() if k != "text"}
         body["warnings"] = list(built.warnings)
@@ -286,7 +293,7 @@ def routes(site: Site) -> list[Route]:
                         headers={"location": f"/api/scenarios/{stored.name}"})
 
     async def api_delete(request: Request) -> Response:
-        lang = _language(request)
+        lang = reply_lang(request)
         refused = _refused(request, lang)
         if refused is not None:
             return refused
@@ -294,7 +301,7 @@ def routes(site: Site) -> list[Route]:
         try:
             count = site.scenarios.store().delete(name)
         except CstoError as exc:
-            return _failed(exc, lang)
+            return failed(exc, lang)
         site.scenarios.changed()
         return Response(orjson.dumps({"deleted": name, "versions": count}), media_type=JSON)
 

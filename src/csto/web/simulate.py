@@ -22,9 +22,9 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..i18n import error_message
-from .api import JSON, error_body
+from .api import JSON, allowed_values, reply_lang
 from .pages import switch
-from .scenarios import utc
+from .scenarios import failed, utc
 
 if TYPE_CHECKING:
     from .app import Site
@@ -61,16 +61,6 @@ def _simulated(site: Site, values: dict[str, str]) -> Any:
     return simulate(history, runs, seed)
 
 
-def _options(request: Request) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for key, value in request.query_params.multi_items():
-        if key not in FIELDS:
-            raise InputError("unknown parameter '{value}': use {known}", field=key,
-                             value=key[:40], known=", ".join(sorted(FIELDS)))
-        values[key] = value
-    return values
-
-
 def _pictures(answer: Any, lang: str) -> list[tuple[str, Markup]]:
     """The sweep's figures as ``data:`` images (the page's policy allows no inline SVG
     scripts, and an image cannot run any)."""
@@ -87,27 +77,22 @@ def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
         from ..api import to_dict
 
-        lang = request.query_params.get("lang", "en")
-        lang = lang if lang in ("id", "en", "ru") else "en"
+        lang = reply_lang(request)
         try:
-            answer = await run_in_threadpool(_simulated, site, _options(request))
+            answer = await run_in_threadpool(_simulated, site, allowed_values(request, FIELDS))
         except CstoError as exc:
-            status = 404 if exc.template.startswith("no stored scenario") else 400
-            return Response(error_body(exc, lang), status, media_type=JSON)
+            return failed(exc, lang)
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def stored_runs(request: Request) -> Response:
         from ..store.runs import runs_of
 
         name = request.path_params["name"]
-        lang = request.query_params.get("lang", "en")
-        lang = lang if lang in ("id", "en", "ru") else "en"
         try:
             site.scenarios.store().get(name)
             kept = runs_of(name)
         except CstoError as exc:
-            status = 404 if exc.template.startswith("no stored scenario") else 503
-            return Response(error_body(exc, lang), status, media_type=JSON)
+            return failed(exc, reply_lang(request))
         body = [{"id": r.id, "runs": r.runs, "seed": r.seed, "digest": r.digest,
                  "model_version": r.model_version, "versions": r.versions,
                  "created": utc(r.created), "result": r.result}
@@ -120,18 +105,14 @@ def routes(site: Site) -> list[Route]:
         lang = site.lang(request)
         values, log, pictures, error = {}, None, [], None
         try:
-            stored = [s.name for s in site.scenarios.stored()]
-        except CstoError:
-            stored = []
-        try:
-            values = _options(request)
+            values = allowed_values(request, FIELDS)
             if values.get("scenario"):
                 answer = await run_in_threadpool(_simulated, site, values)
                 log = Markup(render(answer, lang, html=True))
                 pictures = await run_in_threadpool(_pictures, answer, lang)
         except CstoError as exc:
             error = error_message(exc, lang)
-        html = site.render("simulate.html", lang, stored=stored, values=values, log=log,
+        html = site.render("simulate.html", lang, stored=site.scenarios.names(), values=values, log=log,
                            pictures=pictures, error=error, most=MAX_WEB_RUNS,
                            switch=switch(request))
         return HTMLResponse(html, 400 if error else 200)
@@ -162,7 +143,8 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
                           "400": {"description": "A parameter it cannot take, or a scenario "
                                                  "with no crisis.", **error},
                           "404": {"description": "No stored scenario of that name.",
-                                  **error}}}},
+                                  **error},
+                          "503": {"description": "The store cannot be read.", **error}}}},
         "/api/scenarios/{name}/runs": {"get": {
             "operationId": "scenario_runs",
             "summary": "The sweeps csto simulate stored with a scenario.",
