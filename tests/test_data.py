@@ -47,9 +47,16 @@ def test_every_record_states_its_confidence() -> None:
             assert "confidence" in raw, (name, raw.get("id"))
 
 
-def test_seed_files_are_cited_as_sources(history: History) -> None:
-    files = {s.file for s in history.sources.values()}
-    assert {"000_c42489753044db81.txt", "004_2bba430d289883ed.txt"} <= files
+def test_the_seed_texts_are_cited_as_their_publications(history: History) -> None:
+    """The two texts the project started from are cited as what they are, a news article
+    and a Wikipedia article a reader can open, not as files the package does not ship."""
+    wahana, idwiki = history.sources["seed-000"], history.sources["seed-004"]
+    assert wahana.kind == "news" and wahana.file is None
+    assert wahana.url == ("https://wahananews.co/internasional/"
+                          "mengenal-sekutu-rusia-aliansi-csto-tandingan-nato-1dMlOCawNx/0")
+    assert idwiki.kind == "reference" and idwiki.file is None
+    assert idwiki.url == "https://id.wikipedia.org/wiki/Organisasi_Traktat_Keamanan_Kolektif"
+    assert all(s.kind != "seed" for s in history.sources.values())
 
 
 def test_the_fact_sheet_disagreements_are_all_kept(history: History) -> None:
