@@ -59,6 +59,31 @@ def test_the_seed_texts_are_cited_as_their_publications(history: History) -> Non
     assert all(s.kind != "seed" for s in history.sources.values())
 
 
+def test_every_source_opens_for_a_reader(history: History) -> None:
+    """A reader can open every source: an http(s) URL that is more than a site's home
+    page, or a file shipped with the package (under ``data/files/``) beside its licence
+    (``<file>.license``). No source is the project's fact sheet or a seed file, and no
+    two ids share a URL."""
+    from urllib.parse import urlsplit
+
+    shipped = DATA / "files"
+    seen: dict[str, str] = {}
+    for source in history.sources.values():
+        assert source.id != "factsheet" and "csto-facts" not in (source.file or ""), source.id
+        assert not (source.kind == "seed" and source.file), source.id
+        if source.url is None:
+            assert source.file, source.id
+            assert (shipped / source.file).is_file(), source.id
+            assert (shipped / f"{source.file}.license").is_file(), source.id
+            continue
+        parts = urlsplit(source.url)
+        assert parts.scheme in ("http", "https") and parts.netloc, source.id
+        assert parts.path.strip("/") or parts.query, f"{source.id}: a bare home page"
+        key = source.url.split("://", 1)[1].removeprefix("www.").rstrip("/")
+        assert key not in seen, f"{source.id} and {seen.get(key)} share {source.url}"
+        seen[key] = source.id
+
+
 def test_the_fact_sheet_disagreements_are_all_kept(history: History) -> None:
     """The disagreements listed in the reference fact sheet each keep an alternative, and the
     live disputes about standings are recorded with both sides. (Masadykov's term is not one:
