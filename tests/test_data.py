@@ -326,3 +326,31 @@ def test_documents_apply_from_the_day_the_record_gives(document: str, day: str,
                                                        in_force: bool) -> None:
     listed = {d["id"]: d for d in csto.to_dict(csto.documents(on=day))["documents"]}
     assert listed[document]["in_force"] is in_force
+
+
+def test_announced_plans_are_dated_placed_and_sourced(history: History) -> None:
+    """``announced.yaml`` (not read by the loader yet): plans announced by the reviewed day
+    for later days, each with its place, announcer and sources, in every language."""
+    import yaml
+
+    reviewed = yaml.safe_load((DATA / "record.yaml").read_text(encoding="utf-8"))["reviewed"]
+    items = yaml.safe_load((DATA / "announced.yaml").read_text(encoding="utf-8"))
+    assert items and len({item["id"] for item in items}) == len(items)
+    for item in items:
+        assert set(item) == {"id", "announced", "what", "expected", "where", "by", "sources"}
+        assert isinstance(item["announced"], date) and item["announced"] <= reviewed, item["id"]
+        expected = item["expected"]
+        assert set(expected) <= {"date", "precision", "until"}, item["id"]
+        assert expected["precision"] in ("day", "month", "year"), item["id"]
+        day = expected["date"]
+        assert day > item["announced"], item["id"]
+        if expected["precision"] == "month":
+            assert day.day == 1, item["id"]
+        if expected["precision"] == "year":
+            assert (day.month, day.day) == (1, 1), item["id"]
+        assert expected.get("until", day) >= day, item["id"]
+        for key in ("what", "where", "by"):
+            assert set(item[key]) == {"en", "id", "ru"} and all(item[key].values()), (item["id"], key)
+        assert item["sources"] and set(item["sources"]) <= set(history.sources), item["id"]
+        published = [history.sources[i].published for i in item["sources"]]
+        assert all(p is not None and p <= reviewed for p in published), item["id"]
