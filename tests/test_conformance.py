@@ -35,6 +35,18 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _matches(record: dict[str, Any], wanted: dict[str, Any], ident: str) -> None:
+    """A listed record (an exercise, a case) against the keys a case gives: hosts as a set,
+    days as ISO dates, `disputed` as whether the record keeps alternatives."""
+    for key, value in wanted.items():
+        if key == "disputed":
+            assert bool(record["alternatives"]) is value, (ident, key)
+        elif key == "hosts":
+            assert sorted(record["hosts"]) == sorted(value), (ident, key)
+        else:
+            assert record[key] == _iso(value), (ident, key)
+
+
 def test_suite_is_not_empty_and_ids_are_unique() -> None:
     ids = [case["id"] for case in CASES]
     assert len(ids) >= 88
@@ -69,10 +81,18 @@ def test_case(case: dict[str, Any], history: History) -> None:
     if "secretary_general" in expect:
         sg = result["secretary_general"]
         assert (sg["name"] if sg else None) == expect["secretary_general"]
-    cited = {f"{c['document']}/{c['article']}" for c in result["citations"]}
+    if "exercises" in expect:
+        listed = {e["id"]: e for e in result["exercises"]}
+        for ident, wanted in expect["exercises"].items():
+            _matches(listed[ident], wanted, ident)
+    if "cases" in expect:
+        listed = {c["case"]["id"]: c["case"] for c in result["cases"]}
+        for ident, wanted in expect["cases"].items():
+            _matches(listed[ident], wanted, ident)
+    cited = {f"{c['document']}/{c['article']}" for c in result.get("citations", [])}
     for article in case.get("cites", []):
         assert article in cited, article
-    said = {f["facts"][0]["fact"] for f in result["findings"]
+    said = {f["facts"][0]["fact"] for f in result.get("findings", [])
             if f["kind"] == "dispute" and f["facts"]}
     for record in case.get("disputes", []):
         assert record in said, f"the answer does not say it rests on the disputed {record}"

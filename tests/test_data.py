@@ -47,9 +47,41 @@ def test_every_record_states_its_confidence() -> None:
             assert "confidence" in raw, (name, raw.get("id"))
 
 
-def test_seed_files_are_cited_as_sources(history: History) -> None:
-    files = {s.file for s in history.sources.values()}
-    assert {"000_c42489753044db81.txt", "004_2bba430d289883ed.txt"} <= files
+def test_the_seed_texts_are_cited_as_their_publications(history: History) -> None:
+    """The two texts the project started from are cited as what they are, a news article
+    and a Wikipedia article a reader can open, not as files the package does not ship."""
+    wahana, idwiki = history.sources["seed-000"], history.sources["seed-004"]
+    assert wahana.kind == "news" and wahana.file is None
+    assert wahana.url == ("https://wahananews.co/internasional/"
+                          "mengenal-sekutu-rusia-aliansi-csto-tandingan-nato-1dMlOCawNx/0")
+    assert idwiki.kind == "reference" and idwiki.file is None
+    assert idwiki.url == "https://id.wikipedia.org/wiki/Organisasi_Traktat_Keamanan_Kolektif"
+    assert all(s.kind != "seed" for s in history.sources.values())
+
+
+def test_every_source_opens_for_a_reader(history: History) -> None:
+    """A reader can open every source: an http(s) URL that is more than a site's home
+    page, or a file shipped with the package (under ``data/files/``) beside its licence
+    (``<file>.license``). No source is the project's fact sheet or a seed file, and no
+    two ids share a URL."""
+    from urllib.parse import urlsplit
+
+    shipped = DATA / "files"
+    seen: dict[str, str] = {}
+    for source in history.sources.values():
+        assert source.id != "factsheet" and "csto-facts" not in (source.file or ""), source.id
+        assert not (source.kind == "seed" and source.file), source.id
+        if source.url is None:
+            assert source.file, source.id
+            assert (shipped / source.file).is_file(), source.id
+            assert (shipped / f"{source.file}.license").is_file(), source.id
+            continue
+        parts = urlsplit(source.url)
+        assert parts.scheme in ("http", "https") and parts.netloc, source.id
+        assert parts.path.strip("/") or parts.query, f"{source.id}: a bare home page"
+        key = source.url.split("://", 1)[1].removeprefix("www.").rstrip("/")
+        assert key not in seen, f"{source.id} and {seen.get(key)} share {source.url}"
+        seen[key] = source.id
 
 
 def test_the_fact_sheet_disagreements_are_all_kept(history: History) -> None:
@@ -294,3 +326,31 @@ def test_documents_apply_from_the_day_the_record_gives(document: str, day: str,
                                                        in_force: bool) -> None:
     listed = {d["id"]: d for d in csto.to_dict(csto.documents(on=day))["documents"]}
     assert listed[document]["in_force"] is in_force
+
+
+def test_announced_plans_are_dated_placed_and_sourced(history: History) -> None:
+    """``announced.yaml`` (not read by the loader yet): plans announced by the reviewed day
+    for later days, each with its place, announcer and sources, in every language."""
+    import yaml
+
+    reviewed = yaml.safe_load((DATA / "record.yaml").read_text(encoding="utf-8"))["reviewed"]
+    items = yaml.safe_load((DATA / "announced.yaml").read_text(encoding="utf-8"))
+    assert items and len({item["id"] for item in items}) == len(items)
+    for item in items:
+        assert set(item) == {"id", "announced", "what", "expected", "where", "by", "sources"}
+        assert isinstance(item["announced"], date) and item["announced"] <= reviewed, item["id"]
+        expected = item["expected"]
+        assert set(expected) <= {"date", "precision", "until"}, item["id"]
+        assert expected["precision"] in ("day", "month", "year"), item["id"]
+        day = expected["date"]
+        assert day > item["announced"], item["id"]
+        if expected["precision"] == "month":
+            assert day.day == 1, item["id"]
+        if expected["precision"] == "year":
+            assert (day.month, day.day) == (1, 1), item["id"]
+        assert expected.get("until", day) >= day, item["id"]
+        for key in ("what", "where", "by"):
+            assert set(item[key]) == {"en", "id", "ru"} and all(item[key].values()), (item["id"], key)
+        assert item["sources"] and set(item["sources"]) <= set(history.sources), item["id"]
+        published = [history.sources[i].published for i in item["sources"]]
+        assert all(p is not None and p <= reviewed for p in published), item["id"]
