@@ -40,7 +40,7 @@ def _text(size: int) -> str:
 def speed(repeats: int = 5) -> dict[str, float]:
     from csto.factcheck.check import check
     from csto.factcheck.gazetteer import gazetteer
-    from csto.load import load_history
+    from csto.record.load import load_history
 
     history = load_history()
     check("CSTO", history=history)  # start-up: models, tables, automaton

@@ -11,7 +11,7 @@ import pytest
 
 from .conftest import ROOT
 
-MODULES = ["csto", "csto.api", "csto.model"]
+MODULES = ["csto", "csto.questions.api", "csto.record.model"]
 
 
 def _readme_examples() -> str:

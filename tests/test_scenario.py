@@ -11,7 +11,7 @@ import pytest
 
 import csto
 from csto.errors import InputError
-from csto.history import History
+from csto.record.history import History
 from csto.scenario import load
 from csto.scenario.diff import diff
 from csto.scenario.files import dump, parse_text

@@ -41,7 +41,7 @@ def test_officials_are_found_in_any_case() -> None:
 
 
 def test_every_name_has_a_source_that_exists() -> None:
-    from csto.load import load_history
+    from csto.record.load import load_history
 
     data = read()
     known = {s.id for s in data.sources} | set(load_history().sources)

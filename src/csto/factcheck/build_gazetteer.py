@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from ..load import load_history
-from ..model import Text
+from ..record.load import load_history
+from ..record.model import Text
 
 HERE = Path(__file__).resolve().parent
 ADDITIONS = HERE / "additions.yaml"

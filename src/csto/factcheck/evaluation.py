@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from ..history import History
+from ..record.history import History
 from .answer import CheckAnswer
 from .check import check
 

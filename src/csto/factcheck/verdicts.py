@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from ..history import History, Snapshot, event_fact, fact_of
-from ..model import (
+from ..record.history import History, Snapshot, event_fact, fact_of
+from ..record.model import (
     MEMBER_STATUSES,
     Alternative,
     Citation,

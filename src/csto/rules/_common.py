@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from .._typing import TYPE_CHECKING
 from ..errors import InputError
-from ..history import Snapshot, fact_of
-from ..model import Citation, CountryRef, DateRef, Fact, Finding, Label, ProcedureStep
+from ..record.history import Snapshot, fact_of
+from ..record.model import Citation, CountryRef, DateRef, Fact, Finding, Label, ProcedureStep
 
 if TYPE_CHECKING:
     from typing import Any

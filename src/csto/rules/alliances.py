@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import StepAnswer
-from ..dates import add_months
 from ..errors import InputError
-from ..history import Snapshot, fact_of
-from ..model import (
-    Citation,
-    CountryList,
-    CountryRef,
-    DateRef,
-    Fact,
-    Finding,
-    ProcedureStep,
-)
+from ..questions.answers import StepAnswer
+from ..record.dates import add_months
+from ..record.history import Snapshot, fact_of
+from ..record.model import Citation, CountryList, CountryRef, DateRef, Fact, Finding, ProcedureStep
 from ._common import (
     N_,
     cite,

@@ -7,10 +7,10 @@ blocks (in effect: every other member must consent).
 
 from __future__ import annotations
 
-from ..answers import BaseAnswer
 from ..errors import InputError
-from ..history import Snapshot
-from ..model import CountryList, CountryRef, DateRef, Finding, ProcedureStep
+from ..questions.answers import BaseAnswer
+from ..record.history import Snapshot
+from ..record.model import CountryList, CountryRef, DateRef, Finding, ProcedureStep
 from ._common import (
     N_,
     cite,

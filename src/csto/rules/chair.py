@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import ChairAnswer
-from ..history import History, Snapshot, fact_of
-from ..model import CountryRef, DateRef, Fact, Finding, Term
+from ..questions.answers import ChairAnswer
+from ..record.history import History, Snapshot, fact_of
+from ..record.model import CountryRef, DateRef, Fact, Finding, Term
 from ._common import N_, cite_if_in_force, finding
 
 

@@ -10,10 +10,10 @@ those steps; the findings explain them to a person.
 from __future__ import annotations
 
 from .._typing import TYPE_CHECKING
-from ..answers import AssistAnswer
 from ..errors import InputError
-from ..history import Snapshot
-from ..model import Citation, CountryList, CountryRef, Finding, ProcedureStep
+from ..questions.answers import AssistAnswer
+from ..record.history import Snapshot
+from ..record.model import Citation, CountryList, CountryRef, Finding, ProcedureStep
 from ._common import (
     N_,
     case_fact,
@@ -32,7 +32,7 @@ from ._common import (
 )
 
 if TYPE_CHECKING:
-    from ..model import Situation, Territory
+    from ..record.model import Situation, Territory
 
 SITUATIONS: tuple[Situation, ...] = ("armed-attack", "internal-unrest", "threat")
 TERRITORIES: tuple[Territory, ...] = ("inside", "outside")

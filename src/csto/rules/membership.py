@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..answers import MembersAnswer, OfficialsAnswer, StandingAnswer
-from ..history import Snapshot
-from ..model import CountryList, CountryRef, Finding, Label
+from ..questions.answers import MembersAnswer, OfficialsAnswer, StandingAnswer
+from ..record.history import Snapshot
+from ..record.model import CountryList, CountryRef, Finding, Label
 from ._common import N_, cite, cite_if_in_force, day_of, finding, standing_fact, status_of
 from .chair import chair_on
 

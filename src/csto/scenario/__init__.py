@@ -17,7 +17,7 @@ from .values import EventSpec, Scenario, SourceSpec
 if TYPE_CHECKING:
     from typing import Any
 
-    from ..history import History
+    from ..record.history import History
     from .build import Built
 
 __all__ = ["EventSpec", "Scenario", "SourceSpec", "load", "read_file"]
@@ -44,7 +44,7 @@ def _is_file(value: str) -> bool:
 
 def load(value: Any, history: History | None = None, database: str | None = None) -> Built:
     """The history of a scenario given as a file, a stored name, a mapping or a value."""
-    from ..load import load_history
+    from ..record.load import load_history
     from .build import build
 
     base = history if history is not None else load_history()
@@ -57,7 +57,7 @@ def load(value: Any, history: History | None = None, database: str | None = None
     elif isinstance(value, os.PathLike) or (isinstance(value, str) and _is_file(value)):
         scenario = read_file(os.fspath(value))
     elif isinstance(value, str):
-        from ..store.scenarios import Store
+        from .stored import Store
 
         scenario = Store(database).scenario(value)
     else:

@@ -13,14 +13,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..dates import add_months
 from ..errors import InputError, RecordError
-from ..model import Event, Source, Text
+from ..record.dates import add_months
+from ..record.model import Event, Source, Text
 from ..rules.alliances import NOTICE_MONTHS
 from .values import Scenario
 
 if TYPE_CHECKING:
-    from ..history import History
+    from ..record.history import History
 
 N_ = str
 

@@ -12,8 +12,8 @@ import os
 import pickle
 import zlib
 
-from .._cache import cache_dir
 from .._typing import TYPE_CHECKING
+from ..record.cache import cache_dir
 
 if TYPE_CHECKING:
     from .values import Scenario

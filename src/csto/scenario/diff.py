@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..dates import as_day
 from ..errors import InputError
-from ..model import Finding
+from ..record.dates import as_day
+from ..record.model import Finding
 from ..rules.chair import chair_on
 
 if TYPE_CHECKING:
-    from ..history import History, Snapshot
+    from ..record.history import History, Snapshot
 
 
 class Change(NamedTuple):
@@ -91,7 +91,7 @@ def compare(record: History, scenario: History, on: str | None = None,
             start: str | None = None, until: str | None = None) -> DiffAnswer:
     """What ``csto scenario diff`` answers: changes on ``on`` (default today), or over
     [``start``, ``until``), ``until`` defaulting to a year after ``start``."""
-    from ..dates import add_months
+    from ..record.dates import add_months
 
     if on and (start or until):
         raise InputError("give either --on or --from/--until, not both", field="on")

@@ -103,8 +103,8 @@ def parse(raw: Any, where: str = "scenario") -> Scenario:
 
 def parse_text(text: str, where: str = "scenario") -> Scenario:
     """A scenario from YAML text."""
-    from .._yaml import load_text
     from ..errors import DataError
+    from ..record.yamlfile import load_text
 
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise InputError("{where}: the scenario is larger than {limit} bytes; split it",

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import InputError
-from ..history import fact_of
-from ..model import Finding
+from ..record.history import fact_of
+from ..record.model import Finding
 from . import montecarlo as mc
 from .answers import CrisisAnswer, Law, Sensitivity, Summary, SweepAnswer
 from .assumptions import Law as Distribution
@@ -26,7 +26,7 @@ from .legal import STANCES, Crisis, LegalFrame, frame
 from .process import play
 
 if TYPE_CHECKING:
-    from ..history import History
+    from ..record.history import History
 
 N_ = str
 MAX_RUNS = 10**10

@@ -18,9 +18,9 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..i18n import error_message
-from ..model import LANGS
-from ..questions import QUESTIONS, Question, ask
+from ..present.i18n import error_message
+from ..questions.registry import QUESTIONS, Question, ask
+from ..record.model import LANGS
 
 if TYPE_CHECKING:
     from .app import Site
@@ -72,7 +72,7 @@ def allowed_values(request: Request, allowed: frozenset[str]) -> dict[str, str]:
 
 def answer_bytes(site: Site, question: Question, values: dict[str, str], lang: str) -> bytes:
     """The JSON form of an answer, from the cache where it was asked before."""
-    from ..api import to_dict
+    from ..questions.api import to_dict
 
     values = dict(values)
     history, tag = site.history_for(values)
@@ -135,7 +135,7 @@ def openapi_bytes() -> bytes:
     """The OpenAPI 3.1 description of every route, the answers' schemas as components."""
     import msgspec
 
-    from ..shapes import shape
+    from ..present.shapes import shape
     from .app import PROVIDERS
     from .scenarios import SCENARIO_PARAMETER
 

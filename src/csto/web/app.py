@@ -21,9 +21,9 @@ from starlette.requests import Request
 from starlette.routing import Mount
 from starlette.staticfiles import StaticFiles
 
-from ..history import History
-from ..i18n import gettext_for
-from ..model import LANGS
+from ..present.i18n import gettext_for
+from ..record.history import History
+from ..record.model import LANGS
 
 HERE = Path(__file__).parent
 PROVIDERS = ("csto.web.scenarios", "csto.web.simulate", "csto.web.exports", "csto.web.api",
@@ -71,7 +71,7 @@ class Site:
     def __init__(self, history: History | None = None) -> None:
         from jinja2 import Environment, FileSystemLoader, select_autoescape
 
-        from ..load import load_history
+        from ..record.load import load_history
 
         self.history = history or load_history()
         self.cache = Cache()

@@ -17,7 +17,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..i18n import error_message
+from ..present.i18n import error_message
 from .api import JSON, error_body, reply_lang
 from .pages import switch
 
@@ -65,7 +65,7 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..api import to_dict
+        from ..questions.api import to_dict
 
         lang = request.query_params.get("lang", "en")
         try:

@@ -18,10 +18,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from ..dates import as_day
 from ..errors import CstoError, InputError
-from ..i18n import error_message, format_day, gettext_for
-from ..questions import QUESTIONS, Question, ask
+from ..present.i18n import error_message, format_day, gettext_for
+from ..questions.registry import QUESTIONS, Question, ask
+from ..record.dates import as_day
 from .api import JSON, answer_bytes, error_body, values_of
 from .svg import legend, timeline, world
 
@@ -39,7 +39,7 @@ def wants_json(request: Request) -> bool:
 
 def switch(request: Request) -> dict[str, str]:
     """The same page in each language."""
-    from ..model import LANGS
+    from ..record.model import LANGS
 
     others = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
     return {lang: f"{request.url.path}?{urlencode([*others, ('lang', lang)])}" for lang in LANGS}

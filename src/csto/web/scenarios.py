@@ -29,13 +29,13 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..history import History
-from ..i18n import error_message, format_day
+from ..present.i18n import error_message, format_day
+from ..record.history import History
 from .api import JSON, error_body, reply_lang
 from .pages import switch
 
 if TYPE_CHECKING:
-    from ..store.scenarios import Stored
+    from ..scenario.stored import Stored
     from .app import Site
 
 N_ = str
@@ -62,7 +62,7 @@ class Scenarios:
 
     def store(self) -> Any:
         if self._store is None:
-            from ..store.scenarios import Store
+            from ..scenario.stored import Store
 
             self._store = Store()
         return self._store
@@ -220,8 +220,8 @@ def routes(site: Site) -> list[Route]:
                                         switch=switch(request)))
 
     async def one(request: Request) -> Response:
+        from ..present.diff import diff as render
         from ..scenario.diff import compare
-        from ..scenario.render import diff as render
 
         lang = site.lang(request)
         name = request.path_params["name"]
@@ -256,7 +256,7 @@ def routes(site: Site) -> list[Route]:
         return Response(orjson.dumps(_stored_json(stored)), media_type=JSON)
 
     async def api_diff(request: Request) -> Response:
-        from ..api import to_dict
+        from ..questions.api import to_dict
         from ..scenario.diff import compare
 
         lang = reply_lang(request)

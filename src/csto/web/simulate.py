@@ -21,7 +21,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..i18n import error_message
+from ..present.i18n import error_message
 from .api import JSON, allowed_values, reply_lang
 from .pages import switch
 from .scenarios import failed, utc
@@ -75,7 +75,7 @@ def _pictures(answer: Any, lang: str) -> list[tuple[str, Markup]]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..api import to_dict
+        from ..questions.api import to_dict
 
         lang = reply_lang(request)
         try:
