@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from .errors import CstoError, DataError, InputError, RecordError, TimelineError
     from .factcheck.check import check
+    from .present.tojson import to_dict
     from .questions.api import (
         article,
         assist,
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
         standing,
         state_history,
         step,
-        to_dict,
     )
     from .questions.registry import QUESTIONS, ask
     from .record.history import History, Snapshot, Span
@@ -58,7 +58,7 @@ _HOMES = {
     "History": "record.history", "Snapshot": "record.history", "Span": "record.history",
     "load_history": "record.load", "Event": "record.model", "Source": "record.model",
     "QUESTIONS": "questions.registry", "ask": "questions.registry",
-    "check": "factcheck.check",
+    "check": "factcheck.check", "to_dict": "present.tojson",
 }
 
 

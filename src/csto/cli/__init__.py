@@ -1,11 +1,13 @@
-"""The ``csto`` command's entry point, and its lean path for ``--json`` calls.
+"""The command line: the ``csto`` entry point, its lean path for ``--json`` calls, and the
+Click application with one module per command that is not a question. It is the top
+layer: it may import every other.
 
 A well-formed ``--json`` call of any question in the registry is parsed here with the
 standard library and answered, because importing Click costs about three times the
 interpreter's own start-up. Anything this parser is not sure of (help, an unknown or
 repeated option, ``--opt=value``, a value outside the choices, a missing argument) goes to
-the Click application in ``_cli_app`` before anything is computed, so a question is never
-asked twice. Both paths print answers and errors through ``_output``, so they print the same
+the Click application in ``app`` before anything is computed, so a question is never
+asked twice. Both paths print answers and errors through ``output``, so they print the same
 bytes; a test checks it.
 """
 

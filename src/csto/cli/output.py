@@ -92,6 +92,6 @@ def answer_json(answer: Any, lang: str) -> str:
     """The exact text ``--json`` prints for an answer."""
     import json
 
-    from ..questions.api import to_dict
+    from ..present.tojson import to_dict
 
     return json.dumps(to_dict(answer, lang), ensure_ascii=False, indent=2)

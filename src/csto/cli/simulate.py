@@ -68,10 +68,11 @@ def command(_: Callable[[str], str]) -> click.Command:
                 assert isinstance(answer, SweepAnswer)
                 save(answer, Path(plot), lang)
             if store:
-                from ..questions.api import to_dict
+                from ..present.tojson import to_dict
+                from ..scenario.files import digest
                 from ..store.runs import save as keep
 
-                keep(history.scenario, to_dict(answer), database)
+                keep(history.scenario.name, digest(history.scenario), to_dict(answer), database)
         emit(answer_json(answer, lang) if as_json else render(answer, lang), as_json=as_json)
 
     return simulate

@@ -7,7 +7,8 @@ In Python::
     frame = members(yearly=True, frame="polars")               # or a Polars one
 
 On the command line: ``csto export members|dyads|crosswalk`` and ``csto cite``. Columns
-and the articles behind them: docs/export.md.
+and the articles behind them: docs/export.md. It may import ``record``, ``rules``,
+``scenario`` and ``questions``, never ``simulate``, ``factcheck`` or the interfaces.
 """
 
 from __future__ import annotations

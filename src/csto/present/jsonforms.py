@@ -1,6 +1,6 @@
 """The JSON shapes of the values that have a form of their own in an answer.
 
-``answers.to_json`` writes them; ``shapes`` turns them, with the answer types, into the
+``tojson`` writes them; ``shapes`` turns them, with the answer types, into the
 published JSON Schemas. Days are ``IsoDay`` (YYYY-MM-DD, ``format: date`` in the schema).
 """
 

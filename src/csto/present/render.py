@@ -16,25 +16,27 @@ from typing import Any
 
 from ..questions.answers import (
     ArticleAnswer,
-    AssistAnswer,
-    BaseAnswer,
     CasesAnswer,
-    ChairAnswer,
-    DecisionAnswer,
     DisputesAnswer,
     DocumentsAnswer,
     ExercisesAnswer,
     ForcesAnswer,
     GroupingsAnswer,
-    MembersAnswer,
-    OfficialsAnswer,
     OrganizationAnswer,
     OverviewAnswer,
-    StandingAnswer,
     StateHistoryAnswer,
-    StepAnswer,
 )
 from ..record.model import Citation, Finding, ProcedureStep, Standing, Term, Text
+from ..rules.answers import (
+    AssistAnswer,
+    BaseAnswer,
+    ChairAnswer,
+    DecisionAnswer,
+    MembersAnswer,
+    OfficialsAnswer,
+    StandingAnswer,
+    StepAnswer,
+)
 from . import labels
 from .i18n import Localizer, join
 

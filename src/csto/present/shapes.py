@@ -21,7 +21,9 @@ import msgspec
 from ..questions import answers
 from ..record import model
 from ..record import schema as _schema
+from ..rules import answers as rule_answers
 from . import jsonforms
+from .tojson import SKIPPED_FIELDS
 
 _NAMED: dict[Any, Any] = {
     model.Text: str,
@@ -75,7 +77,8 @@ def _hints(kind: type) -> dict[str, Any]:
     import sys
 
     own = vars(sys.modules[kind.__module__]) if kind.__module__ in sys.modules else {}
-    namespace = {**own, **vars(model), **_schema.ALIASES, **vars(answers), **vars(jsonforms),
+    namespace = {**own, **vars(model), **_schema.ALIASES, **vars(rule_answers), **vars(answers),
+                 **vars(jsonforms),
                  "History": object, "NotRequired": typing.NotRequired}
     return typing.get_type_hints(kind, namespace, namespace, include_extras=True)
 
@@ -87,7 +90,7 @@ def _fields(kind: type) -> list[Any]:
     names = getattr(kind, "_fields", None) or tuple(hints)
     for name in names:
         declared = hints[name]
-        if name in answers.SKIPPED_FIELDS:
+        if name in SKIPPED_FIELDS:
             continue
         optional = get_origin(declared) is typing.NotRequired
         mapped = json_type(get_args(declared)[0] if optional else declared)

@@ -2,8 +2,9 @@
 
 Every function takes a day (``datetime.date``, a ``datetime``, ``'YYYY-MM-DD'`` or None
 for today) and an optional ``history`` (default: the packaged one; a scenario is a
-History too). Each returns a typed answer from ``answers``; ``to_dict`` gives the JSON
-form that ``--json`` prints and the REST API returns.
+History too). Each returns a typed answer (``csto.rules.answers``, ``answers``);
+``csto.to_dict`` (``csto.present.tojson``) gives the JSON form that ``--json`` prints and
+the REST API returns.
 
 >>> import csto
 >>> csto.members("2000-06-01").members[0].iso3
@@ -19,17 +20,17 @@ from functools import wraps
 
 from .._typing import TYPE_CHECKING
 from ..errors import InputError
-from ..present.i18n import Localizer
 from ..record.dates import as_day, parse_year
 from ..record.history import History, Snapshot
 from ..record.load import load_history
 from ..record.model import Text
+from ..rules import answers as r
 from . import answers as a
 from .caveats import add_caveats
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any, ParamSpec, TypeVar
+    from typing import ParamSpec, TypeVar
 
     P = ParamSpec("P")
     R = TypeVar("R")
@@ -67,7 +68,7 @@ def snapshot(on: object = None, history: History | None = None) -> Snapshot:
 
 
 @answers
-def members(on: object = None, history: History | None = None) -> a.MembersAnswer:
+def members(on: object = None, history: History | None = None) -> r.MembersAnswer:
     """The members on a day, and the standing of every state that ever had one."""
     from ..rules.membership import members as rule
 
@@ -75,7 +76,7 @@ def members(on: object = None, history: History | None = None) -> a.MembersAnswe
 
 
 @answers
-def standing(state: str, on: object = None, history: History | None = None) -> a.StandingAnswer:
+def standing(state: str, on: object = None, history: History | None = None) -> r.StandingAnswer:
     """One state's standing on a day."""
     from ..rules.membership import standing as rule
 
@@ -84,7 +85,7 @@ def standing(state: str, on: object = None, history: History | None = None) -> a
 
 
 @answers
-def officials(on: object = None, history: History | None = None) -> a.OfficialsAnswer:
+def officials(on: object = None, history: History | None = None) -> r.OfficialsAnswer:
     """The Secretary General and the chair on a day."""
     from ..rules.membership import officials as rule
 
@@ -94,7 +95,7 @@ def officials(on: object = None, history: History | None = None) -> a.OfficialsA
 @answers
 def assist(victim: str, against: str | None = None, on: object = None,
            situation: str = "armed-attack", territory: str = "inside",
-           history: History | None = None) -> a.AssistAnswer:
+           history: History | None = None) -> r.AssistAnswer:
     """Article 4: who must assist ``victim`` on a day, and by which procedure."""
     from ..rules.defence import assist as rule
 
@@ -106,7 +107,7 @@ def assist(victim: str, against: str | None = None, on: object = None,
 
 @answers
 def base(host: str, guest: str, on: object = None,
-         history: History | None = None) -> a.BaseAnswer:
+         history: History | None = None) -> r.BaseAnswer:
     """Whose consent ``host`` needs to let ``guest`` station forces or facilities."""
     from ..rules.bases import base as rule
 
@@ -116,7 +117,7 @@ def base(host: str, guest: str, on: object = None,
 
 @answers
 def step(actor: str, action: str, target: str | None = None, on: object = None,
-         history: History | None = None) -> a.StepAnswer:
+         history: History | None = None) -> r.StepAnswer:
     """Whether ``actor`` taking ``action`` (towards ``target``) keeps the Treaty."""
     from ..rules.alliances import check_step
     from ..rules.alliances import step as rule
@@ -131,7 +132,7 @@ def step(actor: str, action: str, target: str | None = None, on: object = None,
 
 
 @answers
-def chair(year: int | str | None = None, history: History | None = None) -> a.ChairAnswer:
+def chair(year: int | str | None = None, history: History | None = None) -> r.ChairAnswer:
     """The chair of the Collective Security Council in ``year`` (default: this year)."""
     from ..rules.chair import chair_for_year
 
@@ -140,7 +141,7 @@ def chair(year: int | str | None = None, history: History | None = None) -> a.Ch
 
 @answers
 def decide(body: str, positions: dict[str, str] | None = None, on: object = None,
-           matter: str = "general", history: History | None = None) -> a.DecisionAnswer:
+           matter: str = "general", history: History | None = None) -> r.DecisionAnswer:
     """Whether ``body`` adopts a draft, given members' positions (for, against, abstain,
     absent; a member not named is absent)."""
     from ..rules.decisions import check_question
@@ -259,11 +260,3 @@ def overview(on: object = None, history: History | None = None) -> a.OverviewAns
 
     return build(snapshot(on, history))
 
-
-def to_dict(answer: Any, lang: str = "en") -> dict[str, Any]:
-    """The JSON form of any answer, the same object the CLI prints with ``--json``."""
-    history = getattr(answer, "history", None)
-    if not isinstance(history, History):
-        raise InputError("to_dict takes an answer of a csto function, not {kind}",
-                         field="answer", kind=type(answer).__name__)
-    return a.to_json(answer, Localizer(history.countries, lang))

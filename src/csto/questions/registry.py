@@ -81,10 +81,15 @@ ACTIONS = ("join-alliance", "withdraw", "use-force-against", "host-base")
 MATTERS = ("general", "appointment")
 
 
+_RULED = {"MembersAnswer", "StandingAnswer", "OfficialsAnswer", "AssistAnswer", "BaseAnswer",
+          "StepAnswer", "ChairAnswer", "DecisionAnswer"}
+
+
 def _q(name: str, summary: str, *params: Param, answer: str, render: str | None = None,
        function: str | None = None) -> Question:
     return Question(name, summary, params, f"csto.questions.api:{function or name}",
-                    f"csto.questions.answers:{answer}", f"csto.present.render:{render or name}")
+                    f"csto.{'rules' if answer in _RULED else 'questions'}.answers:{answer}",
+                    f"csto.present.render:{render or name}")
 
 
 QUESTIONS: dict[str, Question] = {q.name: q for q in (

@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 
 from ..errors import InputError
-from ..questions.answers import StepAnswer
 from ..record.dates import add_months
 from ..record.history import Snapshot, fact_of
 from ..record.model import Citation, CountryList, CountryRef, DateRef, Fact, Finding, ProcedureStep
@@ -25,6 +24,7 @@ from ._common import (
     standing_fact,
     wording_fact,
 )
+from .answers import StepAnswer
 from .bases import base
 
 ACTIONS = ("join-alliance", "withdraw", "use-force-against", "host-base")

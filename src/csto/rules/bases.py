@@ -8,7 +8,6 @@ blocks (in effect: every other member must consent).
 from __future__ import annotations
 
 from ..errors import InputError
-from ..questions.answers import BaseAnswer
 from ..record.history import Snapshot
 from ..record.model import CountryList, CountryRef, DateRef, Finding, ProcedureStep
 from ._common import (
@@ -25,6 +24,7 @@ from ._common import (
     require_country,
     standing_fact,
 )
+from .answers import BaseAnswer
 
 PROTOCOL = "infrastructure-protocol-2011"
 

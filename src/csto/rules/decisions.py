@@ -8,10 +8,10 @@ having abstained as not interested, is not (the restricted format since 2010).
 from __future__ import annotations
 
 from ..errors import InputError
-from ..questions.answers import DecisionAnswer
 from ..record.history import Snapshot, fact_of
 from ..record.model import Citation, CountryList, DateRef, Fact, Finding, Organ
 from ._common import N_, cite, cite_if_in_force, day_of, finding
+from .answers import DecisionAnswer
 
 POSITIONS = ("for", "against", "abstain", "absent")
 MATTERS = ("general", "appointment")

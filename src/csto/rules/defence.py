@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from .._typing import TYPE_CHECKING
 from ..errors import InputError
-from ..questions.answers import AssistAnswer
 from ..record.history import Snapshot
 from ..record.model import Citation, CountryList, CountryRef, Finding, ProcedureStep
 from ._common import (
@@ -30,6 +29,7 @@ from ._common import (
     require_country,
     standing_fact,
 )
+from .answers import AssistAnswer
 
 if TYPE_CHECKING:
     from ..record.model import Situation, Territory

@@ -3,7 +3,9 @@
 ``load(value)`` takes a scenario file, a stored scenario's name, a mapping or a
 ``Scenario`` and returns the scenario's ``Built`` history with its warnings; every question
 then works on it (``history=``). See ``files`` for the format, ``build`` for what each kind
-of event does, and ``csto.store`` for keeping scenarios in a database.
+of event does, ``stored`` for keeping scenarios in the database (``csto.store``) and
+``kept`` for the histories of stored scenarios built once per version. It may import
+``record``, ``rules`` and ``store``.
 """
 
 from __future__ import annotations

@@ -163,3 +163,11 @@ def dump(scenario: Scenario) -> str:
         data["model"] = scenario.model
     text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return text
+
+
+def digest(scenario: Scenario) -> str:
+    """The identity of a scenario's content: its canonical text hashed (stored versions and
+    simulation runs are keyed by it)."""
+    import hashlib
+
+    return hashlib.sha256(dump(scenario).encode()).hexdigest()

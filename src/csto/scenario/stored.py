@@ -7,7 +7,6 @@ again with the same content is not a new version; with other content it is.
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session, selectinload
 from ..errors import InputError, StorageError
 from ..store.db import engine
 from ..store.models import ScenarioRow, VersionRow
-from .files import dump, parse_text
+from .files import digest, dump, parse_text
 from .values import Scenario
 
 
@@ -58,7 +57,7 @@ class Store:
     def add(self, scenario: Scenario) -> Stored:
         """Store a scenario, or a new version of it when its content changed."""
         text = dump(scenario)
-        digest = hashlib.sha256(text.encode()).hexdigest()
+        version = digest(scenario)
         for attempt in range(5):
             try:
                 with self._session() as session, session.begin():
@@ -69,9 +68,9 @@ class Store:
                         row = ScenarioRow(name=scenario.name, created=_now())
                         session.add(row)
                         session.flush()
-                    if not row.versions or row.versions[-1].digest != digest:
+                    if not row.versions or row.versions[-1].digest != version:
                         number = len(row.versions) + 1
-                        row.versions.append(VersionRow(number=number, digest=digest, text=text,
+                        row.versions.append(VersionRow(number=number, digest=version, text=text,
                                                        created=_now()))
                     session.flush()
                     return _stored(row)

@@ -1,4 +1,8 @@
-"""The web application and the REST API (Starlette, Jinja2, server-rendered SVG)."""
+"""The web application and the REST API (Starlette, Jinja2, server-rendered SVG).
+
+Pages and routes are built from the registry of questions and call the library; nothing
+here decides an answer. It may import every layer below the command line (``cli``).
+"""
 
 from __future__ import annotations
 

@@ -72,7 +72,7 @@ def allowed_values(request: Request, allowed: frozenset[str]) -> dict[str, str]:
 
 def answer_bytes(site: Site, question: Question, values: dict[str, str], lang: str) -> bytes:
     """The JSON form of an answer, from the cache where it was asked before."""
-    from ..questions.api import to_dict
+    from ..present.tojson import to_dict
 
     values = dict(values)
     history, tag = site.history_for(values)

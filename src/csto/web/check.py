@@ -65,7 +65,7 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..questions.api import to_dict
+        from ..present.tojson import to_dict
 
         lang = request.query_params.get("lang", "en")
         try:

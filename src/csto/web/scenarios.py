@@ -256,7 +256,7 @@ def routes(site: Site) -> list[Route]:
         return Response(orjson.dumps(_stored_json(stored)), media_type=JSON)
 
     async def api_diff(request: Request) -> Response:
-        from ..questions.api import to_dict
+        from ..present.tojson import to_dict
         from ..scenario.diff import compare
 
         lang = reply_lang(request)

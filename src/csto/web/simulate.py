@@ -75,7 +75,7 @@ def _pictures(answer: Any, lang: str) -> list[tuple[str, Markup]]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..questions.api import to_dict
+        from ..present.tojson import to_dict
 
         lang = reply_lang(request)
         try:
