@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 I18N := src/csto/present/i18n
 # Message templates are marked with N_() or are the first argument of the project's errors.
-I18N_KEYWORDS := -k N_ -k InputError -k CstoError -k StorageError
+I18N_KEYWORDS := -k N_ -k InputError -k NotFoundError -k CstoError -k StorageError
 
 .PHONY: run test lint typecheck unit bench i18n docs clean
 

@@ -27,7 +27,7 @@ def command(_: Callable[[str], str]) -> click.Command:
     def serve(host: str, port: int, workers: int) -> None:
         import uvicorn
 
-        from ..web import loopback
+        from ..web.http import loopback
         from ..web.scenarios import LISTEN_ENV, TOKEN_ENV
 
         os.environ[LISTEN_ENV] = host  # the workers inherit it: writing depends on it

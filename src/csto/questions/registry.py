@@ -214,16 +214,22 @@ def arguments(question: Question, values: dict[str, Any]) -> dict[str, Any]:
     return kwargs
 
 
+def find(name: str) -> Question:
+    """The question called ``name``; ``NotFoundError`` names the known ones."""
+    question = QUESTIONS.get(name)
+    if question is None:
+        from ..errors import NotFoundError
+
+        raise NotFoundError("unknown question '{value}': use one of {known}", field="question",
+                       value=str(name), known=", ".join(QUESTIONS))
+    return question
+
+
 def ask(name: str, values: dict[str, Any] | None = None, history: Any = None,
         scenario: Any = None) -> Any:
     """Answer the question ``name`` with parameter values by public name, on ``history``
     or on a ``scenario`` (a file, a stored name or a mapping) over it."""
-    from ..errors import InputError
-
-    question = QUESTIONS.get(name)
-    if question is None:
-        raise InputError("unknown question '{value}': use one of {known}", field="question",
-                         value=str(name), known=", ".join(QUESTIONS))
+    question = find(name)
     kwargs = arguments(question, values or {})
     if scenario is not None:
         from ..scenario import load

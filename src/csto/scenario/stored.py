@@ -14,7 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from ..errors import InputError, StorageError
+from ..errors import InputError, NotFoundError, StorageError
 from ..store.db import engine
 from ..store.models import ScenarioRow, VersionRow
 from .files import digest, dump, parse_text
@@ -96,9 +96,9 @@ class Store:
             if row is None:
                 known = session.scalars(select(ScenarioRow.name).order_by(
                     ScenarioRow.name).limit(10)).all()
-                raise InputError("no stored scenario '{value}': {hint}", field="scenario",
-                                 value=name, hint=("stored: " + ", ".join(known)) if known
-                                 else "none is stored yet; add one with 'csto scenario add FILE'")
+                raise NotFoundError("no stored scenario '{value}': {hint}", field="scenario",
+                               value=name, hint=("stored: " + ", ".join(known)) if known
+                               else "none is stored yet; add one with 'csto scenario add FILE'")
             if version is not None:
                 kept = [v for v in row.versions if v.number == version]
                 if not kept:

@@ -18,12 +18,11 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message
-from .api import JSON, error_body, reply_lang
-from .pages import switch
+from .http import JSON, failed, reply_lang, switch
 
 if TYPE_CHECKING:
     from ..factcheck.answer import CheckAnswer
-    from .app import Site
+    from .site import Site
 
 N_ = str
 NAV = (("/check", N_("Check a text")),)
@@ -75,7 +74,7 @@ def routes(site: Site) -> list[Route]:
             text, as_of = await _api_input(request)
             answer = _checked(site, text, as_of)
         except CstoError as exc:
-            return Response(error_body(exc, reply_lang(request)), 400, media_type=JSON)
+            return failed(exc, reply_lang(request))
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def page(request: Request) -> Response:

@@ -22,12 +22,10 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message
-from .api import JSON, allowed_values, reply_lang
-from .pages import switch
-from .scenarios import failed, utc
+from .http import JSON, allowed_values, failed, reply_lang, switch, utc
 
 if TYPE_CHECKING:
-    from .app import Site
+    from .site import Site
 
 N_ = str
 NAV = (("/simulate", N_("Simulate a crisis")),)
@@ -81,7 +79,7 @@ def routes(site: Site) -> list[Route]:
         try:
             answer = await run_in_threadpool(_simulated, site, allowed_values(request, FIELDS))
         except CstoError as exc:
-            return failed(exc, lang)
+            return failed(exc, lang, "scenario", store=True)
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def stored_runs(request: Request) -> Response:
@@ -92,7 +90,7 @@ def routes(site: Site) -> list[Route]:
             site.scenarios.store().get(name)
             kept = runs_of(name)
         except CstoError as exc:
-            return failed(exc, reply_lang(request))
+            return failed(exc, reply_lang(request), "scenario", store=True)
         body = [{"id": r.id, "runs": r.runs, "seed": r.seed, "digest": r.digest,
                  "model_version": r.model_version, "versions": r.versions,
                  "created": utc(r.created), "result": r.result}
