@@ -13,7 +13,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "csto"
 
 LAYERS = (
-    ("errors", "_typing", "_record"),
+    ("_typing",),
+    ("errors",),
     ("record",),
     ("rules",),
     ("store",),

@@ -1,7 +1,7 @@
 """Value types: the records of the knowledge base and what the rules derive from them.
 
 Each type is declared once, here. They are NamedTuples on purpose: the command line must
-start about as fast as the interpreter (see ``_record``). The validator of the YAML files
+start about as fast as the interpreter (see ``csto._typing``). The validator of the YAML files
 (``_schema``) is derived from these declarations; the aliases below (``NonEmpty``,
 ``Iso3``, ``SourceIds``...) name what a field holds, and ``_schema.ALIASES`` says what
 each one checks, so a record's shape is never written twice.
