@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import csto
 from csto.factcheck.answer import CheckAnswer, ClaimCheck
-from csto.factcheck.evaluation import Score, evaluate
 from csto.record.history import History
+from tests.factcheck.evaluation import Score, evaluate
 
 from ..conftest import Run
 

@@ -16,9 +16,9 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from ..record.history import History
-from .answer import CheckAnswer
-from .check import check
+from csto.factcheck.answer import CheckAnswer
+from csto.factcheck.check import check
+from csto.record.history import History
 
 TODAY = date(2026, 11, 22)
 """The day the corpus was annotated: undated texts are judged on it."""

@@ -1,6 +1,6 @@
 """Build ``gazetteer.json``: every name the checker looks for, with the source of each.
 
-Run ``python -m csto.factcheck.build_gazetteer`` after editing ``additions.yaml`` or the
+Run ``.venv/bin/python scripts/build_gazetteer.py`` after editing ``additions.yaml`` or the
 record; a test fails when the shipped file differs from what this builds. Names come from
 pycountry (ISO 3166-1 and its translations), CLDR through Babel (territories, exemplar
 cities), the record itself (the organization's names, its organs, documents, officials)
@@ -18,10 +18,10 @@ from typing import Any
 
 import yaml
 
-from ..record.load import load_history
-from ..record.model import Text
+from csto.record.load import load_history
+from csto.record.model import Text
 
-HERE = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent.parent / "src" / "csto" / "factcheck"
 ADDITIONS = HERE / "additions.yaml"
 OUTPUT = HERE / "gazetteer.json"
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
