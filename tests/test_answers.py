@@ -15,7 +15,7 @@ from csto.cli.output import answer_json
 from csto.present import shapes
 from csto.questions.registry import QUESTIONS
 from csto.record.history import History
-from csto.record.model import NORMATIVE_KINDS
+from csto.record.vocab import NORMATIVE_KINDS
 
 from .conftest import ROOT
 

@@ -12,6 +12,7 @@ import pytest
 import csto
 from csto.errors import InputError
 from csto.record.history import History
+from csto.rules.answers import MembersAnswer
 from csto.scenario import load
 from csto.scenario.diff import diff
 from csto.scenario.files import dump, parse_text
@@ -166,5 +167,6 @@ def test_a_huge_file_is_refused_before_it_is_read(csto: CsTo, tmp_path: Path) ->
 
 def test_the_api_takes_a_scenario(leaves: Path) -> None:
     answer = csto.ask("members", {"on": "2027-06-01"}, scenario=str(leaves))
+    assert isinstance(answer, MembersAnswer)
     assert "ARM" not in [m.iso3 for m in answer.members]
     assert csto.to_dict(answer)["sources"]["scenario:armenia-leaves"]["kind"] == "scenario"

@@ -18,7 +18,7 @@ import sys
 
 from .._typing import TYPE_CHECKING
 from ..questions.registry import QUESTIONS, Question
-from ..record.model import LANGS
+from ..record.vocab import LANGS
 from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_history
 
 if TYPE_CHECKING:

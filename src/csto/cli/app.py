@@ -20,7 +20,7 @@ import click
 from ..errors import CstoError
 from ..present.i18n import error_message, gettext_for
 from ..questions.registry import QUESTIONS, Question, ask
-from ..record.model import LANGS
+from ..record.vocab import LANGS
 from .options import lang_option
 from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_history
 
@@ -109,7 +109,9 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
         if as_json:
             emit(answer_json(answer, chosen), as_json=True)
         else:
-            emit(question.renderer(answer, chosen))
+            from ..present.render import render
+
+            emit(render(answer, chosen))
 
     summary = _(question.summary)
     arguments = [f"{p.name.upper()}: {_(p.help)}" for p in question.params if p.positional]

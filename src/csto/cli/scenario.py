@@ -156,7 +156,7 @@ def group(_: Callable[[str], str]) -> click.Group:
 def _default_lang() -> str:
     import os
 
-    from ..record.model import LANGS
+    from ..record.vocab import LANGS
 
     value = os.environ.get("CSTO_LANG") or "en"
     return value if value in LANGS else "en"

@@ -19,7 +19,6 @@ from typing import Any, NamedTuple
 
 from ..record.history import History, Snapshot, event_fact, fact_of
 from ..record.model import (
-    MEMBER_STATUSES,
     Alternative,
     Citation,
     CountryList,
@@ -32,6 +31,7 @@ from ..record.model import (
     Text,
     TextRef,
 )
+from ..record.vocab import MEMBER_STATUSES
 from ..rules._common import cite_if_in_force
 from .claims import Claim
 

@@ -1,8 +1,8 @@
 """Answers for a person in the terminal: the result first, then tables, the findings with
 the articles behind them, and the sources, numbered, in the reader's language.
 
-Each question's renderer is named in the registry (``questions.py``). Rich lays out the
-tables; nothing here decides anything: it only reads answers.
+``render`` picks each answer's renderer by its type (one function per question below).
+Rich lays out the tables; nothing here decides anything: it only reads answers.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import shutil
 import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import singledispatch
 from typing import Any
 
 from ..questions.answers import (
@@ -629,3 +630,19 @@ def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
     page.table([page.t(N_("Organ")), page.t(N_("Role")), page.t(N_("Sources"))],
                [(page.text(o.name), page.text(o.role), page.refs(o.sources)) for o in org.organs])
     return page.finish()
+
+
+@singledispatch
+def render(answer: object, lang: str, html: bool = False) -> str:
+    """An answer for a person, in the terminal or (``html``) on a page."""
+    raise TypeError(f"no renderer for {type(answer).__name__}")
+
+
+for _kind, _renderer in (
+        (MembersAnswer, members), (StandingAnswer, standing), (OfficialsAnswer, officials),
+        (OverviewAnswer, overview), (AssistAnswer, assist), (BaseAnswer, base),
+        (StepAnswer, step), (ChairAnswer, chair), (DecisionAnswer, decide),
+        (DocumentsAnswer, documents), (ArticleAnswer, article), (ExercisesAnswer, exercises),
+        (ForcesAnswer, forces), (CasesAnswer, cases), (GroupingsAnswer, groupings),
+        (DisputesAnswer, disputes), (StateHistoryAnswer, history), (OrganizationAnswer, about)):
+    render.register(_kind, _renderer)

@@ -29,7 +29,26 @@ from ..record.model import (
 )
 
 if TYPE_CHECKING:
+    from typing import TypeAlias
+
     from ..record.history import History
+    from ..rules.answers import (
+        AssistAnswer,
+        BaseAnswer,
+        ChairAnswer,
+        DecisionAnswer,
+        MembersAnswer,
+        OfficialsAnswer,
+        StandingAnswer,
+        StepAnswer,
+    )
+
+    Answer: TypeAlias = (
+        "OverviewAnswer | MembersAnswer | StandingAnswer | StateHistoryAnswer "
+        "| OrganizationAnswer | OfficialsAnswer | AssistAnswer | StepAnswer | BaseAnswer "
+        "| ChairAnswer | DecisionAnswer | DocumentsAnswer | ArticleAnswer | ExercisesAnswer "
+        "| ForcesAnswer | CasesAnswer | GroupingsAnswer | DisputesAnswer")
+    """The answer of any question in the registry."""
 
 
 class DocumentStatus(NamedTuple):

@@ -20,7 +20,6 @@ from . import validate
 from .countries import Countries
 from .dates import EARLIEST, LATEST, as_day
 from .model import (
-    MEMBER_STATUSES,
     Alternative,
     ArticleVersion,
     Case,
@@ -40,6 +39,7 @@ from .model import (
     TermRecord,
     Text,
 )
+from .vocab import MEMBER_STATUSES
 
 if TYPE_CHECKING:
     from typing import Any

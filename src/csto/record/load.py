@@ -16,7 +16,6 @@ from . import cache as _cache
 from .countries import Countries
 from .history import KINDS, History
 from .model import (
-    LANGS,
     Case,
     Country,
     CountryOverride,
@@ -30,6 +29,7 @@ from .model import (
     Review,
     Source,
 )
+from .vocab import LANGS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

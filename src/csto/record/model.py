@@ -2,8 +2,8 @@
 
 Each type is declared once, here. They are NamedTuples on purpose: the command line must
 start about as fast as the interpreter (see ``csto._typing``). The validator of the YAML files
-(``_schema``) is derived from these declarations; the aliases below (``NonEmpty``,
-``Iso3``, ``SourceIds``...) name what a field holds, and ``_schema.ALIASES`` says what
+(``schema``) is derived from these declarations; the aliases below (``NonEmpty``,
+``Iso3``, ``SourceIds``...) name what a field holds, and ``schema.ALIASES`` says what
 each one checks, so a record's shape is never written twice.
 
 Records are built with keywords, for instance::
@@ -19,10 +19,13 @@ from __future__ import annotations
 from datetime import date
 
 from .._typing import TYPE_CHECKING, NamedTuple
+from .vocab import MEMBER_STATUSES
 
 if TYPE_CHECKING:
-    from typing import Any, Literal, TypeAlias
+    from typing import Any, TypeAlias
 
+    # What each field holds; ``schema.ALIASES`` says what each checks in the data files,
+    # and each vocabulary's values are in ``vocab.CHECKED``.
     NonEmpty = str
     Iso3 = str
     SourceIds = tuple[str, ...]
@@ -30,38 +33,22 @@ if TYPE_CHECKING:
     CaseReadings = tuple["CaseQuestion", ...]
     GroupingId = str
     Language = str
-    Confidence = Literal["H", "M", "L"]
-    Precision = Literal["day", "month", "year", "inferred"]
-    SourceKind = Literal["primary", "official", "news", "reference", "seed", "dataset",
-                         "scenario"]
-    DocumentKind = Literal["treaty", "charter", "protocol", "agreement", "decision",
-                           "external"]
-    Series = Literal["rubezh", "interaction", "search", "echelon", "cobalt",
-                     "indestructible-brotherhood", "barrier", "grom", "center", "other"]
-    GroupingKind = Literal["military-alliance", "political-union", "political-grouping",
-                           "security-cooperation", "economic-union"]
-    Situation = Literal["armed-attack", "internal-unrest", "threat"]
-    Territory = Literal["inside", "outside"]
-    Stance = Literal["support", "stand-aside", "block"]
-    Body = Literal["PA"]
-    MilestoneEvent = Literal["signed", "in_force"]
+    Confidence = str
+    Precision = str
+    SourceKind = str
+    DocumentKind = str
+    Series = str
+    GroupingKind = str
+    Situation = str
+    Territory = str
+    Stance = str
+    Body = str
+    MilestoneEvent = str
     Reason: TypeAlias = "str | Text"
 
 Day = date
 """A calendar day (named so that a field called ``date`` does not hide the type)."""
 
-LANGS = ("en", "id", "ru")
-"""The languages every reader-facing text is written in."""
-
-MEMBER_STATUSES = frozenset({"member", "frozen"})
-"""Standings that are legal membership: rights and obligations under the Treaty."""
-
-STATUSES = ("signatory", "member", "frozen", "suspended", "former", "observer", "former_observer")
-
-FINDING_KINDS = ("obligation", "prohibition", "permission", "requirement", "procedure",
-                 "open-question", "dispute", "information")
-NORMATIVE_KINDS = frozenset({"obligation", "prohibition", "permission", "requirement"})
-"""Findings that state law: each must cite an article in force on the day asked."""
 
 
 # -- texts and sources ------------------------------------------------------------------

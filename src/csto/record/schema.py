@@ -16,7 +16,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import msgspec
 
-from . import model
+from . import model, vocab
 
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 ALIASES: dict[str, Any] = {
@@ -27,22 +27,8 @@ ALIASES: dict[str, Any] = {
     "CaseReadings": Annotated[tuple[model.CaseQuestion, ...], msgspec.Meta(min_length=1)],
     "GroupingId": Annotated[str, msgspec.Meta(pattern="^[A-Z][A-Z0-9-]*$")],
     "Language": Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}$")],
-    "Confidence": Literal["H", "M", "L"],
-    "Precision": Literal["day", "month", "year", "inferred"],
-    "SourceKind": Literal["primary", "official", "news", "reference", "seed", "dataset",
-                          "scenario"],
-    "DocumentKind": Literal["treaty", "charter", "protocol", "agreement", "decision",
-                            "external"],
-    "Series": Literal["rubezh", "interaction", "search", "echelon", "cobalt",
-                      "indestructible-brotherhood", "barrier", "grom", "center", "other"],
-    "GroupingKind": Literal["military-alliance", "political-union", "political-grouping",
-                            "security-cooperation", "economic-union"],
-    "Situation": Literal["armed-attack", "internal-unrest", "threat"],
-    "Territory": Literal["inside", "outside"],
-    "Stance": Literal["support", "stand-aside", "block"],
-    "Body": Literal["PA"],
-    "MilestoneEvent": Literal["signed", "in_force"],
     "Reason": Union[NonEmpty, model.Text],  # noqa: UP007
+    **{name: Literal[values] for name, values in vocab.CHECKED.items()},
 }
 """What each alias of ``model`` checks in the data files (the type checker sees plain types)."""
 

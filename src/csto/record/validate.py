@@ -14,6 +14,7 @@ from .._typing import TYPE_CHECKING
 from ..errors import RecordError
 from .dates import EARLIEST, LATEST
 from .model import Event, Source
+from .vocab import CONFIDENCES, PRECISIONS
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from .countries import Countries
     from .model import Document, Offices
 
-PRECISIONS = ("day", "month", "year", "inferred")
-CONFIDENCES = ("H", "M", "L")
 
 
 def _text(value: object) -> bool:

@@ -13,6 +13,7 @@ from ..errors import InputError
 from ..record.dates import add_months
 from ..record.history import Snapshot, fact_of
 from ..record.model import Citation, CountryList, CountryRef, DateRef, Fact, Finding, ProcedureStep
+from ..record.vocab import ACTIONS
 from ._common import (
     N_,
     cite,
@@ -27,7 +28,6 @@ from ._common import (
 from .answers import StepAnswer
 from .bases import base
 
-ACTIONS = ("join-alliance", "withdraw", "use-force-against", "host-base")
 NOTICE_MONTHS = 6
 """Charter Art. 19: written notice at least six months before withdrawal."""
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from ..errors import InputError
 from ..record.history import Snapshot, fact_of
 from ..record.model import Citation, CountryList, DateRef, Fact, Finding, Organ
+from ..record.vocab import MATTERS
 from ._common import N_, cite, cite_if_in_force, day_of, finding
 from .answers import DecisionAnswer
 
 POSITIONS = ("for", "against", "abstain", "absent")
-MATTERS = ("general", "appointment")
 APPOINTMENT_PRACTICE = "sg-appointment"
 
 

@@ -9,10 +9,10 @@ those steps; the findings explain them to a person.
 
 from __future__ import annotations
 
-from .._typing import TYPE_CHECKING
 from ..errors import InputError
 from ..record.history import Snapshot
 from ..record.model import Citation, CountryList, CountryRef, Finding, ProcedureStep
+from ..record.vocab import SITUATIONS, TERRITORIES
 from ._common import (
     N_,
     case_fact,
@@ -31,11 +31,6 @@ from ._common import (
 )
 from .answers import AssistAnswer
 
-if TYPE_CHECKING:
-    from ..record.model import Situation, Territory
-
-SITUATIONS: tuple[Situation, ...] = ("armed-attack", "internal-unrest", "threat")
-TERRITORIES: tuple[Territory, ...] = ("inside", "outside")
 ORIGINAL = "cst"
 
 

@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message
-from ..record.model import LANGS
+from ..record.vocab import LANGS
 
 JSON = "application/json"
 

@@ -14,7 +14,7 @@ from typing import Any
 import orjson
 
 from ..questions.registry import QUESTIONS, Param
-from ..record.model import LANGS
+from ..record.vocab import LANGS
 from .http import JSON
 
 YEARS = "(199[2-9]|20[0-9]{2}|2100)"

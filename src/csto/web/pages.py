@@ -20,6 +20,7 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message, format_day, gettext_for
+from ..present.render import render
 from ..questions.registry import QUESTIONS, Question, ask, find
 from ..record.dates import as_day
 from .http import JSON, failed, switch, values_of, wants_json
@@ -85,7 +86,7 @@ def routes(site: Site) -> list[Route]:
                     "home.html", lang, on=on, on_text=format_day(on, lang), switch=switch(request),
                     timeline=timeline(history, on, until, lang), map=world(history, on, lang),
                     legend=legend(lang), scenario=scenario,
-                    overview=Markup(QUESTIONS["overview"].renderer(answer, lang, html=True)))
+                    overview=Markup(render(answer, lang, html=True)))
                 cached = site.cache.put(key, html.encode())
             return HTMLResponse(cached)
         except CstoError as exc:
@@ -107,7 +108,7 @@ def routes(site: Site) -> list[Route]:
             history, _tag = site.history_for(asked)
             if _answered(chosen, asked):
                 answer = ask(chosen.name, asked, history)
-                body = Markup(chosen.renderer(answer, lang, html=True))
+                body = Markup(render(answer, lang, html=True))
             return HTMLResponse(_page(request, site, chosen, values, lang, body))
         except CstoError as exc:
             if as_json or wants_json(request):

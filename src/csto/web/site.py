@@ -13,7 +13,7 @@ from starlette.requests import Request
 
 from ..present.i18n import gettext_for
 from ..record.history import History
-from ..record.model import LANGS
+from ..record.vocab import LANGS
 from ..scenario.kept import Kept, Tag
 
 if TYPE_CHECKING:

@@ -14,7 +14,6 @@ from datetime import date
 from ..._typing import TYPE_CHECKING
 from ...errors import CstoError, InputError
 from ...record.model import (
-    LANGS,
     CountryList,
     CountryRef,
     DateRef,
@@ -24,6 +23,7 @@ from ...record.model import (
     TextList,
     TextRef,
 )
+from ...record.vocab import LANGS
 
 if TYPE_CHECKING:
     import gettext
