@@ -182,20 +182,6 @@ def test_check_data_runs(csto: CsTo) -> None:
     assert run.code == 0 and run.out.startswith("ok: ")
 
 
-def test_every_command_and_option_is_documented() -> None:
-    from csto.cli.app import build
-
-    reference = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, command in build().commands.items():
-        assert f"csto {name}" in reference, f"'csto {name}' missing from docs/cli.md"
-        assert f"csto {name}" in readme, f"'csto {name}' missing from README.md"
-        for param in command.params:
-            for opt in getattr(param, "opts", []):
-                if opt.startswith("--"):
-                    assert opt in reference, f"{opt} of 'csto {name}' missing from docs/cli.md"
-
-
 def test_cli_reference_is_generated_from_the_code() -> None:
     from csto.cli.docs import reference
 
@@ -206,7 +192,9 @@ def test_cli_reference_is_generated_from_the_code() -> None:
 def test_every_question_is_a_command() -> None:
     from csto.cli.app import build
 
-    assert set(QUESTIONS) <= set(build().commands)
+    app = build()
+    names = app.list_commands(app.make_context("csto", [], resilient_parsing=True))
+    assert set(QUESTIONS) <= set(names)
 
 
 def test_lean_path_honours_csto_lang(monkeypatch: pytest.MonkeyPatch, csto: CsTo) -> None:

@@ -26,11 +26,14 @@ from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_hist
 
 N_ = str
 
-COMMANDS = ("csto.cli.data:check_data", "csto.cli.scenario:group", "csto.cli.simulate:command",
-            "csto.cli.serve:command", "csto.cli.check:check_command", "csto.cli.export:group",
-            "csto.cli.export:cite_command")
-"""Commands that are not questions, as ``module:attribute`` of a Click command factory
-taking the reader's gettext."""
+COMMANDS = {
+    "check-data": "csto.cli.data:check_data", "scenario": "csto.cli.scenario:group",
+    "simulate": "csto.cli.simulate:command", "serve": "csto.cli.serve:command",
+    "check": "csto.cli.check:check_command", "export": "csto.cli.export:group",
+    "cite": "csto.cli.export:cite_command",
+}
+"""Commands that are not questions, by name: the ``module:attribute`` of a Click command
+factory taking the reader's gettext, imported only when the command is needed."""
 
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
 
@@ -120,11 +123,33 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
                          short_help=summary, no_args_is_help=False)
 
 
+class _Commands(click.Group):
+    """The commands, each built (a question's from the registry, another's from its module)
+    only when it is asked for: ``csto members`` imports no other command's module."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.gettext: Callable[[str], str] = str
+        self.lang = "en"
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*QUESTIONS, *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            if cmd_name in QUESTIONS:
+                self.add_command(_command(QUESTIONS[cmd_name], self.gettext, self.lang))
+            elif cmd_name in COMMANDS:
+                module, _sep, attribute = COMMANDS[cmd_name].partition(":")
+                self.add_command(getattr(import_module(module), attribute)(self.gettext))
+        return self.commands.get(cmd_name)
+
+
 def build(lang: str = "en") -> click.Group:
     """The whole application, in ``lang``."""
     _ = _speak(lang)
 
-    @click.group(context_settings={"help_option_names": ["-h", "--help"]},
+    @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]},
                  help=_(N_("The Collective Security Treaty Organization as sourced, time-aware "
                            "rules. Every answer cites the articles and sources behind it. "
                            "Dates are YYYY-MM-DD.")))
@@ -133,11 +158,8 @@ def build(lang: str = "en") -> click.Group:
     def cli() -> None:
         pass
 
-    for question in QUESTIONS.values():
-        cli.add_command(_command(question, _, lang))
-    for dotted in COMMANDS:
-        module, _sep, attribute = dotted.partition(":")
-        cli.add_command(getattr(import_module(module), attribute)(_))
+    assert isinstance(cli, _Commands)
+    cli.gettext, cli.lang = _, lang
     return cli
 
 

@@ -18,8 +18,10 @@ def reference() -> str:
         "",
     ]
     root = cli.make_context("csto", [], resilient_parsing=True)
-    for name in sorted(cli.commands):
-        lines += _section(cli.commands[name], name, root, "##")
+    for name in cli.list_commands(root):
+        command = cli.get_command(root, name)
+        assert command is not None
+        lines += _section(command, name, root, "##")
     return "\n".join(lines)
 
 
