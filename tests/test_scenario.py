@@ -124,7 +124,7 @@ def test_warnings_not_refusals_where_the_record_may_be_incomplete() -> None:
 
 
 def test_export_is_canonical_and_adds_back_to_the_same_thing(leaves: Path) -> None:
-    scenario = load(leaves).history.scenario
+    scenario = load(leaves).scenario
     text = dump(scenario)
     assert parse_text(text) == scenario
     assert dump(parse_text(text)) == text

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
 
 N_ = str
 """Marks a message for extraction into the catalogs (``make i18n``)."""
@@ -46,7 +46,7 @@ class CstoError(Exception):
     code = "error"
     status = 400
 
-    def __init__(self, template: str, /, *, field: str | None = None, **params: Any) -> None:
+    def __init__(self, template: str, /, *, field: str | None = None, **params: object) -> None:
         self.template = template
         self.params = {
             key: echo(value, MAX_ECHO if key == "value" else MAX_PARAM)
@@ -56,7 +56,7 @@ class CstoError(Exception):
         self.field = field
         super().__init__(self.render(lambda message: message))
 
-    def render(self, gettext: Any) -> str:
+    def render(self, gettext: Callable[[str], str]) -> str:
         """The message in the language of ``gettext`` (a function from id to text)."""
         text = gettext(self.template)
         try:

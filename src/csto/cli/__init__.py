@@ -16,22 +16,19 @@ from __future__ import annotations
 import os
 import sys
 
-from .._typing import TYPE_CHECKING
 from ..questions.registry import QUESTIONS, Question
 from ..record.vocab import LANGS
 from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_history
 
-if TYPE_CHECKING:
-    from typing import Any
 
-def _lean(argv: list[str]) -> tuple[Question, dict[str, Any], str] | None:
+def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str] | None:
     """The question, its values and the language of a plain ``--json`` call, or None."""
     if not argv or argv[0] not in QUESTIONS or "--json" not in argv:
         return None
     question = QUESTIONS[argv[0]]
     options = {f"--{p.name}": p for p in question.params if not p.positional}
     positionals = [p for p in question.params if p.positional]
-    values: dict[str, Any] = {}
+    values: dict[str, str] = {}
     given: list[str] = []
     tokens = iter(argv[1:])
     for token in tokens:

@@ -14,7 +14,7 @@ import sys
 from .._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
+    from ..record.history import History
 
 LANG_ENV = "CSTO_LANG"
 
@@ -72,7 +72,7 @@ def warn(message: str) -> None:
             sys.stderr.write(f"csto: warning: {echo(message, 500)}\n")
 
 
-def scenario_history(value: str | None) -> Any:
+def scenario_history(value: str | None) -> History | None:
     """The history of ``--scenario`` (None without one); its warnings go to standard error."""
     if value is None:
         return None
@@ -88,7 +88,7 @@ def output_lang(options: dict[str, str]) -> str:
     return options.get("lang") or os.environ.get(LANG_ENV) or "en"
 
 
-def answer_json(answer: Any, lang: str) -> str:
+def answer_json(answer: object, lang: str) -> str:
     """The exact text ``--json`` prints for an answer."""
     import json
 

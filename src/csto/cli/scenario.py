@@ -50,7 +50,7 @@ def group(_: Callable[[str], str]) -> click.Group:
         built = load(read_file(file))
         for warning in built.warnings:
             click.echo(f"csto: warning: {warning}", err=True)
-        stored = Store(database).add(built.history.scenario)
+        stored = Store(database).add(built.scenario)
         if as_json:
             emit(_json(stored._asdict()), as_json=True)
         else:

@@ -51,7 +51,7 @@ def command(_: Callable[[str], str]) -> click.Command:
         for warning in built.warnings:
             warn(warning)
         history = built.history
-        spec = history.scenario.model
+        spec = built.scenario.model
         answer: object
         if runs is None:
             if workers or scheduler or plot:
@@ -72,7 +72,7 @@ def command(_: Callable[[str], str]) -> click.Command:
                 from ..scenario.files import digest
                 from ..store.runs import save as keep
 
-                keep(history.scenario.name, digest(history.scenario), to_dict(answer), database)
+                keep(built.scenario.name, digest(built.scenario), to_dict(answer), database)
         emit(answer_json(answer, lang) if as_json else render(answer, lang), as_json=as_json)
 
     return simulate

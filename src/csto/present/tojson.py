@@ -20,7 +20,25 @@ from ..record.model import Citation, Country, Fact, Finding, Source, Standing, T
 from .i18n import Localizer
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Iterator
+    from typing import Any, Protocol, TypeAlias
+
+    JSON: TypeAlias = "str | int | float | bool | list[JSON] | dict[str, JSON] | None"
+    """A value of the JSON form."""
+    Object: TypeAlias = "dict[str, JSON]"
+
+    class Record(Protocol):
+        """A NamedTuple: fields by name, values in order."""
+
+        _fields: tuple[str, ...]
+
+        def __iter__(self) -> Iterator[object]: ...
+
+    class Answer(Record, Protocol):
+        """Any answer: a record that carries the history it was computed on."""
+
+        @property
+        def history(self) -> History: ...
 
 SKIPPED_FIELDS = frozenset({"history", "remark"})
 """Fields never shown: the history an answer carries, and maintainers' remarks."""
@@ -32,33 +50,33 @@ class _Encoder:
     def __init__(self, loc: Localizer) -> None:
         self.loc = loc
         self.sources: dict[str, None] = {}
-        self.special: dict[type, Callable[[Any], Any]] = {
+        self.special: dict[type, Callable[[Any], JSON]] = {  # each takes its own type
             Text: self.loc.text, Fact: self.fact, Citation: self.citation,
             Finding: self.finding, Standing: self.standing, Term: self.term,
             Country: self.country,
         }
 
-    def cite(self, ids: tuple[str, ...]) -> list[str]:
+    def cite(self, ids: tuple[str, ...]) -> list[JSON]:
         self.sources.update(dict.fromkeys(ids))
         return list(ids)
 
-    def value(self, value: Any) -> Any:
+    def value(self, value: object) -> JSON:
         kind = type(value)
         special = self.special.get(kind)
         if special is not None:
             return special(value)
-        if kind is date:
+        if isinstance(value, date):
             return value.isoformat()
         if isinstance(value, tuple):
             if hasattr(value, "_fields"):
                 return self.record(value)
             return [self.value(item) for item in value]
         if isinstance(value, dict):
-            return {key: self.value(item) for key, item in value.items()}
-        return value
+            return {str(key): self.value(item) for key, item in value.items()}
+        return value  # type: ignore[return-value]  # text, a number, None or JSON already
 
-    def record(self, value: Any) -> dict[str, Any]:
-        result: dict[str, Any] = {}
+    def record(self, value: Record) -> Object:
+        result: Object = {}
         for name, item in zip(value._fields, value, strict=True):
             if name in SKIPPED_FIELDS:
                 continue
@@ -68,12 +86,12 @@ class _Encoder:
                 result[name] = self.value(item)
         return result
 
-    def fact(self, fact: Fact) -> dict[str, Any]:
+    def fact(self, fact: Fact) -> Object:
         return {"fact": fact.ref, "date": (fact.date.isoformat()),
                 "sources": self.cite(fact.sources), "confidence": fact.confidence,
                 "disputed": fact.disputed}
 
-    def citation(self, citation: Citation) -> dict[str, Any]:
+    def citation(self, citation: Citation) -> Object:
         return {"document": citation.document, "article": citation.article,
                 "version": citation.version,
                 "in_force_from": (citation.in_force_from.isoformat()),
@@ -81,13 +99,13 @@ class _Encoder:
                 "wording_retrieved": citation.wording_retrieved,
                 "sources": self.cite(citation.sources)}
 
-    def finding(self, item: Finding) -> dict[str, Any]:
+    def finding(self, item: Finding) -> Object:
         return {"kind": item.kind, "code": item.code, "text": self.loc.format(item),
                 "citations": [self.citation(c) for c in item.citations],
                 "facts": [self.fact(f) for f in item.facts]}
 
-    def standing(self, standing: Standing) -> dict[str, Any]:
-        result: dict[str, Any] = {
+    def standing(self, standing: Standing) -> Object:
+        result: Object = {
             "iso3": standing.iso3, "name": self.loc.country(standing.iso3),
             "status": standing.status,
             "since": (standing.since.isoformat()),
@@ -96,7 +114,7 @@ class _Encoder:
             result["body"] = standing.body
         return result
 
-    def term(self, term: Term) -> dict[str, Any]:
+    def term(self, term: Term) -> Object:
         return {
             "iso3": term.state, "state": self.loc.country(term.state) if term.state else None,
             "name": self.loc.text(term.person) if term.person else None, "office": term.office,
@@ -106,14 +124,14 @@ class _Encoder:
             "note": self.loc.text(term.note) if term.note else None, "fact": self.fact(term.fact),
         }
 
-    def country(self, country: Country) -> dict[str, Any]:
+    def country(self, country: Country) -> Object:
         return {"iso3": country.iso3, "alpha2": country.alpha2, "numeric": country.numeric,
                 "name": country.names.get(self.loc.lang) or country.names["en"],
                 "cow": country.cow, "official_name": country.official_name,
                 "sources": self.cite((*country.name_sources, *country.cow_sources))}
 
-    def source(self, source: Source) -> dict[str, Any]:
-        result: dict[str, Any] = {"title": source.title, "kind": source.kind}
+    def source(self, source: Source) -> Object:
+        result: Object = {"title": source.title, "kind": source.kind}
         if source.url:
             result["url"] = source.url
         if source.file:
@@ -135,11 +153,11 @@ def citations_of(findings: tuple[Finding, ...]) -> list[Citation]:
     return list(seen.values())
 
 
-def to_json(answer: Any, loc: Localizer) -> dict[str, Any]:
+def to_json(answer: Answer, loc: Localizer) -> Object:
     """The JSON form of an answer, as ``--json`` prints it and the REST API returns it."""
     encoder = _Encoder(loc)
     result = encoder.record(answer)
-    findings = getattr(answer, "findings", None)
+    findings: tuple[Finding, ...] | None = getattr(answer, "findings", None)
     if findings is not None:
         result["citations"] = [encoder.citation(c) for c in citations_of(findings)]
     known = answer.history.sources
@@ -147,10 +165,12 @@ def to_json(answer: Any, loc: Localizer) -> dict[str, Any]:
     return result
 
 
-def to_dict(answer: Any, lang: str = "en") -> dict[str, Any]:
-    """The JSON form of any answer, the same object the CLI prints with ``--json``."""
+def to_dict(answer: object, lang: str = "en") -> dict[str, Any]:
+    """The JSON form of any answer, the same object the CLI prints with ``--json``.
+
+    Typed as ``Any`` inside: it is handed to callers as JSON, a boundary."""
     history = getattr(answer, "history", None)
     if not isinstance(history, History):
         raise InputError("to_dict takes an answer of a csto function, not {kind}",
                          field="answer", kind=type(answer).__name__)
-    return to_json(answer, Localizer(history.countries, lang))
+    return to_json(answer, Localizer(history.countries, lang))  # type: ignore[arg-type]

@@ -42,7 +42,7 @@ def answers(function: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(function)
     def answer(*args: P.args, **kwargs: P.kwargs) -> R:
-        return add_caveats(function(*args, **kwargs))  # type: ignore[no-any-return]
+        return add_caveats(function(*args, **kwargs))
 
     return answer
 

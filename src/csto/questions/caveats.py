@@ -11,18 +11,21 @@ from datetime import date
 
 from .._typing import TYPE_CHECKING
 from ..record.history import fact_of
-from ..record.model import DateRef, Fact, Finding, TextList, TextRef
+from ..record.model import DateRef, Fact, Finding, Text, TextList, TextRef
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-    from typing import Any
+    from collections.abc import Callable, Iterator
+    from typing import TypeVar
 
     from ..record.history import History
+    from ..record.model import Alternative
+
+    R = TypeVar("R")
 
 N_ = str
 
 
-def facts_in(value: Any) -> Iterator[Fact]:
+def facts_in(value: object) -> Iterator[Fact]:
     """Every fact anywhere inside an answer (not inside the history it carries)."""
     if isinstance(value, Fact):
         yield value
@@ -36,10 +39,11 @@ def facts_in(value: Any) -> Iterator[Fact]:
             yield from facts_in(item)
 
 
-def _reading(alternative: Any) -> Any:
+def _reading(alternative: Alternative) -> Text | str | DateRef:
     """How an alternative reads: its value, or its date."""
     if alternative.value is not None:
         return alternative.value
+    assert alternative.date is not None, "an alternative gives a value or a date"
     return DateRef(alternative.date, alternative.precision or "day")
 
 
@@ -64,7 +68,7 @@ def dispute_finding(history: History, fact: Fact) -> Finding | None:
                    (), evidence)
 
 
-def answer_day(answer: Any) -> date | None:
+def answer_day(answer: object) -> date | None:
     """The day an answer speaks of: its date, or the first day of its year."""
     day = getattr(answer, "date", None)
     if isinstance(day, date):
@@ -85,12 +89,12 @@ def edge_finding(history: History, day: date | None) -> Finding | None:
                    {"reviewed": DateRef(review.reviewed)}, (), (fact,))
 
 
-def add_caveats(answer: Any) -> Any:
+def add_caveats(answer: R) -> R:
     """The answer with its dispute and record-edge findings added (answers with findings)."""
-    findings = getattr(answer, "findings", None)
+    findings: tuple[Finding, ...] | None = getattr(answer, "findings", None)
     if findings is None:
         return answer
-    history: History = answer.history
+    history: History = getattr(answer, "history")  # noqa: B009 (every answer carries one)
     extra: list[Finding] = []
     seen: set[str] = {f.code + str(f.facts[0].ref) for f in findings
                       if f.kind == "dispute" and f.facts}
@@ -103,4 +107,7 @@ def add_caveats(answer: Any) -> Any:
     edge = edge_finding(history, answer_day(answer))
     if edge is not None:
         extra.append(edge)
-    return answer._replace(findings=findings + tuple(extra)) if extra else answer
+    if not extra:
+        return answer
+    replace: Callable[..., R] = getattr(answer, "_replace")  # noqa: B009 (a NamedTuple's)
+    return replace(findings=findings + tuple(extra))

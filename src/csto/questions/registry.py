@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from ..record.history import History
-    from ..scenario.values import Scenario
+    from ..record.hypothetical import Scenario
     from .answers import Answer
 
     A = TypeVar("A", bound=Answer)

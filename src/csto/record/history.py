@@ -42,7 +42,22 @@ from .model import (
 from .vocab import MEMBER_STATUSES
 
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Protocol, TypeAlias
+
+    from .hypothetical import Scenario
+    from .model import Reason
+
+    Disputed: TypeAlias = "tuple[Text | str, Reason | None, tuple[Alternative, ...]]"
+    """A disputed fact's label, why csto chose its reading, and the other readings."""
+
+    class Disputable(Protocol):
+        """A record that may keep the readings of sources that disagree with it."""
+
+        @property
+        def chosen_because(self) -> Reason | None: ...
+
+        @property
+        def alternatives(self) -> tuple[Alternative, ...]: ...
 
 TREATY = "cst"
 OFFICES = ("secretary_general", "chair")
@@ -171,13 +186,13 @@ class History:
         self.cases: tuple[Case, ...] = tuple(cases)
         self.groupings: dict[str, Grouping] = {g.id: g for g in groupings}
         self.review = review
-        self.scenario: Any = None
+        self.scenario: Scenario | None = None
         """The scenario this history holds, where it is one (see ``csto.scenario``)."""
         self.events: tuple[Event, ...] = tuple(sorted(events, key=lambda e: e.date))
         self.terms: dict[str, tuple[Term, ...]] = {
             office: _terms(office, getattr(offices, office)) for office in OFFICES
         }
-        self._disputes: dict[str, tuple[Text | str, Any, tuple[Alternative, ...]]] | None = None
+        self._disputes: dict[str, Disputed] | None = None
         self._versions = self._article_versions()
         self._starts: list[int] = []
         self._epochs: list[Epoch] = []
@@ -337,7 +352,7 @@ class History:
                              field=field, value=str(text), known=", ".join(sorted(self.groupings)))
         return key
 
-    def disputed(self, ref: str) -> tuple[Text | str, Any, tuple[Alternative, ...]] | None:
+    def disputed(self, ref: str) -> Disputed | None:
         """For a fact's ``ref`` where sources disagree: its label, why csto chose its
         reading, and the other readings (None where the record keeps no alternatives)."""
         if self._disputes is None:
@@ -364,11 +379,11 @@ def _terms(office: str, records: tuple[TermRecord, ...]) -> tuple[Term, ...]:
     return tuple(terms)
 
 
-def _dispute_index(history: History) -> dict[str, tuple[Text | str, Any, tuple[Alternative, ...]]]:
+def _dispute_index(history: History) -> dict[str, Disputed]:
     """Fact refs (as the rules write them) of every record that keeps alternatives."""
-    index: dict[str, tuple[Text | str, Any, tuple[Alternative, ...]]] = {}
+    index: dict[str, Disputed] = {}
 
-    def keep(ref: str, label: Text | str, record: Any) -> None:
+    def keep(ref: str, label: Text | str, record: Disputable | None) -> None:
         if record is not None and record.alternatives:
             index[ref] = (label, record.chosen_because, record.alternatives)
 

@@ -22,7 +22,7 @@ from .._typing import TYPE_CHECKING, NamedTuple
 from .vocab import MEMBER_STATUSES
 
 if TYPE_CHECKING:
-    from typing import Any, TypeAlias
+    from typing import TypeAlias
 
     # What each field holds; ``schema.ALIASES`` says what each checks in the data files,
     # and each vocabulary's values are in ``vocab.CHECKED``.
@@ -487,7 +487,7 @@ class Label(NamedTuple):
 class TextList(NamedTuple):
     """A finding parameter: texts of the data (or days), shown joined by semicolons."""
 
-    items: tuple[Any, ...]
+    items: tuple[Text | str | DateRef, ...]
 
 
 class TextRef(NamedTuple):
@@ -506,7 +506,7 @@ class Finding(NamedTuple):
     kind: str
     code: str
     message: str
-    params: dict[str, Any]
+    params: dict[str, object]
     citations: tuple[Citation, ...] = ()
     facts: tuple[Fact, ...] = ()
 

@@ -14,7 +14,7 @@ import os
 
 from .._typing import TYPE_CHECKING
 from ..errors import InputError
-from .values import EventSpec, Scenario, SourceSpec
+from ..record.hypothetical import EventSpec, Scenario, SourceSpec
 
 if TYPE_CHECKING:
     from typing import Any

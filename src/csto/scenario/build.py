@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InputError, RecordError
 from ..record.dates import add_months
+from ..record.hypothetical import Scenario
 from ..record.model import Event, Source, Text
 from ..rules.alliances import NOTICE_MONTHS
-from .values import Scenario
 
 if TYPE_CHECKING:
     from ..record.history import History
@@ -30,6 +30,13 @@ class Built(NamedTuple):
 
     history: History
     warnings: tuple[str, ...]
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario the history holds."""
+        held = self.history.scenario
+        assert held is not None, "build() sets it"
+        return held
 
 
 def source_id(scenario: Scenario) -> str:

@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from ..errors import InputError
-from .values import EventSpec, Scenario, SourceSpec
+from ..record.hypothetical import EventSpec, Scenario, SourceSpec
 
 MAX_BYTES = 1_000_000
 """The largest scenario file read: a few thousand events fit in far less."""

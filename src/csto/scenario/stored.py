@@ -15,10 +15,10 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import InputError, NotFoundError, StorageError
+from ..record.hypothetical import Scenario
 from ..store.db import engine
 from ..store.models import ScenarioRow, VersionRow
 from .files import digest, dump, parse_text
-from .values import Scenario
 
 
 class Stored(NamedTuple):

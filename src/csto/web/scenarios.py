@@ -132,8 +132,8 @@ def routes(site: Site) -> list[Route]:
         return HTMLResponse(site.render(
             "scenario.html", lang, stored=stored, changes=changes, switch=switch(request),
             on=query.get("on", ""), start=query.get("from", ""), until=query.get("until", ""),
-            crisis=any(e.kind in ("aggression", "request-assistance")
-                       for e in history.scenario.events)))
+            crisis=history.scenario is not None and any(
+                e.kind in ("aggression", "request-assistance") for e in history.scenario.events)))
 
     async def api_list(request: Request) -> Response:
         try:
@@ -178,7 +178,7 @@ def routes(site: Site) -> list[Route]:
         try:
             scenario = await _posted(request)
             built = load(scenario, site.history)
-            stored = site.scenarios.store().add(built.history.scenario)
+            stored = site.scenarios.store().add(built.scenario)
         except CstoError as exc:
             return failed(exc, lang, "scenario", store=True)
         site.scenarios.changed()

@@ -27,7 +27,7 @@ from ...record.vocab import LANGS
 
 if TYPE_CHECKING:
     import gettext
-    from typing import Any
+    from collections.abc import Callable
 
     from ...record.countries import Countries
 
@@ -60,7 +60,7 @@ def catalog(lang: str) -> gettext.NullTranslations:
     return _CATALOGS[lang]
 
 
-def gettext_for(lang: str) -> Any:
+def gettext_for(lang: str) -> Callable[[str], str]:
     return (lambda message: message) if lang == "en" else catalog(lang).gettext
 
 
@@ -135,7 +135,7 @@ class Localizer:
 
         return str(format_decimal(value, locale=self.lang))
 
-    def _param(self, value: Any) -> Any:
+    def _param(self, value: object) -> object:
         if isinstance(value, CountryRef):
             return self.country(value.code)
         if isinstance(value, CountryList):

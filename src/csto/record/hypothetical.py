@@ -1,4 +1,8 @@
-"""What a scenario is, as values (cheap to import and to keep in the cache)."""
+"""What a scenario is, as values: hypothetical events as a scenario file writes them.
+
+Cheap to import and to keep in the cache; a History built from a scenario holds one
+(``History.scenario``). ``csto.scenario`` reads, checks and builds them.
+"""
 
 from __future__ import annotations
 
