@@ -78,6 +78,7 @@ def test_every_command_and_option_is_documented() -> None:
 def test_every_route_is_documented() -> None:
     """Each route is in the README; each REST route is also in the OpenAPI description
     (but the description itself, its browser and the health probe)."""
+    from starlette.applications import Starlette
     from starlette.routing import Route
 
     from csto.web.app import create_app
@@ -86,6 +87,7 @@ def test_every_route_is_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     client = TestClient(app)
     described = client.get("/api/openapi.json").json()["paths"]
+    assert isinstance(app.app, Starlette)
     routes = [route for route in app.app.routes if isinstance(route, Route)]
     assert routes
     for route in routes:

@@ -127,10 +127,8 @@ class _Commands(click.Group):
     """The commands, each built (a question's from the registry, another's from its module)
     only when it is asked for: ``csto members`` imports no other command's module."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.gettext: Callable[[str], str] = str
-        self.lang = "en"
+    gettext: Callable[[str], str] = str
+    lang = "en"
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*QUESTIONS, *COMMANDS})

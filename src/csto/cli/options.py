@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 import click
 
 N_ = str
 
 
-def lang_option(_: Callable[[str], str]) -> Callable[[Any], Any]:
-    """``--lang``, read before the commands are built (see ``_cli_app.requested_lang``)."""
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def lang_option(_: Callable[[str], str]) -> Callable[[F], F]:
+    """``--lang``, read before the commands are built (see ``app.requested_lang``)."""
     return click.option("--lang", metavar="id|en|ru", expose_value=False, is_eager=True,
                         help=_(N_("Language of the text: id, en or ru (default: $CSTO_LANG or "
                                   "en).")))

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import singledispatch
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..questions.answers import (
     ArticleAnswer,
@@ -41,6 +41,9 @@ from ..rules.answers import (
 from . import labels
 from .i18n import Localizer, join
 
+if TYPE_CHECKING:
+    from ..record.history import History
+
 N_ = str
 
 
@@ -58,24 +61,24 @@ class Link(str):
 class Page:
     """Text for one answer: lines and tables, with sources numbered as they are cited."""
 
-    def __init__(self, answer: Any, lang: str, html: bool = False) -> None:
-        self.history = answer.history
+    def __init__(self, answer: object, lang: str, html: bool = False) -> None:
+        self.history: History = getattr(answer, "history")  # noqa: B009 (every answer's)
         self.loc = Localizer(self.history.countries, lang, dates="long")
         self.lang = lang
         self.as_html = html
         day = getattr(answer, "date", None)
         self.on: str | None = day.isoformat() if isinstance(day, date) else None
-        self.blocks: list[tuple[Any, ...]] = []
+        self.blocks: list[tuple[Any, ...]] = []  # each kind of block has its own parts
         self.numbers: dict[str, int] = {}
 
     # -- words -----------------------------------------------------------------------
-    def t(self, message: str, **params: Any) -> str:
+    def t(self, message: str, **params: object) -> str:
         return self.loc.gettext(message).format(**params)
 
     def label(self, table: dict[str, str], key: str | None) -> str:
         return self.loc.gettext(table[key]) if key in table else (key or "-")
 
-    def day(self, value: Any, precision: str = "day") -> str:
+    def day(self, value: date | None, precision: str = "day") -> str:
         return self.loc.day(value, "day" if precision == "inferred" else precision)
 
     def link(self, text: str, question: str, **params: str | None) -> Link:
@@ -270,7 +273,7 @@ def _html(page: Page) -> str:
 
     from markupsafe import Markup, escape
 
-    def cell(value: Any) -> Markup:
+    def cell(value: object) -> Markup:
         text = escape(str(value))
         if isinstance(value, Link):
             return Markup(f'<a href="{escape(value.href)}">{text}</a>')

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..record.history import History, Snapshot
 from ..record.model import Document, Text
@@ -22,6 +22,10 @@ from .answers import (
     StateHistoryAnswer,
     WordingStatus,
 )
+
+if TYPE_CHECKING:
+    from ..record.history import Disputable
+    from ..record.model import Alternative
 
 
 def state_history(history: History, iso3: str, today: date) -> StateHistoryAnswer:
@@ -108,15 +112,15 @@ def overview(snap: Snapshot) -> OverviewAnswer:
 
 
 # -- disputes ---------------------------------------------------------------------------------
-def _disputed(record: str, field: str, label: Text | str, holder: Any) -> Iterator[Dispute]:
-    alternatives = getattr(holder, "alternatives", ())
-    if alternatives:
+def _disputed(record: str, field: str, label: Text | str,
+              holder: Disputable | None) -> Iterator[Dispute]:
+    if holder is not None and holder.alternatives:
         day = getattr(holder, "date", None) or getattr(holder, "start", None)
         yield Dispute(record, field, label, day if isinstance(day, date) else None,
-                      getattr(holder, "chosen_because", None), holder.sources, alternatives)
+                      holder.chosen_because, holder.sources, holder.alternatives)
 
 
-def _field(alternatives: tuple[Any, ...], default: str) -> str:
+def _field(alternatives: tuple[Alternative, ...], default: str) -> str:
     return "date" if all(a.date is not None for a in alternatives) else default
 
 

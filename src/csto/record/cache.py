@@ -20,7 +20,9 @@ import zlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 FORMAT = 4
 """Version of the compiled structure; bump when it changes so old caches are ignored."""
@@ -72,7 +74,7 @@ def path_for(data_dir: str) -> str:
     return os.path.join(cache_dir(), f"{_prefix(data_dir)}{fingerprint(data_dir)}.pickle")
 
 
-def read(data_dir: str, expected: type) -> Any | None:
+def read(data_dir: str, expected: type[T]) -> T | None:
     """The cached compilation of ``data_dir``, or None when absent, stale or damaged."""
     try:
         with open(path_for(data_dir), "rb") as handle:
@@ -93,7 +95,7 @@ def read(data_dir: str, expected: type) -> Any | None:
     return value if type(value) is expected else None
 
 
-def write(data_dir: str, compiled: Any) -> None:
+def write(data_dir: str, compiled: object) -> None:
     """Store a compilation and remove older ones of the same folder; never an error."""
     target = path_for(data_dir)
     folder = os.path.dirname(target)

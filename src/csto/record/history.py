@@ -59,6 +59,9 @@ if TYPE_CHECKING:
         @property
         def alternatives(self) -> tuple[Alternative, ...]: ...
 
+        @property
+        def sources(self) -> tuple[str, ...]: ...
+
 TREATY = "cst"
 OFFICES = ("secretary_general", "chair")
 

@@ -18,7 +18,13 @@ from .vocab import CONFIDENCES, PRECISIONS
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator, Mapping
-    from typing import Any
+    from typing import Protocol, TypeVar
+
+    class Identified(Protocol):
+        @property
+        def id(self) -> str: ...
+
+    R = TypeVar("R", bound=Identified)
 
     from .countries import Countries
     from .model import Document, Offices
@@ -86,7 +92,7 @@ def check_cited(where: tuple[str, str], cited: object, sources: Mapping[str, Sou
             raise RecordError(*where, field, f"unknown source '{ident}'")
 
 
-def cited_sources(value: Any) -> Iterator[tuple[Any, tuple[str, ...]]]:
+def cited_sources(value: object) -> Iterator[tuple[object, tuple[str, ...]]]:
     """Every (record, source ids) pair anywhere inside a value (records citing none are
     left to their schema: where sources are required, it requires at least one)."""
     if isinstance(value, tuple) and hasattr(value, "_fields"):
@@ -103,9 +109,9 @@ def cited_sources(value: Any) -> Iterator[tuple[Any, tuple[str, ...]]]:
             yield from cited_sources(item)
 
 
-def unique(kind: str, records: Iterable[Any]) -> dict[str, Any]:
+def unique(kind: str, records: Iterable[R]) -> dict[str, R]:
     """Records by id; a repeated id is an error."""
-    seen: dict[str, Any] = {}
+    seen: dict[str, R] = {}
     for record in records:
         if record.id in seen:
             raise RecordError(kind, record.id, "id", f"duplicate id '{record.id}'")

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..record.hypothetical import EventSpec, Scenario, SourceSpec
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Mapping
 
     from ..record.history import History
     from .build import Built
@@ -44,7 +44,8 @@ def _is_file(value: str) -> bool:
     return value.endswith((".yaml", ".yml", ".json")) or os.sep in value or os.path.isfile(value)
 
 
-def load(value: Any, history: History | None = None, database: str | None = None) -> Built:
+def load(value: str | os.PathLike[str] | Mapping[str, object] | Scenario,
+         history: History | None = None, database: str | None = None) -> Built:
     """The history of a scenario given as a file, a stored name, a mapping or a value."""
     from ..record.load import load_history
     from .build import build

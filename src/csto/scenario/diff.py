@@ -8,7 +8,7 @@ days it lasts. Nothing is compared day by day.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import InputError
 from ..record.dates import as_day
@@ -58,8 +58,8 @@ def _boundaries(record: History, scenario: History, start: date, end: date) -> l
     return sorted(d for d in days if start <= d < end)
 
 
-def diff(record: History, scenario: History, name: str, start: Any,
-         end: Any = None) -> DiffAnswer:
+def diff(record: History, scenario: History, name: str, start: object,
+         end: object = None) -> DiffAnswer:
     """Changes over [start, end) (one day when ``end`` is None)."""
     first = as_day(start, "from")
     last = as_day(end, "until") if end is not None else first + timedelta(days=1)

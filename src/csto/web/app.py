@@ -10,12 +10,10 @@ that needs a token (``scenarios.write_refusal``), so the rest may be served to a
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, MutableMapping
-from typing import Any
-
 from starlette.applications import Starlette
 from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..record.history import History
 from . import api, check, exports, pages, scenarios, simulate
@@ -37,11 +35,10 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src '
 class Guard:
     """Limits on every request, and the security headers of every response (pure ASGI)."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
-    async def __call__(self, scope: MutableMapping[str, Any], receive: Callable[[], Awaitable[Any]],
-                       send: Callable[[Any], Awaitable[None]]) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
@@ -53,7 +50,7 @@ class Guard:
             await _plain(send, 413, b"request body too large")
             return
 
-        async def secured(message: Any) -> None:
+        async def secured(message: Message) -> None:
             if message["type"] == "http.response.start":
                 headers = list(message.get("headers", []))
                 headers += [(b"content-security-policy", CSP.encode()),
@@ -66,7 +63,7 @@ class Guard:
         await self.app(scope, receive, secured)
 
 
-async def _plain(send: Callable[[Any], Awaitable[None]], status: int, body: bytes) -> None:
+async def _plain(send: Send, status: int, body: bytes) -> None:
     await send({"type": "http.response.start", "status": status,
                 "headers": [(b"content-type", b"text/plain; charset=utf-8")]})
     await send({"type": "http.response.body", "body": body})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from types import ModuleType
-from typing import Any
 
 import orjson
 
@@ -26,8 +25,8 @@ SCENARIO_PARAMETER = {
     "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"}}
 
 
-def _parameter(param: Param) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "string"}
+def _parameter(param: Param) -> dict[str, object]:
+    schema: dict[str, object] = {"type": "string"}
     if param.kind == "day":
         schema = {"type": "string", "format": "date", "pattern": f"^{YEARS}-[0-9]{{2}}-[0-9]{{2}}$"}
     elif param.kind == "year":
@@ -46,7 +45,7 @@ def document(providers: Sequence[ModuleType]) -> bytes:
 
     from ..present.shapes import shape
 
-    others: dict[str, Any] = {}
+    others: dict[str, type] = {}
     for module in providers:
         others.update(getattr(module, "openapi_answers", dict)())
     shapes = [shape(q.answer_type) for q in QUESTIONS.values()]

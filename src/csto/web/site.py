@@ -17,8 +17,6 @@ from ..record.vocab import LANGS
 from ..scenario.kept import Kept, Tag
 
 if TYPE_CHECKING:
-    from typing import Any
-
     from ..questions.registry import Question
 
 HERE = Path(__file__).parent
@@ -100,7 +98,7 @@ class Site:
         chosen = negotiate_locale([p for p in preferred if p], list(LANGS), sep="_")
         return chosen or "en"
 
-    def render(self, template: str, lang: str, **context: Any) -> str:
+    def render(self, template: str, lang: str, **context: object) -> str:
         gettext = gettext_for(lang)
         return self.templates.get_template(template).render(
             _=gettext, lang=lang, langs=LANGS, nav=self.nav, **context)
