@@ -180,11 +180,11 @@ def sweep(history: History, crisis: Crisis | None = None, spec: Any = None, runs
         _findings(history, legal, model), history)
 
 
-def simulate(history: History, runs: int | None = None, seed: int | None = None) -> Any:
+def simulate(history: History, runs: int | None = None,
+             seed: int | None = None) -> CrisisAnswer | SweepAnswer:
     """The crisis of a scenario's history played once (``runs`` None) or ``runs`` times, with
     the scenario's own ``model:`` section."""
-    scenario = getattr(history, "scenario", None)
-    spec = scenario.model if scenario is not None else None
+    spec = history.scenario.model if history.scenario is not None else None
     if runs is None:
         return play_once(history, spec=spec, seed=seed)
     return sweep(history, None, spec, runs, seed)

@@ -137,7 +137,7 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
                       "413": {"description": "A body larger than 1 MB."}}}}}
 
 
-def openapi_answers() -> dict[str, Any]:
+def openapi_answers() -> dict[str, type]:
     """The answer types this module's routes return, by operation."""
     from ..factcheck.answer import CheckAnswer
 

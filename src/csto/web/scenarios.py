@@ -29,6 +29,7 @@ from ..scenario.kept import NAME
 from .http import JSON, error_body, failed, loopback, reply_lang, status_of, switch, utc
 
 if TYPE_CHECKING:
+    from ..record.hypothetical import Scenario
     from ..scenario.stored import Stored
     from .site import Site
 
@@ -69,7 +70,7 @@ def _refused(request: Request, lang: str) -> Response | None:
     return Response(error_body(exc, lang), 403, media_type=JSON)
 
 
-async def _posted(request: Request) -> Any:
+async def _posted(request: Request) -> Scenario:
     """The scenario in a POST body: a scenario file (YAML) or the same as a JSON object."""
     from ..scenario.files import parse, parse_text
 
@@ -281,7 +282,7 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def openapi_answers() -> dict[str, Any]:
+def openapi_answers() -> dict[str, type]:
     from ..scenario.diff import DiffAnswer
 
     return {"scenario_diff": DiffAnswer}

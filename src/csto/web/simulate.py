@@ -25,6 +25,7 @@ from ..present.i18n import error_message
 from .http import JSON, allowed_values, failed, reply_lang, switch, utc
 
 if TYPE_CHECKING:
+    from ..simulate.answers import CrisisAnswer, SweepAnswer
     from .site import Site
 
 N_ = str
@@ -45,7 +46,7 @@ def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None
     return int(given)
 
 
-def _simulated(site: Site, values: dict[str, str]) -> Any:
+def _simulated(site: Site, values: dict[str, str]) -> CrisisAnswer | SweepAnswer:
     """The crisis played once, or ``runs`` times, on the stored scenario named."""
     from ..simulate.run import simulate
 
@@ -59,7 +60,7 @@ def _simulated(site: Site, values: dict[str, str]) -> Any:
     return simulate(history, runs, seed)
 
 
-def _pictures(answer: Any, lang: str) -> list[tuple[str, Markup]]:
+def _pictures(answer: object, lang: str) -> list[tuple[str, Markup]]:
     """The sweep's figures as ``data:`` images (the page's policy allows no inline SVG
     scripts, and an image cannot run any)."""
     from ..simulate.answers import SweepAnswer
@@ -159,7 +160,7 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def openapi_answers() -> dict[str, Any]:
+def openapi_answers() -> dict[str, type]:
     from ..simulate.answers import CrisisAnswer, SweepAnswer
 
     return {"simulate_crisis": CrisisAnswer, "simulate_sweep": SweepAnswer}
