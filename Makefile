@@ -3,9 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
-I18N := src/csto/i18n
+I18N := src/csto/present/i18n
 # Message templates are marked with N_() or are the first argument of the project's errors.
-I18N_KEYWORDS := -k N_ -k InputError -k CstoError -k StorageError
+I18N_KEYWORDS := -k N_ -k InputError -k NotFoundError -k CstoError -k StorageError
 
 .PHONY: run test lint typecheck unit bench i18n docs clean
 
@@ -22,7 +22,7 @@ run: $(STAMP)
 test: lint typecheck unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -42,8 +42,8 @@ i18n: $(STAMP)
 
 # Regenerate docs/cli.md from the commands' own help, and docs/schema/ from the answer types.
 docs: $(STAMP)
-	$(BIN)/python -m csto._clidoc > docs/cli.md
-	$(BIN)/python -m csto._schemadoc docs/schema
+	$(BIN)/python -m csto.cli.docs > docs/cli.md
+	$(BIN)/python -m csto.cli.schemas docs/schema
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

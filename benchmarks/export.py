@@ -110,7 +110,7 @@ def same_rows(ours_path: Path, theirs_path: Path) -> bool:
 
 
 def bench(repeats: int = 5) -> dict[str, Any]:
-    from csto.load import load_history
+    from csto.record.load import load_history
 
     history = load_history()
     with tempfile.TemporaryDirectory() as folder:

@@ -57,7 +57,7 @@ def bench_query(repeats: int = 25) -> dict[str, float]:
     """Members, Article 4 obligations and the chair for one date: csto against DuckDB."""
     import duckdb
 
-    from csto.load import load_history
+    from csto.record.load import load_history
     from csto.rules.chair import chair_on
     from csto.rules.defence import assist, obliged_states
 
@@ -131,8 +131,8 @@ def bench_load(repeats: int = 15) -> dict[str, float]:
     """Loading the packaged history: from the cache (every run) and compiled from YAML."""
     from pathlib import Path
 
-    from csto import _cache
-    from csto.load import Compiled, build, compile_data, data_folder
+    from csto.record import cache as _cache
+    from csto.record.load import Compiled, build, compile_data, data_folder
 
     folder = data_folder()
     warm, cold = [], []
@@ -155,7 +155,7 @@ def bench_load(repeats: int = 15) -> dict[str, float]:
 def bench_with_events(repeats: int = 200) -> dict[str, float]:
     """A what-if history: the record plus one hypothetical event, replayed in full."""
     from csto import Event, Source
-    from csto.load import load_history
+    from csto.record.load import load_history
 
     history = load_history()
     note = Source(id="bench-note", title="benchmark hypothesis")

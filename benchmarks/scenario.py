@@ -39,7 +39,7 @@ def bench_cli(folder: Path, rounds: int = 31) -> dict[str, float]:
 
 def bench_store(url: str, repeats: int = 9) -> dict[str, float]:
     from csto.scenario.files import parse_text
-    from csto.store.scenarios import Store
+    from csto.scenario.stored import Store
 
     store = Store(url)
     saves, loads = [], []

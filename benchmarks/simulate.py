@@ -17,7 +17,7 @@ def bench_simulation(vector_runs: int = 2_000_000, simpy_runs: int = 2_000,
                      dask_runs: int = 20_000_000, repeats: int = 5) -> dict[str, float]:
     import numpy as np
 
-    from csto.load import load_history
+    from csto.record.load import load_history
     from csto.simulate import montecarlo as mc
     from csto.simulate.assumptions import defaults
     from csto.simulate.distributed import sweep as distributed

@@ -21,6 +21,8 @@ import urllib.request
 from datetime import date, timedelta
 from pathlib import Path
 
+from starlette.types import Message
+
 TARGETS = {"rps": 3000.0, "p99_ms": 20.0, "share": 0.60, "home_ms": 20.0}
 BIN = Path(sys.executable).parent
 LUA = """
@@ -93,12 +95,12 @@ def bench_home(repeats: int = 15) -> dict[str, float]:
     app = create_app()
 
     async def call(path: str, query: str) -> float:
-        sent: list[dict[str, object]] = []
+        sent: list[Message] = []
 
         async def receive() -> dict[str, object]:
             return {"type": "http.request", "body": b"", "more_body": False}
 
-        async def send(message: dict[str, object]) -> None:
+        async def send(message: Message) -> None:
             sent.append(message)
 
         scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(),

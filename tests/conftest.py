@@ -20,8 +20,8 @@ os.environ.pop("CSTO_DATABASE_URL", None)
 os.environ.pop("CSTO_DATA_DIR", None)
 os.environ.pop("CSTO_LANG", None)
 
-from csto.history import History  # noqa: E402 (after the environment is set)
-from csto.load import load_history  # noqa: E402
+from csto.record.history import History  # noqa: E402 (after the environment is set)
+from csto.record.load import load_history  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "csto" / "data"

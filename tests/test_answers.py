@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 import csto
-from csto import shapes
-from csto._output import answer_json
-from csto.history import History
-from csto.model import NORMATIVE_KINDS
-from csto.questions import QUESTIONS
+from csto.cli.output import answer_json
+from csto.present import shapes
+from csto.questions.registry import QUESTIONS
+from csto.record.history import History
+from csto.record.vocab import NORMATIVE_KINDS
 
 from .conftest import ROOT
 
@@ -89,7 +89,7 @@ def test_json_is_valid_against_its_schema_and_cites_every_source(
 
 
 def test_published_schemas_are_generated_from_the_code() -> None:
-    from csto._schemadoc import schemas
+    from csto.cli.schemas import schemas
 
     for name, text in schemas().items():
         path = ROOT / "docs" / "schema" / name

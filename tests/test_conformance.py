@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 import csto
-from csto.history import History
-from csto.questions import QUESTIONS
+from csto.questions.registry import QUESTIONS
+from csto.record.history import History
 
 from .conftest import ROOT
 

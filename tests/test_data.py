@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 
 import csto
-from csto import _cache
 from csto.errors import DataError
-from csto.history import History
-from csto.load import Compiled, compile_data, load_history
-from csto.validate import cited_sources
+from csto.record import cache as _cache
+from csto.record.history import History
+from csto.record.load import Compiled, compile_data, load_history
+from csto.record.validate import cited_sources
 
 from .conftest import DATA
 
@@ -121,7 +121,7 @@ def test_cache_round_trip_and_invalidation(tmp_path: Path, monkeypatch: pytest.M
         encoding="utf-8")
     assert _cache.read(str(folder), Compiled) is None, "an edited data file must invalidate it"
     changed = compile_data(folder)
-    from csto.load import build
+    from csto.record.load import build
 
     later = build(changed)
     assert first.at(date(2024, 2, 25)).standing("ARM").status == "frozen"  # type: ignore[union-attr]
@@ -157,7 +157,7 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pyt
         path.write_bytes(_cache.MAGIC + struct.pack("<HQI", _cache.FORMAT, len(payload),
                                                     zlib.crc32(payload)) + payload)
     assert _cache.read(str(folder), Compiled) is None
-    from csto import load
+    from csto.record import load
 
     load._LOADED.pop(str(folder), None)
     history = load_history(folder)
@@ -255,7 +255,8 @@ def test_packaged_history_loads_and_is_shared() -> None:
 
 def test_schema_is_derived_from_the_value_types() -> None:
     """The YAML validator and the runtime records have the same fields, by construction."""
-    from csto import _schema, model
+    from csto.record import model
+    from csto.record import schema as _schema
 
     for kind in (model.Event, model.Document, model.Exercise, model.Case, model.Offices):
         struct = _schema.struct_for(kind)

@@ -14,7 +14,7 @@ import pytest
 
 import csto
 from csto.export import crosswalk, dyads, members
-from csto.history import History
+from csto.record.history import History
 from csto.scenario import load
 
 from .conftest import Run

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from csto.i18n import LOCALE_DIR, join
+from csto.present.i18n import LOCALE_DIR, join
 
 from .conftest import ROOT
 

@@ -8,9 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import csto
-from csto.dates import EARLIEST, LATEST
-from csto.history import History
-from csto.load import load_history
+from csto.record.dates import EARLIEST, LATEST
+from csto.record.history import History
+from csto.record.load import load_history
 from csto.rules.defence import assist
 
 HISTORY: History = load_history()

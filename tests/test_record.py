@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from csto import _record
+from csto import _typing
 from csto._typing import NamedTuple
 
 
@@ -49,7 +49,7 @@ def test_construction_and_access_match_typing() -> None:
 
 
 def test_records_at_run_time_are_the_cheap_kind() -> None:
-    assert issubclass(Cheap, _record._Fields)
+    assert issubclass(Cheap, _typing._Fields)
 
 
 def test_the_class_body_is_kept() -> None:

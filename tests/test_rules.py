@@ -10,7 +10,7 @@ import pytest
 
 import csto
 from csto.errors import InputError
-from csto.history import History
+from csto.record.history import History
 
 
 def _cases(history: History) -> dict[str, Any]:

@@ -11,7 +11,8 @@ import pytest
 
 import csto
 from csto.errors import InputError
-from csto.history import History
+from csto.record.history import History
+from csto.rules.answers import MembersAnswer
 from csto.scenario import load
 from csto.scenario.diff import diff
 from csto.scenario.files import dump, parse_text
@@ -123,7 +124,7 @@ def test_warnings_not_refusals_where_the_record_may_be_incomplete() -> None:
 
 
 def test_export_is_canonical_and_adds_back_to_the_same_thing(leaves: Path) -> None:
-    scenario = load(leaves).history.scenario
+    scenario = load(leaves).scenario
     text = dump(scenario)
     assert parse_text(text) == scenario
     assert dump(parse_text(text)) == text
@@ -166,5 +167,6 @@ def test_a_huge_file_is_refused_before_it_is_read(csto: CsTo, tmp_path: Path) ->
 
 def test_the_api_takes_a_scenario(leaves: Path) -> None:
     answer = csto.ask("members", {"on": "2027-06-01"}, scenario=str(leaves))
+    assert isinstance(answer, MembersAnswer)
     assert "ARM" not in [m.iso3 for m in answer.members]
     assert csto.to_dict(answer)["sources"]["scenario:armenia-leaves"]["kind"] == "scenario"

@@ -12,7 +12,7 @@ from scipy import stats
 
 from csto import Event, Source
 from csto.errors import InputError
-from csto.history import History
+from csto.record.history import History
 from csto.rules.decisions import decide
 from csto.simulate import montecarlo as mc
 from csto.simulate.assumptions import defaults, model_from

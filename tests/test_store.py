@@ -15,8 +15,8 @@ from sqlalchemy import text
 
 from csto.errors import InputError, StorageError
 from csto.scenario.files import parse_text
+from csto.scenario.stored import Store
 from csto.store.db import engine
-from csto.store.scenarios import Store
 
 from .conftest import Run
 from .postgres import throwaway_postgres
@@ -115,7 +115,7 @@ def test_the_cli_round_trip(csto: CsTo, tmp_path: Path,
 WRITER = """
 import sys
 from csto.scenario.files import parse_text
-from csto.store.scenarios import Store
+from csto.scenario.stored import Store
 store = Store(sys.argv[1])
 prefix = sys.argv[2]
 for n in range(10_000):

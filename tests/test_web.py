@@ -10,8 +10,8 @@ from urllib.parse import urlencode
 
 import pytest
 
-from csto.history import History
-from csto.questions import QUESTIONS
+from csto.questions.registry import QUESTIONS
+from csto.record.history import History
 
 from .conftest import Run
 from .test_answers import CALLS

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from csto.scenario.files import parse_text
-from csto.store.scenarios import Store
+from csto.scenario.stored import Store
 
 from .conftest import Run
 

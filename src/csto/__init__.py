@@ -15,7 +15,10 @@ if TYPE_CHECKING:
     from typing import Any
 
 if TYPE_CHECKING:
-    from .api import (
+    from .errors import CstoError, DataError, InputError, RecordError, TimelineError
+    from .factcheck.check import check
+    from .present.tojson import to_dict
+    from .questions.api import (
         article,
         assist,
         base,
@@ -35,14 +38,11 @@ if TYPE_CHECKING:
         standing,
         state_history,
         step,
-        to_dict,
     )
-    from .errors import CstoError, DataError, InputError, RecordError, TimelineError
-    from .factcheck.check import check
-    from .history import History, Snapshot, Span
-    from .load import load_history
-    from .model import Event, Source
-    from .questions import QUESTIONS, ask
+    from .questions.registry import QUESTIONS, ask
+    from .record.history import History, Snapshot, Span
+    from .record.load import load_history
+    from .record.model import Event, Source
 
 __all__ = [
     "QUESTIONS", "CstoError", "DataError", "Event", "History", "InputError", "RecordError",
@@ -55,10 +55,10 @@ __all__ = [
 _HOMES = {
     "CstoError": "errors", "DataError": "errors", "InputError": "errors",
     "RecordError": "errors", "TimelineError": "errors",
-    "History": "history", "Snapshot": "history", "Span": "history",
-    "load_history": "load", "Event": "model", "Source": "model",
-    "QUESTIONS": "questions", "ask": "questions",
-    "check": "factcheck.check",
+    "History": "record.history", "Snapshot": "record.history", "Span": "record.history",
+    "load_history": "record.load", "Event": "record.model", "Source": "record.model",
+    "QUESTIONS": "questions.registry", "ask": "questions.registry",
+    "check": "factcheck.check", "to_dict": "present.tojson",
 }
 
 
@@ -67,7 +67,7 @@ def __getattr__(name: str) -> Any:
         raise AttributeError(f"module 'csto' has no attribute '{name}'")
     from importlib import import_module
 
-    module = import_module(f".{_HOMES.get(name, 'api')}", __name__)
+    module = import_module(f".{_HOMES.get(name, 'questions.api')}", __name__)
     value = getattr(module, name)
     globals()[name] = value
     return value

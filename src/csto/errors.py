@@ -10,7 +10,7 @@ from __future__ import annotations
 from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable
 
 N_ = str
 """Marks a message for extraction into the catalogs (``make i18n``)."""
@@ -38,13 +38,15 @@ class CstoError(Exception):
     By convention the parameter ``value`` holds what the user typed: it is cut to
     ``MAX_ECHO`` characters; control characters are escaped in every parameter.
 
-    ``code`` is a stable identifier for scripts (the REST API's ``error.code``) and
-    ``field`` names the parameter at fault, where there is one.
+    ``code`` is a stable identifier for scripts (the REST API's ``error.code``),
+    ``status`` the HTTP status a route answers with, and ``field`` names the parameter at
+    fault, where there is one.
     """
 
     code = "error"
+    status = 400
 
-    def __init__(self, template: str, /, *, field: str | None = None, **params: Any) -> None:
+    def __init__(self, template: str, /, *, field: str | None = None, **params: object) -> None:
         self.template = template
         self.params = {
             key: echo(value, MAX_ECHO if key == "value" else MAX_PARAM)
@@ -54,7 +56,7 @@ class CstoError(Exception):
         self.field = field
         super().__init__(self.render(lambda message: message))
 
-    def render(self, gettext: Any) -> str:
+    def render(self, gettext: Callable[[str], str]) -> str:
         """The message in the language of ``gettext`` (a function from id to text)."""
         text = gettext(self.template)
         try:
@@ -67,6 +69,12 @@ class InputError(CstoError):
     """A question the model cannot answer as asked (bad date, unknown country...)."""
 
     code = "invalid-input"
+
+
+class NotFoundError(InputError):
+    """A name that names nothing: a question, a stored scenario, a panel."""
+
+    status = 404
 
 
 class RecordError(CstoError):
@@ -116,3 +124,4 @@ class StorageError(CstoError):
     """A database that cannot be reached, read or written; nothing stored is harmed."""
 
     code = "storage"
+    status = 503

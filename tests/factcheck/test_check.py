@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 import csto
 from csto.factcheck.answer import CheckAnswer, ClaimCheck
-from csto.factcheck.evaluation import Score, evaluate
-from csto.history import History
+from csto.record.history import History
+from tests.factcheck.evaluation import Score, evaluate
 
 from ..conftest import Run
 
@@ -147,7 +147,7 @@ def test_offsets_point_into_the_text_as_given(history: History) -> None:
 
 # -- the JSON contract and the command ------------------------------------------------------------
 def test_json_contract_and_published_schema(csto: Callable[..., Run], tmp_path: Path) -> None:
-    from csto.shapes import check as validate
+    from csto.present.shapes import check as validate
 
     path = tmp_path / "text.txt"
     path.write_text(

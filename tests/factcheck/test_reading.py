@@ -4,6 +4,7 @@ with dateparser's traps avoided, sentences, languages, markup and bad input."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -41,7 +42,7 @@ def test_officials_are_found_in_any_case() -> None:
 
 
 def test_every_name_has_a_source_that_exists() -> None:
-    from csto.load import load_history
+    from csto.record.load import load_history
 
     data = read()
     known = {s.id for s in data.sources} | set(load_history().sources)
@@ -51,10 +52,15 @@ def test_every_name_has_a_source_that_exists() -> None:
 
 
 def test_gazetteer_file_is_what_the_builder_makes() -> None:
-    from csto.factcheck.build_gazetteer import OUTPUT, build, dumps
+    import importlib.util
 
-    assert dumps(build()) == OUTPUT.read_text(encoding="utf-8"), (
-        "gazetteer.json is stale: run python -m csto.factcheck.build_gazetteer"
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    assert spec is not None and spec.loader is not None
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.dumps(builder.build()) == builder.OUTPUT.read_text(encoding="utf-8"), (
+        "gazetteer.json is stale: run .venv/bin/python scripts/build_gazetteer.py"
     )
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from csto.factcheck.evaluation import TODAY, Annotated, match, read_corpus
-from csto.history import History
+from csto.record.history import History
+from tests.factcheck.evaluation import TODAY, Annotated, match, read_corpus
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SEEDS = {item.name: item for item in read_corpus(CORPUS) if item.name.startswith("seed-")}

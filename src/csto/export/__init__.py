@@ -7,7 +7,8 @@ In Python::
     frame = members(yearly=True, frame="polars")               # or a Polars one
 
 On the command line: ``csto export members|dyads|crosswalk`` and ``csto cite``. Columns
-and the articles behind them: docs/export.md.
+and the articles behind them: docs/export.md. It may import ``record``, ``rules``,
+``scenario`` and ``questions``, never ``simulate``, ``factcheck`` or the interfaces.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any, NamedTuple
 
 import pyarrow as pa
 
-from ..history import History
+from ..record.history import History
 
 COLUMNS = {
     "statea": "Correlates-of-War code of state A",
@@ -67,8 +68,8 @@ def panel(kind: str, history: History | None = None, yearly: bool = False,
           today: date | None = None) -> Export:
     """The ``members`` or ``dyads`` panel as batches to write (see ``panels.py``).
     ``directed`` is for dyads only (default: directed)."""
-    from ..api import _history
     from ..errors import InputError
+    from ..questions.api import _history
     from .crosswalk import parties, recorded_states
     from .intervals import intervals
     from .panels import dyad_batches, dyad_schema, member_batches, member_schema
@@ -128,7 +129,7 @@ def dyads(history: History | None = None, yearly: bool = False, directed: bool =
 
 def crosswalk(history: History | None = None, frame: str = "pandas") -> Any:
     """Identifiers of every state in the record, with their sources."""
-    from ..api import _history
+    from ..questions.api import _history
     from .crosswalk import state_codes
 
     rows = state_codes(_history(history))

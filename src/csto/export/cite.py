@@ -15,8 +15,8 @@ from importlib.metadata import version
 from typing import Any
 
 from ..errors import InputError
-from ..history import History
-from ..model import Finding, Source
+from ..record.history import History
+from ..record.model import Finding, Source
 
 FORMATS = ("bibtex", "csl-json")
 CSL_TYPES = {"primary": "legislation", "official": "webpage", "news": "article-newspaper",

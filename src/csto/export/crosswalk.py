@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..history import History
+from ..record.history import History
 
 HERE = Path(__file__).parent
 
@@ -42,7 +42,7 @@ class AllianceCode(NamedTuple):
 
 @cache
 def identifiers() -> dict[str, Any]:
-    from .._yaml import load_text
+    from ..record.yamlfile import load_text
 
     path = HERE / "identifiers.yaml"
     data: dict[str, Any] = load_text(path.read_text(encoding="utf-8"), str(path))

@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ..dates import as_day
 from ..errors import InputError
-from ..history import History, Snapshot
+from ..record.dates import as_day
+from ..record.history import History, Snapshot
 
 
 class Intervals(NamedTuple):

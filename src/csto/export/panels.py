@@ -27,7 +27,7 @@ import numpy as np
 import pyarrow as pa
 
 from ..errors import InputError
-from ..history import History, Snapshot
+from ..record.history import History, Snapshot
 from .crosswalk import cow_codes, parties, recorded_states, state_codes
 from .intervals import Intervals, expand
 

@@ -9,8 +9,8 @@ offsets in the text, as Python counts them), ``sentence``, ``claim`` (structured
 from datetime import date
 from typing import NamedTuple
 
-from ..history import History
-from ..model import Alternative, Citation, Fact, Finding
+from ..record.history import History
+from ..record.model import Alternative, Citation, Fact, Finding
 from .claims import Claim
 from .verdicts import Period
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from ..dates import as_day
-from ..history import History
+from ..record.dates import as_day
+from ..record.history import History
 from . import dates as dates_mod
 from .answer import CheckAnswer, ClaimCheck
 from .claims import Claim
@@ -38,7 +38,7 @@ def check(
     raw: str | bytes, as_of: object = None, history: History | None = None, today: date | None = None
 ) -> CheckAnswer:
     """Check every claim ``raw`` makes about the CSTO; see the module's docstring."""
-    from ..api import _history
+    from ..questions.api import _history
 
     h = _history(history)
     text = decode(raw)
@@ -104,6 +104,6 @@ def _period_end(start: date, precision: str, day: date) -> date:
 
 
 def _clip(day: date) -> date:
-    from ..dates import EARLIEST, LATEST
+    from ..record.dates import EARLIEST, LATEST
 
     return min(max(day, EARLIEST), LATEST)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from ..model import Day
+from ..record.model import Day
 
 TYPES = ("membership", "count", "date", "place", "official", "rule", "exercise", "case")
 """The kinds of claim the checker recognises (as the annotation guidelines name them)."""

@@ -2,7 +2,7 @@
 documents, places and exercise series in Indonesian, English and Russian, each with its
 sources, found in a text in one pass.
 
-``gazetteer.json`` is built by ``build_gazetteer`` and validated here when loaded. Matching
+``gazetteer.json`` is built by ``scripts/build_gazetteer.py`` and validated here when loaded. Matching
 runs an Aho-Corasick automaton (pyahocorasick) over the folded text, so it costs the same
 for ten names or ten thousand, and grows linearly with the text. Names a text misspells
 ("Kirgiztan") are caught by ``fuzzy_state`` (rapidfuzz) where a list makes a state likely.

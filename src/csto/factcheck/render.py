@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..i18n import join
-from ..render import Page
+from ..present.i18n import join
+from ..present.render import Page
 from .answer import CheckAnswer, ClaimCheck
 
 N_ = str

@@ -17,9 +17,8 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from ..history import History, Snapshot, event_fact, fact_of
-from ..model import (
-    MEMBER_STATUSES,
+from ..record.history import History, Snapshot, event_fact, fact_of
+from ..record.model import (
     Alternative,
     Citation,
     CountryList,
@@ -32,6 +31,7 @@ from ..model import (
     Text,
     TextRef,
 )
+from ..record.vocab import MEMBER_STATUSES
 from ..rules._common import cite_if_in_force
 from .claims import Claim
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from .._typing import TYPE_CHECKING
 from ..errors import InputError
-from ..history import Snapshot, fact_of
-from ..model import Citation, CountryRef, DateRef, Fact, Finding, Label, ProcedureStep
+from ..record.history import Snapshot, fact_of
+from ..record.model import Citation, CountryRef, DateRef, Fact, Finding, Label, ProcedureStep
 
 if TYPE_CHECKING:
-    from typing import Any
+    from datetime import date
 
 N_ = str
 """Marks a message template for translation (extracted by Babel); returns it unchanged."""
@@ -99,14 +99,14 @@ def day_of(snap: Snapshot) -> DateRef:
     return DateRef(snap.date)
 
 
-def finding(kind: str, code: str, message: str, params: dict[str, Any] | None = None,
+def finding(kind: str, code: str, message: str, params: dict[str, object] | None = None,
             citations: tuple[Citation, ...] = (), facts: tuple[Fact, ...] = ()) -> Finding:
     return Finding(kind, code, message, params or {}, citations, facts)
 
 
 def procedure_step(order: int, code: str, actor: str, states: tuple[str, ...],
                    citations: tuple[Citation, ...], *, required: bool = True,
-                   rule: str | None = None, deadline: Any = None) -> ProcedureStep:
+                   rule: str | None = None, deadline: date | None = None) -> ProcedureStep:
     """A step of a procedure; ``added_by`` is the wording's document where it amended one."""
     added_by = next((c.version for c in citations if c.version != c.document), None)
     return ProcedureStep(order, code, actor, states, required, citations, rule, added_by, deadline)

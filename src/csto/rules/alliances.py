@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import StepAnswer
-from ..dates import add_months
 from ..errors import InputError
-from ..history import Snapshot, fact_of
-from ..model import (
-    Citation,
-    CountryList,
-    CountryRef,
-    DateRef,
-    Fact,
-    Finding,
-    ProcedureStep,
-)
+from ..record.dates import add_months
+from ..record.history import Snapshot, fact_of
+from ..record.model import Citation, CountryList, CountryRef, DateRef, Fact, Finding, ProcedureStep
+from ..record.vocab import ACTIONS
 from ._common import (
     N_,
     cite,
@@ -33,9 +25,9 @@ from ._common import (
     standing_fact,
     wording_fact,
 )
+from .answers import StepAnswer
 from .bases import base
 
-ACTIONS = ("join-alliance", "withdraw", "use-force-against", "host-base")
 NOTICE_MONTHS = 6
 """Charter Art. 19: written notice at least six months before withdrawal."""
 

@@ -7,10 +7,9 @@ blocks (in effect: every other member must consent).
 
 from __future__ import annotations
 
-from ..answers import BaseAnswer
 from ..errors import InputError
-from ..history import Snapshot
-from ..model import CountryList, CountryRef, DateRef, Finding, ProcedureStep
+from ..record.history import Snapshot
+from ..record.model import CountryList, CountryRef, DateRef, Finding, ProcedureStep
 from ._common import (
     N_,
     cite,
@@ -25,6 +24,7 @@ from ._common import (
     require_country,
     standing_fact,
 )
+from .answers import BaseAnswer
 
 PROTOCOL = "infrastructure-protocol-2011"
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..answers import ChairAnswer
-from ..history import History, Snapshot, fact_of
-from ..model import CountryRef, DateRef, Fact, Finding, Term
+from ..record.history import History, Snapshot, fact_of
+from ..record.model import CountryRef, DateRef, Fact, Finding, Term
 from ._common import N_, cite_if_in_force, finding
+from .answers import ChairAnswer
 
 
 def rule_fact(history: History) -> Fact:

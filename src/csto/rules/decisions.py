@@ -7,14 +7,14 @@ having abstained as not interested, is not (the restricted format since 2010).
 
 from __future__ import annotations
 
-from ..answers import DecisionAnswer
 from ..errors import InputError
-from ..history import Snapshot, fact_of
-from ..model import Citation, CountryList, DateRef, Fact, Finding, Organ
+from ..record.history import Snapshot, fact_of
+from ..record.model import Citation, CountryList, DateRef, Fact, Finding, Organ
+from ..record.vocab import MATTERS
 from ._common import N_, cite, cite_if_in_force, day_of, finding
+from .answers import DecisionAnswer
 
 POSITIONS = ("for", "against", "abstain", "absent")
-MATTERS = ("general", "appointment")
 APPOINTMENT_PRACTICE = "sg-appointment"
 
 

@@ -9,11 +9,10 @@ those steps; the findings explain them to a person.
 
 from __future__ import annotations
 
-from .._typing import TYPE_CHECKING
-from ..answers import AssistAnswer
 from ..errors import InputError
-from ..history import Snapshot
-from ..model import Citation, CountryList, CountryRef, Finding, ProcedureStep
+from ..record.history import Snapshot
+from ..record.model import Citation, CountryList, CountryRef, Finding, ProcedureStep
+from ..record.vocab import SITUATIONS, TERRITORIES
 from ._common import (
     N_,
     case_fact,
@@ -30,12 +29,8 @@ from ._common import (
     require_country,
     standing_fact,
 )
+from .answers import AssistAnswer
 
-if TYPE_CHECKING:
-    from ..model import Situation, Territory
-
-SITUATIONS: tuple[Situation, ...] = ("armed-attack", "internal-unrest", "threat")
-TERRITORIES: tuple[Territory, ...] = ("inside", "outside")
 ORIGINAL = "cst"
 
 

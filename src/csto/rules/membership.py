@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..answers import MembersAnswer, OfficialsAnswer, StandingAnswer
-from ..history import Snapshot
-from ..model import CountryList, CountryRef, Finding, Label
+from ..record.history import Snapshot
+from ..record.model import CountryList, CountryRef, Finding, Label
 from ._common import N_, cite, cite_if_in_force, day_of, finding, standing_fact, status_of
+from .answers import MembersAnswer, OfficialsAnswer, StandingAnswer
 from .chair import chair_on
 
 ORDER = {"member": 0, "frozen": 1, "signatory": 2, "suspended": 3, "former": 4,

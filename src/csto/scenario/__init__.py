@@ -3,7 +3,9 @@
 ``load(value)`` takes a scenario file, a stored scenario's name, a mapping or a
 ``Scenario`` and returns the scenario's ``Built`` history with its warnings; every question
 then works on it (``history=``). See ``files`` for the format, ``build`` for what each kind
-of event does, and ``csto.store`` for keeping scenarios in a database.
+of event does, ``stored`` for keeping scenarios in the database (``csto.store``) and
+``kept`` for the histories of stored scenarios built once per version. It may import
+``record``, ``rules`` and ``store``.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ import os
 
 from .._typing import TYPE_CHECKING
 from ..errors import InputError
-from .values import EventSpec, Scenario, SourceSpec
+from ..record.hypothetical import EventSpec, Scenario, SourceSpec
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Mapping
 
-    from ..history import History
+    from ..record.history import History
     from .build import Built
 
 __all__ = ["EventSpec", "Scenario", "SourceSpec", "load", "read_file"]
@@ -42,9 +44,10 @@ def _is_file(value: str) -> bool:
     return value.endswith((".yaml", ".yml", ".json")) or os.sep in value or os.path.isfile(value)
 
 
-def load(value: Any, history: History | None = None, database: str | None = None) -> Built:
+def load(value: str | os.PathLike[str] | Mapping[str, object] | Scenario,
+         history: History | None = None, database: str | None = None) -> Built:
     """The history of a scenario given as a file, a stored name, a mapping or a value."""
-    from ..load import load_history
+    from ..record.load import load_history
     from .build import build
 
     base = history if history is not None else load_history()
@@ -57,7 +60,7 @@ def load(value: Any, history: History | None = None, database: str | None = None
     elif isinstance(value, os.PathLike) or (isinstance(value, str) and _is_file(value)):
         scenario = read_file(os.fspath(value))
     elif isinstance(value, str):
-        from ..store.scenarios import Store
+        from .stored import Store
 
         scenario = Store(database).scenario(value)
     else:

@@ -13,14 +13,14 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from ..dates import add_months
 from ..errors import InputError, RecordError
-from ..model import Event, Source, Text
+from ..record.dates import add_months
+from ..record.hypothetical import Scenario
+from ..record.model import Event, Source, Text
 from ..rules.alliances import NOTICE_MONTHS
-from .values import Scenario
 
 if TYPE_CHECKING:
-    from ..history import History
+    from ..record.history import History
 
 N_ = str
 
@@ -30,6 +30,13 @@ class Built(NamedTuple):
 
     history: History
     warnings: tuple[str, ...]
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario the history holds."""
+        held = self.history.scenario
+        assert held is not None, "build() sets it"
+        return held
 
 
 def source_id(scenario: Scenario) -> str:

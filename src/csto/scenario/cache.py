@@ -12,11 +12,11 @@ import os
 import pickle
 import zlib
 
-from .._cache import cache_dir
 from .._typing import TYPE_CHECKING
+from ..record.cache import cache_dir
 
 if TYPE_CHECKING:
-    from .values import Scenario
+    from ..record.hypothetical import Scenario
 
 _CODE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "files.py")
 
@@ -43,7 +43,7 @@ def read(path: str) -> Scenario | None:
         value = pickle.loads(payload)
     except Exception:  # absent, short or damaged: read the file again
         return None
-    from .values import Scenario
+    from ..record.hypothetical import Scenario
 
     return value if type(value) is Scenario else None
 

@@ -8,15 +8,15 @@ days it lasts. Nothing is compared day by day.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..dates import as_day
 from ..errors import InputError
-from ..model import Finding
+from ..record.dates import as_day
+from ..record.model import Finding
 from ..rules.chair import chair_on
 
 if TYPE_CHECKING:
-    from ..history import History, Snapshot
+    from ..record.history import History, Snapshot
 
 
 class Change(NamedTuple):
@@ -58,8 +58,8 @@ def _boundaries(record: History, scenario: History, start: date, end: date) -> l
     return sorted(d for d in days if start <= d < end)
 
 
-def diff(record: History, scenario: History, name: str, start: Any,
-         end: Any = None) -> DiffAnswer:
+def diff(record: History, scenario: History, name: str, start: object,
+         end: object = None) -> DiffAnswer:
     """Changes over [start, end) (one day when ``end`` is None)."""
     first = as_day(start, "from")
     last = as_day(end, "until") if end is not None else first + timedelta(days=1)
@@ -91,7 +91,7 @@ def compare(record: History, scenario: History, on: str | None = None,
             start: str | None = None, until: str | None = None) -> DiffAnswer:
     """What ``csto scenario diff`` answers: changes on ``on`` (default today), or over
     [``start``, ``until``), ``until`` defaulting to a year after ``start``."""
-    from ..dates import add_months
+    from ..record.dates import add_months
 
     if on and (start or until):
         raise InputError("give either --on or --from/--until, not both", field="on")

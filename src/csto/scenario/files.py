@@ -23,7 +23,7 @@ from typing import Annotated, Any, Literal
 import msgspec
 
 from ..errors import InputError
-from .values import EventSpec, Scenario, SourceSpec
+from ..record.hypothetical import EventSpec, Scenario, SourceSpec
 
 MAX_BYTES = 1_000_000
 """The largest scenario file read: a few thousand events fit in far less."""
@@ -103,8 +103,8 @@ def parse(raw: Any, where: str = "scenario") -> Scenario:
 
 def parse_text(text: str, where: str = "scenario") -> Scenario:
     """A scenario from YAML text."""
-    from .._yaml import load_text
     from ..errors import DataError
+    from ..record.yamlfile import load_text
 
     if len(text.encode("utf-8", "replace")) > MAX_BYTES:
         raise InputError("{where}: the scenario is larger than {limit} bytes; split it",
@@ -163,3 +163,11 @@ def dump(scenario: Scenario) -> str:
         data["model"] = scenario.model
     text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return text
+
+
+def digest(scenario: Scenario) -> str:
+    """The identity of a scenario's content: its canonical text hashed (stored versions and
+    simulation runs are keyed by it)."""
+    import hashlib
+
+    return hashlib.sha256(dump(scenario).encode()).hexdigest()

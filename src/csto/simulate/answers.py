@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from ..model import Finding
+from ..record.model import Finding
 from .legal import Crisis
 from .process import Outcome, Step
 
 if TYPE_CHECKING:
-    from ..history import History
+    from ..record.history import History
 
 
 class Law(NamedTuple):

@@ -19,8 +19,8 @@ from ..rules.decisions import decide
 from ..rules.defence import assist
 
 if TYPE_CHECKING:
-    from ..answers import AssistAnswer
-    from ..history import History
+    from ..record.history import History
+    from ..rules.answers import AssistAnswer
 
 STANCES = ("support", "stand-aside", "block")
 """A member's stance, in the order of its code (0, 1, 2) in the decision table."""

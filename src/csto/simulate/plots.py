@@ -6,7 +6,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from ..i18n import gettext_for
+from ..present.i18n import gettext_for
 from .answers import SweepAnswer
 
 N_ = str

@@ -14,7 +14,7 @@ from typing import NamedTuple
 import numpy as np
 import simpy
 
-from ..model import Citation
+from ..record.model import Citation
 from .assumptions import Model
 from .legal import STANCES, LegalFrame
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import labels
-from ..render import Page
+from ..present import labels
+from ..present.render import Page
 from .answers import CrisisAnswer, SweepAnswer
 from .process import Step
 

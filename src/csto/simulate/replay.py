@@ -18,8 +18,8 @@ from .legal import Crisis, frame
 from .process import Outcome, Step, play
 
 if TYPE_CHECKING:
-    from ..history import History
-    from ..model import Case
+    from ..record.history import History
+    from ..record.model import Case
 
 
 def _days(timeline: dict[str, date], later: str, earlier: str) -> float:

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ..errors import InputError
-from ..history import fact_of
-from ..model import Finding
+from ..record.history import fact_of
+from ..record.model import Finding
 from . import montecarlo as mc
 from .answers import CrisisAnswer, Law, Sensitivity, Summary, SweepAnswer
 from .assumptions import Law as Distribution
@@ -26,7 +26,7 @@ from .legal import STANCES, Crisis, LegalFrame, frame
 from .process import play
 
 if TYPE_CHECKING:
-    from ..history import History
+    from ..record.history import History
 
 N_ = str
 MAX_RUNS = 10**10
@@ -180,11 +180,11 @@ def sweep(history: History, crisis: Crisis | None = None, spec: Any = None, runs
         _findings(history, legal, model), history)
 
 
-def simulate(history: History, runs: int | None = None, seed: int | None = None) -> Any:
+def simulate(history: History, runs: int | None = None,
+             seed: int | None = None) -> CrisisAnswer | SweepAnswer:
     """The crisis of a scenario's history played once (``runs`` None) or ``runs`` times, with
     the scenario's own ``model:`` section."""
-    scenario = getattr(history, "scenario", None)
-    spec = scenario.model if scenario is not None else None
+    spec = history.scenario.model if history.scenario is not None else None
     if runs is None:
         return play_once(history, spec=spec, seed=seed)
     return sweep(history, None, spec, runs, seed)

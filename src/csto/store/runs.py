@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -10,8 +9,6 @@ from typing import Any, NamedTuple
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..scenario.files import dump
-from ..scenario.values import Scenario
 from .db import engine
 from .models import RunRow
 
@@ -33,11 +30,11 @@ def _stored(row: RunRow) -> StoredRun:
                      json.loads(row.versions), json.loads(row.result), row.created)
 
 
-def save(scenario: Scenario, result: dict[str, Any], url: str | None = None) -> StoredRun:
-    """Keep a sweep's JSON form beside its scenario; one transaction."""
-    digest = hashlib.sha256(dump(scenario).encode()).hexdigest()
+def save(scenario: str, digest: str, result: dict[str, Any], url: str | None = None) -> StoredRun:
+    """Keep a sweep's JSON form beside its scenario (its name and content's digest); one
+    transaction."""
     with Session(engine(url), expire_on_commit=False) as session, session.begin():
-        row = RunRow(scenario=scenario.name, digest=digest, runs=int(result["runs"]),
+        row = RunRow(scenario=scenario, digest=digest, runs=int(result["runs"]),
                      seed=str(result["seed"]), model_version=str(result["model_version"]),
                      versions=json.dumps(result["versions"], sort_keys=True),
                      result=json.dumps(result, sort_keys=True, ensure_ascii=False),

@@ -17,13 +17,12 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..i18n import error_message
-from .api import JSON, error_body, reply_lang
-from .pages import switch
+from ..present.i18n import error_message
+from .http import JSON, failed, reply_lang, switch
 
 if TYPE_CHECKING:
     from ..factcheck.answer import CheckAnswer
-    from .app import Site
+    from .site import Site
 
 N_ = str
 NAV = (("/check", N_("Check a text")),)
@@ -65,7 +64,7 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..api import to_dict
+        from ..present.tojson import to_dict
 
         lang = request.query_params.get("lang", "en")
         try:
@@ -75,7 +74,7 @@ def routes(site: Site) -> list[Route]:
             text, as_of = await _api_input(request)
             answer = _checked(site, text, as_of)
         except CstoError as exc:
-            return Response(error_body(exc, reply_lang(request)), 400, media_type=JSON)
+            return failed(exc, reply_lang(request))
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def page(request: Request) -> Response:
@@ -138,7 +137,7 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
                       "413": {"description": "A body larger than 1 MB."}}}}}
 
 
-def openapi_answers() -> dict[str, Any]:
+def openapi_answers() -> dict[str, type]:
     """The answer types this module's routes return, by operation."""
     from ..factcheck.answer import CheckAnswer
 

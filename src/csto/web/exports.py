@@ -19,12 +19,11 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
-from ..errors import CstoError, InputError
-from .api import JSON, allowed_values, error_body, reply_lang
-from .pages import switch
+from ..errors import CstoError, InputError, NotFoundError
+from .http import JSON, allowed_values, failed, reply_lang, switch
 
 if TYPE_CHECKING:
-    from .app import Site
+    from .site import Site
 
 N_ = str
 NAV = (("/exports", N_("Data for research")),)
@@ -78,12 +77,11 @@ def routes(site: Site) -> list[Route]:
                 values = allowed_values(request, OPTIONS | {"panel"})
                 kind = values.pop("panel", "")
             if kind not in PANELS:
-                raise InputError("unknown panel '{value}': use members or dyads", field="panel",
-                                 value=kind[:40])
+                raise NotFoundError("unknown panel '{value}': use members or dyads", field="panel",
+                               value=kind[:40])
             path, form, rows = await run_in_threadpool(_write, site, kind, values)
         except CstoError as exc:
-            status = 404 if exc.field == "panel" else 400
-            return Response(error_body(exc, lang), status, media_type=JSON)
+            return failed(exc, lang, "panel")
         return FileResponse(path, media_type=MEDIA[form], filename=path.name,
                             headers={"x-csto-rows": str(rows)},
                             background=BackgroundTask(shutil.rmtree, path.parent, True))
@@ -97,14 +95,14 @@ def routes(site: Site) -> list[Route]:
                                                   "scenario", "lang"}))
             kind = values.get("panel") or None
             if kind is not None and kind not in PANELS:
-                raise InputError("unknown panel '{value}': use members or dyads", field="panel",
-                                 value=kind[:40])
+                raise NotFoundError("unknown panel '{value}': use members or dyads", field="panel",
+                               value=kind[:40])
             history, _tag = site.history_for({"scenario": values.get("scenario", "")})
             form = values.get("format") or "bibtex"
             text = await run_in_threadpool(cite, history, kind, form, values.get("from") or None,
                                            values.get("until") or None)
         except CstoError as exc:
-            return Response(error_body(exc, lang), 400, media_type=JSON)
+            return failed(exc, lang)
         media = "application/x-bibtex" if form == "bibtex" else JSON
         return Response(text, media_type=f"{media}; charset=utf-8")
 

@@ -18,31 +18,19 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
-from ..dates import as_day
 from ..errors import CstoError, InputError
-from ..i18n import error_message, format_day, gettext_for
-from ..questions import QUESTIONS, Question, ask
-from .api import JSON, answer_bytes, error_body, values_of
+from ..present.i18n import error_message, format_day, gettext_for
+from ..present.render import render
+from ..questions.registry import QUESTIONS, Question, ask, find
+from ..record.dates import as_day
+from .http import JSON, failed, switch, values_of, wants_json
 from .svg import legend, timeline, world
 
 if TYPE_CHECKING:
-    from .app import Site
+    from .site import Site
 
 N_ = str
 INPUT_TYPES = {"day": "date", "year": "number"}
-
-
-def wants_json(request: Request) -> bool:
-    accept = request.headers.get("accept", "")
-    return "application/json" in accept and "text/html" not in accept
-
-
-def switch(request: Request) -> dict[str, str]:
-    """The same page in each language."""
-    from ..model import LANGS
-
-    others = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
-    return {lang: f"{request.url.path}?{urlencode([*others, ('lang', lang)])}" for lang in LANGS}
 
 
 def fields(question: Question, values: dict[str, str], lang: str, site: Site) -> list[dict[str, Any]]:
@@ -86,7 +74,7 @@ def routes(site: Site) -> list[Route]:
             scenario = values.get("scenario", "")
             if request.url.path.endswith(".json") or wants_json(request):
                 asked = {"on": on.isoformat(), "scenario": scenario}
-                return Response(answer_bytes(site, QUESTIONS["overview"], asked, lang),
+                return Response(site.answer_bytes(QUESTIONS["overview"], asked, lang),
                                 media_type=JSON)
             history, tag = site.history_for({"scenario": scenario})
             key = ("home", on, lang, tag)
@@ -98,7 +86,7 @@ def routes(site: Site) -> list[Route]:
                     "home.html", lang, on=on, on_text=format_day(on, lang), switch=switch(request),
                     timeline=timeline(history, on, until, lang), map=world(history, on, lang),
                     legend=legend(lang), scenario=scenario,
-                    overview=Markup(QUESTIONS["overview"].renderer(answer, lang, html=True)))
+                    overview=Markup(render(answer, lang, html=True)))
                 cached = site.cache.put(key, html.encode())
             return HTMLResponse(cached)
         except CstoError as exc:
@@ -111,23 +99,20 @@ def routes(site: Site) -> list[Route]:
         lang = site.lang(request)
         chosen = QUESTIONS.get(name)
         try:
-            if chosen is None:
-                raise InputError("unknown question '{value}': use one of {known}",
-                                 field="question", value=name, known=", ".join(QUESTIONS))
+            chosen = find(name)
             values, _lang = values_of(request)
             if as_json or wants_json(request):
-                return Response(answer_bytes(site, chosen, values, lang), media_type=JSON)
+                return Response(site.answer_bytes(chosen, values, lang), media_type=JSON)
             body = None
             asked = dict(values)
             history, _tag = site.history_for(asked)
             if _answered(chosen, asked):
                 answer = ask(chosen.name, asked, history)
-                body = Markup(chosen.renderer(answer, lang, html=True))
+                body = Markup(render(answer, lang, html=True))
             return HTMLResponse(_page(request, site, chosen, values, lang, body))
         except CstoError as exc:
             if as_json or wants_json(request):
-                status = 404 if exc.field == "question" else 400
-                return Response(error_body(exc, lang), status, media_type=JSON)
+                return failed(exc, lang, subject="question")
             if chosen is None:
                 return _error(request, site, exc, lang, 404)
             message = error_message(exc, lang)

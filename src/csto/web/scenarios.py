@@ -8,18 +8,13 @@ scenario and what it changes against the record). REST: ``GET /api/scenarios``,
 ``POST /api/scenarios`` (a scenario file as the body) and ``DELETE /api/scenarios/NAME``.
 Writing is open on a server that listens on this computer only; beyond it, it needs the
 token set in ``CSTO_WRITE_TOKEN`` (``Authorization: Bearer TOKEN``), and with no token set
-it is off. A scenario's history is built once per stored version and kept.
+it is off. A scenario's history is built once per stored version and kept (``csto.scenario.kept``).
 """
 
 from __future__ import annotations
 
 import hmac
 import os
-import re
-import threading
-import time
-from collections import OrderedDict
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -29,97 +24,19 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..history import History
-from ..i18n import error_message, format_day
-from .api import JSON, error_body, reply_lang
-from .pages import switch
+from ..present.i18n import error_message, format_day
+from ..scenario.kept import NAME
+from .http import JSON, error_body, failed, loopback, reply_lang, status_of, switch, utc
 
 if TYPE_CHECKING:
-    from ..store.scenarios import Stored
-    from .app import Site
+    from ..record.hypothetical import Scenario
+    from ..scenario.stored import Stored
+    from .site import Site
 
 N_ = str
 NAV = (("/scenarios", N_("What-if scenarios")),)
-NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,99}")
-KEPT = 16
-"""Scenario histories kept in memory, least recently used dropped first."""
-FRESH = 5.0
-"""Seconds the list of stored scenarios is reused before the store is read again."""
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 LISTEN_ENV, TOKEN_ENV = "CSTO_LISTEN", "CSTO_WRITE_TOKEN"
-
-
-class Scenarios:
-    """The stored scenarios as histories, built once per (name, version)."""
-
-    def __init__(self, base: History) -> None:
-        self.base = base
-        self.histories: OrderedDict[tuple[str, int], History] = OrderedDict()
-        self._store: Any = None
-        self._listed: tuple[float, list[Stored]] | None = None
-        self._lock = threading.Lock()
-        """Exports and simulations build histories in worker threads."""
-
-    def store(self) -> Any:
-        if self._store is None:
-            from ..store.scenarios import Store
-
-            self._store = Store()
-        return self._store
-
-    def changed(self) -> None:
-        """Forget the cached list after a write."""
-        self._listed = None
-
-    def stored(self) -> list[Stored]:
-        """Every stored scenario, read again after ``FRESH`` seconds."""
-        now = time.monotonic()
-        if self._listed is None or now - self._listed[0] > FRESH:
-            self._listed = (now, self.store().list())
-        return self._listed[1]
-
-    def names(self) -> list[str]:
-        """The stored scenarios' names, for a form (none where the store cannot be read)."""
-        try:
-            return [stored.name for stored in self.stored()]
-        except CstoError:
-            return []
-
-    def history(self, name: str) -> tuple[History, tuple[str, int]]:
-        """The history of the stored scenario ``name`` and its (name, version) tag."""
-        _stored, history, tag = self.get(name)
-        return history, tag
-
-    def get(self, name: str) -> tuple[Stored, History, tuple[str, int]]:
-        """The stored scenario ``name``, its history and its (name, version) tag."""
-        if not NAME.fullmatch(name):
-            raise InputError("'{value}' is not a scenario name: give the name of a stored "
-                             "scenario (letters, digits, '-', '_' or '.')", field="scenario",
-                             value=name[:40])
-        stored = self.store().get(name)
-        tag = (name, stored.version)
-        with self._lock:
-            found = self.histories.get(tag)
-            if found is None:
-                from ..scenario import load
-                from ..scenario.files import parse_text
-
-                found = load(parse_text(stored.text, name), self.base).history
-                self.histories[tag] = found
-                while len(self.histories) > KEPT:
-                    self.histories.popitem(last=False)
-            self.histories.move_to_end(tag)
-        return stored, found, tag
-
-
-def resolve(site: Site, values: dict[str, str]) -> tuple[History, tuple[str, int] | None]:
-    """Take ``scenario`` out of a request's values: the history to answer on, and the tag
-    that keeps cached answers of different scenarios (and versions) apart."""
-    name = values.pop("scenario", "")
-    if not name:
-        return site.history, None
-    scenarios: Scenarios = site.scenarios
-    return scenarios.history(name)
 
 
 def write_refusal(request: Request) -> str | None:
@@ -132,8 +49,6 @@ def write_refusal(request: Request) -> str | None:
     if token:
         given = request.headers.get("authorization", "")
         return None if hmac.compare_digest(given, f"Bearer {token}") else "token"
-    from . import loopback
-
     return None if loopback(os.environ.get(LISTEN_ENV, "127.0.0.1")) else "closed"
 
 
@@ -155,21 +70,7 @@ def _refused(request: Request, lang: str) -> Response | None:
     return Response(error_body(exc, lang), 403, media_type=JSON)
 
 
-def status_of(exc: CstoError) -> int:
-    """404 for a scenario not stored, 503 where the store cannot be read, else 400."""
-    from ..errors import StorageError
-
-    if isinstance(exc, StorageError):
-        return 503
-    return 404 if exc.template.startswith("no stored scenario") else 400
-
-
-def failed(exc: CstoError, lang: str) -> Response:
-    """The JSON error of a scenario route, with its status (``status_of``)."""
-    return Response(error_body(exc, lang), status_of(exc), media_type=JSON)
-
-
-async def _posted(request: Request) -> Any:
+async def _posted(request: Request) -> Scenario:
     """The scenario in a POST body: a scenario file (YAML) or the same as a JSON object."""
     from ..scenario.files import parse, parse_text
 
@@ -199,11 +100,6 @@ def _stored_json(stored: Stored) -> dict[str, Any]:
             "created": utc(stored.created), "updated": utc(stored.updated), "text": stored.text}
 
 
-def utc(moment: datetime) -> str:
-    """A stored time (naive, in UTC) as RFC 3339, with its offset."""
-    return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
-
-
 def routes(site: Site) -> list[Route]:
     async def listing(request: Request) -> Response:
         lang = site.lang(request)
@@ -220,8 +116,8 @@ def routes(site: Site) -> list[Route]:
                                         switch=switch(request)))
 
     async def one(request: Request) -> Response:
+        from ..present.diff import diff as render
         from ..scenario.diff import compare
-        from ..scenario.render import diff as render
 
         lang = site.lang(request)
         name = request.path_params["name"]
@@ -233,18 +129,18 @@ def routes(site: Site) -> list[Route]:
             changes = Markup(render(answer, lang, html=True))
         except CstoError as exc:
             return HTMLResponse(site.render("error.html", lang, message=error_message(exc, lang),
-                                            switch=switch(request)), status_of(exc))
+                                            switch=switch(request)), status_of(exc, "scenario", store=True))
         return HTMLResponse(site.render(
             "scenario.html", lang, stored=stored, changes=changes, switch=switch(request),
             on=query.get("on", ""), start=query.get("from", ""), until=query.get("until", ""),
-            crisis=any(e.kind in ("aggression", "request-assistance")
-                       for e in history.scenario.events)))
+            crisis=history.scenario is not None and any(
+                e.kind in ("aggression", "request-assistance") for e in history.scenario.events)))
 
     async def api_list(request: Request) -> Response:
         try:
             stored = site.scenarios.stored()
         except CstoError as exc:
-            return failed(exc, reply_lang(request))
+            return failed(exc, reply_lang(request), "scenario", store=True)
         body = [{k: v for k, v in _stored_json(s).items() if k != "text"} for s in stored]
         return Response(orjson.dumps({"scenarios": body}), media_type=JSON)
 
@@ -252,11 +148,11 @@ def routes(site: Site) -> list[Route]:
         try:
             stored = site.scenarios.store().get(request.path_params["name"])
         except CstoError as exc:
-            return failed(exc, reply_lang(request))
+            return failed(exc, reply_lang(request), "scenario", store=True)
         return Response(orjson.dumps(_stored_json(stored)), media_type=JSON)
 
     async def api_diff(request: Request) -> Response:
-        from ..api import to_dict
+        from ..present.tojson import to_dict
         from ..scenario.diff import compare
 
         lang = reply_lang(request)
@@ -270,7 +166,7 @@ def routes(site: Site) -> list[Route]:
             answer = compare(site.history, history, query.get("on") or None,
                              query.get("from") or None, query.get("until") or None)
         except CstoError as exc:
-            return failed(exc, lang)
+            return failed(exc, lang, "scenario", store=True)
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def api_add(request: Request) -> Response:
@@ -283,9 +179,9 @@ def routes(site: Site) -> list[Route]:
         try:
             scenario = await _posted(request)
             built = load(scenario, site.history)
-            stored = site.scenarios.store().add(built.history.scenario)
+            stored = site.scenarios.store().add(built.scenario)
         except CstoError as exc:
-            return failed(exc, lang)
+            return failed(exc, lang, "scenario", store=True)
         site.scenarios.changed()
         body = {k: v for k, v in _stored_json(stored).items() if k != "text"}
         body["warnings"] = list(built.warnings)
@@ -301,7 +197,7 @@ def routes(site: Site) -> list[Route]:
         try:
             count = site.scenarios.store().delete(name)
         except CstoError as exc:
-            return failed(exc, lang)
+            return failed(exc, lang, "scenario", store=True)
         site.scenarios.changed()
         return Response(orjson.dumps({"deleted": name, "versions": count}), media_type=JSON)
 
@@ -386,13 +282,9 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def openapi_answers() -> dict[str, Any]:
+def openapi_answers() -> dict[str, type]:
     from ..scenario.diff import DiffAnswer
 
     return {"scenario_diff": DiffAnswer}
 
 
-SCENARIO_PARAMETER = {
-    "name": "scenario", "in": "query", "required": False,
-    "description": "Answer on a stored what-if scenario (csto scenario add FILE stores one).",
-    "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"}}

@@ -21,13 +21,12 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..i18n import error_message
-from .api import JSON, allowed_values, reply_lang
-from .pages import switch
-from .scenarios import failed, utc
+from ..present.i18n import error_message
+from .http import JSON, allowed_values, failed, reply_lang, switch, utc
 
 if TYPE_CHECKING:
-    from .app import Site
+    from ..simulate.answers import CrisisAnswer, SweepAnswer
+    from .site import Site
 
 N_ = str
 NAV = (("/simulate", N_("Simulate a crisis")),)
@@ -47,7 +46,7 @@ def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None
     return int(given)
 
 
-def _simulated(site: Site, values: dict[str, str]) -> Any:
+def _simulated(site: Site, values: dict[str, str]) -> CrisisAnswer | SweepAnswer:
     """The crisis played once, or ``runs`` times, on the stored scenario named."""
     from ..simulate.run import simulate
 
@@ -61,7 +60,7 @@ def _simulated(site: Site, values: dict[str, str]) -> Any:
     return simulate(history, runs, seed)
 
 
-def _pictures(answer: Any, lang: str) -> list[tuple[str, Markup]]:
+def _pictures(answer: object, lang: str) -> list[tuple[str, Markup]]:
     """The sweep's figures as ``data:`` images (the page's policy allows no inline SVG
     scripts, and an image cannot run any)."""
     from ..simulate.answers import SweepAnswer
@@ -75,13 +74,13 @@ def _pictures(answer: Any, lang: str) -> list[tuple[str, Markup]]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..api import to_dict
+        from ..present.tojson import to_dict
 
         lang = reply_lang(request)
         try:
             answer = await run_in_threadpool(_simulated, site, allowed_values(request, FIELDS))
         except CstoError as exc:
-            return failed(exc, lang)
+            return failed(exc, lang, "scenario", store=True)
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def stored_runs(request: Request) -> Response:
@@ -92,7 +91,7 @@ def routes(site: Site) -> list[Route]:
             site.scenarios.store().get(name)
             kept = runs_of(name)
         except CstoError as exc:
-            return failed(exc, reply_lang(request))
+            return failed(exc, reply_lang(request), "scenario", store=True)
         body = [{"id": r.id, "runs": r.runs, "seed": r.seed, "digest": r.digest,
                  "model_version": r.model_version, "versions": r.versions,
                  "created": utc(r.created), "result": r.result}
@@ -161,7 +160,7 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def openapi_answers() -> dict[str, Any]:
+def openapi_answers() -> dict[str, type]:
     from ..simulate.answers import CrisisAnswer, SweepAnswer
 
     return {"simulate_crisis": CrisisAnswer, "simulate_sweep": SweepAnswer}

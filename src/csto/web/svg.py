@@ -16,12 +16,12 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
 
-from .. import labels
-from ..history import TRANSITIONS
-from ..i18n import format_day, gettext_for
+from ..present import labels
+from ..present.i18n import format_day, gettext_for
+from ..record.history import TRANSITIONS
 
 if TYPE_CHECKING:
-    from ..history import History
+    from ..record.history import History
 
 SHAPES = Path(__file__).parent / "static" / "vendor" / "map" / "shapes.json"
 N_ = str

@@ -1,0 +1,651 @@
+"""Answers for a person in the terminal: the result first, then tables, the findings with
+the articles behind them, and the sources, numbered, in the reader's language.
+
+``render`` picks each answer's renderer by its type (one function per question below).
+Rich lays out the tables; nothing here decides anything: it only reads answers.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import textwrap
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import singledispatch
+from typing import TYPE_CHECKING, Any
+
+from ..questions.answers import (
+    ArticleAnswer,
+    CasesAnswer,
+    DisputesAnswer,
+    DocumentsAnswer,
+    ExercisesAnswer,
+    ForcesAnswer,
+    GroupingsAnswer,
+    OrganizationAnswer,
+    OverviewAnswer,
+    StateHistoryAnswer,
+)
+from ..record.model import Citation, Finding, ProcedureStep, Standing, Term, Text
+from ..rules.answers import (
+    AssistAnswer,
+    BaseAnswer,
+    ChairAnswer,
+    DecisionAnswer,
+    MembersAnswer,
+    OfficialsAnswer,
+    StandingAnswer,
+    StepAnswer,
+)
+from . import labels
+from .i18n import Localizer, join
+
+if TYPE_CHECKING:
+    from ..record.history import History
+
+N_ = str
+
+
+class Link(str):
+    """Text that links somewhere on a page (in the terminal it is just text)."""
+
+    href: str
+
+    def __new__(cls, text: str, href: str) -> Link:
+        made = super().__new__(cls, text)
+        made.href = href
+        return made
+
+
+class Page:
+    """Text for one answer: lines and tables, with sources numbered as they are cited."""
+
+    def __init__(self, answer: object, lang: str, html: bool = False) -> None:
+        self.history: History = getattr(answer, "history")  # noqa: B009 (every answer's)
+        self.loc = Localizer(self.history.countries, lang, dates="long")
+        self.lang = lang
+        self.as_html = html
+        day = getattr(answer, "date", None)
+        self.on: str | None = day.isoformat() if isinstance(day, date) else None
+        self.blocks: list[tuple[Any, ...]] = []  # each kind of block has its own parts
+        self.numbers: dict[str, int] = {}
+
+    # -- words -----------------------------------------------------------------------
+    def t(self, message: str, **params: object) -> str:
+        return self.loc.gettext(message).format(**params)
+
+    def label(self, table: dict[str, str], key: str | None) -> str:
+        return self.loc.gettext(table[key]) if key in table else (key or "-")
+
+    def day(self, value: date | None, precision: str = "day") -> str:
+        return self.loc.day(value, "day" if precision == "inferred" else precision)
+
+    def link(self, text: str, question: str, **params: str | None) -> Link:
+        """A link to a question's page with these parameters (and the page's language)."""
+        from urllib.parse import urlencode
+
+        query = {k: v for k, v in params.items() if v is not None} | {"lang": self.lang}
+        return Link(text, f"/{question}?{urlencode(query)}")
+
+    def country(self, code: str | None) -> str:
+        if not code:
+            return "-"
+        return self.link(f"{self.loc.country(code)} ({code})", "history", state=code, on=self.on)
+
+    def countries(self, codes: Iterable[str]) -> str:
+        names = [self.loc.country(code) for code in codes]
+        return join(names, self.loc.lang) if names else self.t(N_("none"))
+
+    def text(self, value: Text | str | None) -> str:
+        return self.loc.text(value) or "-"
+
+    def refs(self, ids: Iterable[str]) -> str:
+        numbers = []
+        for ident in ids:
+            numbers.append(self.numbers.setdefault(ident, len(self.numbers) + 1))
+        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
+
+    # -- layout: blocks, written out by ``finish`` as text or as HTML ----------------
+    def line(self, text: str = "", indent: str = "") -> None:
+        """A paragraph; in the terminal later lines are indented by ``indent``."""
+        self.blocks.append(("line", text, indent))
+
+    def heading(self, text: str) -> None:
+        self.blocks.append(("heading", text))
+
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
+        self.blocks.append(("table", list(headers), [list(row) for row in rows]))
+
+    def short_citation(self, citation: Citation) -> str:
+        doc = self.history.documents[citation.document]
+        title = self.loc.text(doc.short or doc.title)
+        article = (self.t(N_("Art. {number}"), number=citation.article)
+                   if citation.article[:1].isdigit() else self.t(N_("operative provision")))
+        if doc.kind == "external":
+            return f"{title}, {article}"
+        return self.link(f"{title}, {article}", "article", document=citation.document,
+                         number=citation.article, on=self.on)
+
+    def citation(self, citation: Citation) -> str:
+        documents = self.history.documents
+        doc = documents[citation.document]
+        title = self.loc.text(doc.short or doc.title)
+        article = (self.t(N_("Art. {number}"), number=citation.article)
+                   if citation.article[:1].isdigit() else self.t(N_("operative provision")))
+        version = documents[citation.version]
+        wording = self.loc.text(version.short or version.title)
+        since = self.day(citation.in_force_from, citation.in_force_precision)
+        note = "" if citation.wording_retrieved else self.t(N_(", wording not retrieved"))
+        return self.t(N_("{document}, {article} (wording: {version}, in force since {since}{note})"),
+                      document=title, article=article, version=wording, since=since, note=note)
+
+    def findings(self, findings: Sequence[Finding]) -> None:
+        if not findings:
+            return
+        for item in findings:
+            sources = [s for c in item.citations for s in c.sources] + [
+                s for f in item.facts for s in f.sources]
+            self.blocks.append(("finding", item.kind, self.label(labels.KIND, item.kind),
+                                self.loc.format(item), self.refs(sources),
+                                [(self.short_citation(c), self.citation(c))
+                                 for c in item.citations]))
+
+    def procedure(self, steps: Sequence[ProcedureStep], title: str) -> None:
+        if not steps:
+            return
+        self.heading(title)
+        rows = []
+        for item in steps:
+            actor = (self.country(item.actor) if item.actor in self.history.countries
+                     else self.label(labels.ACTOR, item.actor))
+            condition = self.t(N_("required")) if item.required else self.t(N_("customary"))
+            law = "; ".join(self.short_citation(c) for c in item.citations)
+            extra = [self.label(labels.RULE, item.rule)] if item.rule else []
+            if item.deadline:
+                extra.append(self.day(item.deadline))
+            rows.append((str(item.order), self.label(labels.STEP, item.code), actor,
+                         ", ".join([condition, *extra]), law))
+        self.table([self.t(N_("#")), self.t(N_("Step")), self.t(N_("Who")),
+                    self.t(N_("How")), self.t(N_("Law"))], rows)
+
+    def standings(self, standings: Iterable[Standing]) -> None:
+        rows = [(self.link(s.iso3, "history", state=s.iso3, on=self.on), self.loc.country(s.iso3),
+                 self.label(labels.STATUS, s.status)
+                 + (f" ({self.label(labels.BODY, s.body)})" if s.body else ""),
+                 self.day(s.since, s.since_precision), self.refs(s.fact.sources))
+                for s in standings]
+        self.table([self.t(N_("Code")), self.t(N_("State")), self.t(N_("Standing")),
+                    self.t(N_("Since")), self.t(N_("Sources"))], rows)
+
+    def term(self, label: str, term: Term | None) -> None:
+        if term is None:
+            missing = self.t(N_("not recorded"))
+            self.line(f"{label}: {missing}")
+            return
+        who = self.text(term.person) if term.person else ""
+        extra = []
+        if term.acting:
+            extra.append(self.t(N_("acting")))
+        if term.basis != "record":
+            extra.append(self.label(labels.BASIS, term.basis))
+        since = self.t(N_("since {date}"), date=self.day(term.start, term.precision))
+        details = ", ".join([since, *extra])
+        person = f"{who}, " if who else ""
+        self.line(f"{label}: {person}{self.country(term.state)} ({details}) "
+                  f"{self.refs(term.fact.sources)}")
+
+    def finish(self) -> str:
+        """The page as terminal text, or as HTML for the web application."""
+        if self.numbers:
+            self.blocks.append(("sources",))
+        return _html(self) if self.as_html else _text(self)
+
+    def source_lines(self) -> list[tuple[int, str, str, str]]:
+        """Number, title, date and address of each source cited, in order of citation."""
+        found = []
+        for ident, number in sorted(self.numbers.items(), key=lambda item: item[1]):
+            source = self.history.sources[ident]
+            published = self.day(source.published, source.precision) if source.published else ""
+            found.append((number, source.title, published, source.url or source.file or ""))
+        return found
+
+
+def _text(page: Page) -> str:
+    """The blocks as terminal text: wrapped paragraphs and tables laid out by Rich."""
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    out = io.StringIO()
+    width = min(max(shutil.get_terminal_size((100, 24)).columns, 60), 140)
+    console = Console(file=out, width=width, markup=False, highlight=False, emoji=False,
+                      color_system=None, soft_wrap=False)
+
+    def line(text: str = "", indent: str = "") -> None:
+        lines = textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False,
+                              break_on_hyphens=False) if text else [""]
+        for item in lines:
+            console.print(item, soft_wrap=True)
+
+    def heading(text: str) -> None:
+        line()
+        line(text)
+        line("─" * min(len(text), width))
+
+    findings_seen = False
+    for block in page.blocks:
+        kind = block[0]
+        if kind == "line":
+            line(block[1], block[2])
+        elif kind == "heading":
+            heading(block[1])
+        elif kind == "table":
+            if not block[2]:
+                line("  -")
+                continue
+            table = Table(*block[1], box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                          header_style="", expand=False)
+            for row in block[2]:
+                table.add_row(*(str(cell) for cell in row))
+            console.print(table)
+        elif kind == "finding":
+            if not findings_seen:
+                heading(page.t(N_("Findings")))
+                findings_seen = True
+            _, _, label, text, refs, citations = block
+            line(f"• {label}: {text} {refs}".rstrip(), "  ")
+            cites = page.t(N_("cites"))
+            for _, full in citations:
+                line(f"  {cites} {full}", "    ")
+        elif kind == "sources":
+            heading(page.t(N_("Sources")))
+            for number, title, published, where in page.source_lines():
+                line(f"[{number}] {title}" + (f" ({published})" if published else ""), "     ")
+                if where:
+                    console.print(f"     {where}", soft_wrap=True)
+    return out.getvalue().rstrip("\n")
+
+
+def _html(page: Page) -> str:
+    """The blocks as HTML: links to articles, states and sources; numbered source notes."""
+    import re
+
+    from markupsafe import Markup, escape
+
+    def cell(value: object) -> Markup:
+        text = escape(str(value))
+        if isinstance(value, Link):
+            return Markup(f'<a href="{escape(value.href)}">{text}</a>')
+        return text
+
+    def refs(text: str) -> Markup:
+        return Markup(re.sub(r"(\d+)", r'<a href="#source-\1">\1</a>', str(escape(text))))
+
+    parts: list[str] = []
+    findings_open = False
+    for block in page.blocks:
+        kind = block[0]
+        if kind != "finding" and findings_open:
+            parts.append("</ul>")
+            findings_open = False
+        if kind == "line":
+            if block[1]:
+                style = ' class="indent"' if block[2] else ""
+                parts.append(f"<p{style}>{escape(block[1])}</p>")
+        elif kind == "heading":
+            parts.append(f"<h2>{escape(block[1])}</h2>")
+        elif kind == "table":
+            head = "".join(f"<th>{escape(h)}</th>" for h in block[1])
+            body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>"
+                           for row in block[2])
+            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                         if block[2] else "<p>-</p>")
+        elif kind == "finding":
+            if not findings_open:
+                heading = escape(page.t(N_("Findings")))
+                parts.append(f'<h2>{heading}</h2><ul class="findings">')
+                findings_open = True
+            _, code, label, text, numbers, citations = block
+            cites = "".join(f'<li><a href="{escape(short.href)}">{escape(full)}</a></li>'
+                            if isinstance(short, Link) else f"<li>{escape(full)}</li>"
+                            for short, full in citations)
+            parts.append(f'<li class="finding {escape(code)}"><span class="kind">'
+                         f"{escape(label)}</span> {escape(text)} "
+                         f'<span class="refs">{refs(numbers)}</span>'
+                         + (f'<ul class="cites">{cites}</ul>' if cites else "") + "</li>")
+        elif kind == "sources":
+            items = "".join(
+                f'<li id="source-{number}" value="{number}">{escape(title)}'
+                + (f" ({escape(published)})" if published else "")
+                + (f' <a href="{escape(where)}" rel="noreferrer">{escape(where)}</a>'
+                   if where.startswith("http") else (f" {escape(where)}" if where else ""))
+                + "</li>" for number, title, published, where in page.source_lines())
+            heading = escape(page.t(N_("Sources")))
+            parts.append(f'<h2>{heading}</h2><ol class="sources">{items}</ol>')
+    if findings_open:
+        parts.append("</ul>")
+    return "\n".join(parts)
+
+
+# -- one renderer per question ---------------------------------------------------------------
+def members(answer: MembersAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    count = len(answer.members)
+    page.line(page.t(N_("On {date} the CSTO has {count} members: {states}."),
+                     date=page.day(answer.date), count=count,
+                     states=page.countries(s.iso3 for s in answer.members))
+              if count else page.t(N_("On {date} the Treaty is not in force: no members yet."),
+                                   date=page.day(answer.date)))
+    page.heading(page.t(N_("Every state that ever signed or observed")))
+    page.standings(answer.standings)
+    page.findings([f for f in answer.findings if f.code != "members.parties"])
+    return page.finish()
+
+
+def standing(answer: StandingAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def officials(answer: OfficialsAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.line(page.t(N_("Officials on {date}"), date=page.day(answer.date)))
+    page.term(page.t(N_("Secretary General")), answer.secretary_general)
+    page.term(page.t(N_("Chair of the Collective Security Council")), answer.chair)
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def overview(answer: OverviewAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    org = page.t(N_("Collective Security Treaty Organization"))
+    page.line(f"{org} — {page.day(answer.date)}")
+    page.line(page.t(N_("{count} members: {states}."), count=len(answer.members),
+                     states=page.countries(s.iso3 for s in answer.members)))
+    page.term(page.t(N_("Secretary General")), answer.secretary_general)
+    page.term(page.t(N_("Chair of the Collective Security Council")), answer.chair)
+    page.heading(page.t(N_("Every state that ever signed or observed")))
+    page.standings(answer.standings)
+    page.heading(page.t(N_("Documents in force")))
+    page.table([page.t(N_("Document")), page.t(N_("In force since")), page.t(N_("Sources"))],
+               [(page.text(d.title), page.day(d.in_force_from.date, d.in_force_from.precision)
+                 if d.in_force_from else "-", page.refs(d.sources))
+                for d in answer.documents_in_force])
+    page.findings([f for f in answer.findings if f.code != "members.parties"])
+    return page.finish()
+
+
+def assist(answer: AssistAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    victim = page.loc.country(answer.victim)
+    if answer.obliged:
+        page.line(page.t(N_("On {date}, {states} must assist {victim} under Article 4."),
+                         date=page.day(answer.date), states=page.countries(answer.obliged),
+                         victim=victim))
+    else:
+        page.line(page.t(N_("On {date} no state is obliged under Article 4 to assist {victim}."),
+                         date=page.day(answer.date), victim=victim))
+    details = [page.label(labels.SITUATION, answer.situation)]
+    if answer.aggressor:
+        details.append(page.t(N_("aggressor: {state}"), state=page.country(answer.aggressor)))
+    page.line(", ".join(details))
+    page.procedure(answer.procedure, page.t(N_("Procedure")))
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def base(answer: BaseAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    host, guest = page.loc.country(answer.host), page.loc.country(answer.guest)
+    if answer.consent_required_from:
+        page.line(page.t(N_("On {date}, {host} needs the consent of {states} to let {guest} "
+                            "station forces or facilities."), date=page.day(answer.date),
+                         host=host, guest=guest, states=page.countries(answer.consent_required_from)))
+    else:
+        page.line(page.t(N_("On {date}, no CSTO rule makes {host} ask other members before "
+                            "letting {guest} station forces or facilities."),
+                         date=page.day(answer.date), host=host, guest=guest))
+    page.procedure(answer.procedure, page.t(N_("Procedure")))
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def step(answer: StepAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    target = ""
+    if answer.target:
+        target = (page.country(answer.target) if answer.target in page.history.countries
+                  else answer.target)
+    page.line(page.t(labels.STEP_HEADLINE[answer.action], actor=page.loc.country(answer.actor),
+                     target=target, date=page.day(answer.date),
+                     verdict=page.label(labels.VERDICT, answer.verdict)))
+    if answer.effective:
+        page.line(page.t(N_("Earliest day a withdrawal could take effect: {date}."),
+                         date=page.day(answer.effective)))
+    page.procedure(answer.path, page.t(N_("The lawful path")))
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def chair(answer: ChairAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.term(page.t(N_("Chair of the Collective Security Council in {year}"), year=answer.year),
+              answer.chair)
+    if len(answer.holders) > 1:
+        page.heading(page.t(N_("Holders during the year")))
+        page.table([page.t(N_("State")), page.t(N_("Person")), page.t(N_("From")),
+                    page.t(N_("Until"))],
+                   [(page.country(t.state), page.text(t.person), page.day(t.start, t.precision),
+                     page.day(t.end)) for t in answer.holders])
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def decide(answer: DecisionAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    verdict = page.t(N_("adopted")) if answer.adopted else page.t(N_("not adopted"))
+    organs = {o.id: o.name for o in page.history.organization.organs}
+    page.line(page.t(N_("{body} on {date}: the draft is {verdict} ({rule})."),
+                     body=page.text(organs.get(answer.body, answer.body)),
+                     date=page.day(answer.date), verdict=verdict,
+                     rule=page.label(labels.RULE, answer.rule)))
+    page.table([page.t(N_("State")), page.t(N_("Position")), page.t(N_("Bound"))],
+               [(page.country(code), page.label(labels.POSITION, position),
+                 page.t(N_("yes")) if code in answer.bound else page.t(N_("no")))
+                for code, position in sorted(answer.positions.items())])
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def documents(answer: DocumentsAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.line(page.t(N_("Treaty documents on {date}"), date=page.day(answer.date)))
+    page.table([page.t(N_("Document")), page.t(N_("Status")), page.t(N_("Signed")),
+                page.t(N_("In force since")), page.t(N_("Articles in force")),
+                page.t(N_("Sources"))],
+               [(page.text(d.title), page.label(labels.DOCUMENT_STATUS, d.status),
+                 f"{page.day(d.signed.date, d.signed.precision)}, {d.signed.place or ''}".rstrip(", ")
+                 if d.signed else "-",
+                 page.day(d.in_force_from.date, d.in_force_from.precision) if d.in_force_from else "-",
+                 ", ".join(d.articles_in_force) or "-", page.refs(d.sources))
+                for d in answer.documents])
+    return page.finish()
+
+
+def article(answer: ArticleAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    number = page.t(N_("Art. {number}"), number=answer.article)
+    page.line(f"{page.text(answer.document_title)}, {number}: {page.text(answer.title)}")
+    if answer.citation is not None and answer.text is not None:
+        page.line(page.t(N_("In force on {date}: {citation}"), date=page.day(answer.date),
+                         citation=page.citation(answer.citation)))
+        page.line()
+        page.line(f"{page.text(answer.text)} {page.refs(answer.citation.sources)}")
+    else:
+        page.line(page.t(N_("Not in force on {date}."), date=page.day(answer.date)))
+    page.heading(page.t(N_("Versions")))
+    page.table([page.t(N_("Wording")), page.t(N_("In force since")), page.t(N_("Text")),
+                page.t(N_("Sources"))],
+               [(v.version + (" *" if v.in_force else ""), page.day(v.in_force_from),
+                 page.text(v.text), page.refs(v.sources)) for v in answer.versions])
+    return page.finish()
+
+
+def exercises(answer: ExercisesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    planned = page.t(N_("planned"))
+    page.table([page.t(N_("Year")), page.t(N_("Exercise")), page.t(N_("Hosts")),
+                page.t(N_("Troops")), page.t(N_("About")), page.t(N_("Sources"))],
+               [(str(e.year), e.name + (f" ({planned})" if e.planned else ""),
+                 ", ".join(e.hosts) or "-",
+                 page.loc.number(e.troops) if e.troops else "-", page.text(e.summary),
+                 page.refs(e.sources)) for e in answer.exercises])
+    return page.finish()
+
+
+def forces(answer: ForcesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    for force in answer.forces:
+        page.heading(f"{page.text(force.name)} — {page.day(force.established)}")
+        page.line(f"{page.text(force.basis)} {page.refs(force.sources)}")
+        page.line(page.text(force.size))
+    return page.finish()
+
+
+def cases(answer: CasesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    for item in answer.cases:
+        case = item.case
+        page.heading(f"{page.text(case.title)} ({page.day(case.start)} – {page.day(case.end)})")
+        request, done, outcome = page.t(N_("Request")), page.t(N_("What was done")), page.t(
+            N_("Outcome"))
+        page.line(f"{request}: {page.text(case.request)} {page.refs(case.sources)}")
+        page.line(f"{done}: {page.text(case.action)}")
+        page.line(f"{outcome}: {page.label(labels.OUTCOME, case.outcome)}")
+        if not item.aggressor_named and any(r.reading.aggressor for r in item.readings):
+            page.line(page.t(N_("The Organization named no aggressor: each reading below is a "
+                                "party's claim.")))
+        for required in item.readings:
+            reading = required.reading
+            if reading.claimed_by and reading.aggressor:
+                page.line(page.t(N_("As {party} tells it ({victim} attacked by {aggressor}):"),
+                                 party=page.loc.country(reading.claimed_by),
+                                 victim=page.loc.country(reading.victim),
+                                 aggressor=page.loc.country(reading.aggressor)),
+                          "  ")
+            elif reading.claimed_by:
+                page.line(page.t(N_("As {party} tells it ({victim} under attack, the attacker "
+                                    "not named):"),
+                                 party=page.loc.country(reading.claimed_by),
+                                 victim=page.loc.country(reading.victim)), "  ")
+            day = page.day(reading.date)
+            if required.obliged:
+                page.line(page.t(N_("On {date} the Treaty obliged {states} to assist."),
+                                 date=day, states=page.countries(required.obliged)), "  ")
+            else:
+                page.line(page.t(N_("On {date} the Treaty obliged no state to assist."),
+                                 date=day), "  ")
+            for finding in required.findings:
+                if finding.kind in ("open-question", "dispute"):
+                    kind = page.label(labels.KIND, finding.kind)
+                    page.line(f"  • {kind}: {page.loc.format(finding)}", "    ")
+    return page.finish()
+
+
+def groupings(answer: GroupingsAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.table([page.t(N_("Id")), page.t(N_("Name")), page.t(N_("Collective defence")),
+                page.t(N_("Sources"))],
+               [(g.id, page.text(g.name),
+                 page.t(N_("yes")) if g.collective_defence else page.t(N_("no")),
+                 page.refs(g.sources)) for g in answer.groupings])
+    return page.finish()
+
+
+def disputes(answer: DisputesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.line(page.t(N_("{count} facts on which sources disagree."), count=len(answer.disputes)))
+    for item in answer.disputes:
+        when = f" ({page.day(item.date)})" if item.date else ""
+        page.heading(f"{page.text(item.label)}{when}: {item.field}")
+        chosen, other = page.t(N_("Chosen because")), page.t(N_("Other reading"))
+        if item.chosen_because:
+            page.line(f"{chosen}: {page.text(item.chosen_because)} {page.refs(item.sources)}")
+        for alternative in item.alternatives:
+            value = (page.day(alternative.date, alternative.precision or "day")
+                     if alternative.date else page.text(alternative.value))
+            page.line(f"  {other}: {value} — {page.text(alternative.why_not)} "
+                      f"{page.refs(alternative.sources)}")
+    return page.finish()
+
+
+def history(answer: StateHistoryAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    codes = answer.codes
+    page.line(f"{page.loc.country(answer.state)} — ISO {codes.iso3}/{codes.alpha2}/{codes.numeric}"
+              + (f", COW {codes.cow}" if codes.cow else ""))
+    standing_label = (page.label(labels.STATUS, answer.standing.status) if answer.standing
+                      else page.label(labels.STATUS, "none"))
+    page.line(page.t(N_("Standing on {date}: {status}"), date=page.day(answer.date),
+                     status=standing_label))
+    if answer.events:
+        page.heading(page.t(N_("Events")))
+        page.table([page.t(N_("Date")), page.t(N_("Event")), page.t(N_("Sources"))],
+                   [(page.day(e.date, e.precision), page.text(e.summary), page.refs(e.sources))
+                    for e in answer.events])
+    if answer.offices:
+        page.heading(page.t(N_("Offices held")))
+        page.table([page.t(N_("Office")), page.t(N_("Person")), page.t(N_("From")),
+                    page.t(N_("Until"))],
+                   [(page.t(N_("Secretary General")) if t.office == "secretary_general"
+                     else page.t(N_("Chair of the Collective Security Council")),
+                     page.text(t.person), page.day(t.start, t.precision), page.day(t.end))
+                    for t in answer.offices])
+    if answer.exercises_hosted:
+        page.line(page.t(N_("Exercises hosted: {names}"), names=", ".join(answer.exercises_hosted)))
+    if answer.cases:
+        page.line(page.t(N_("Cases: {names}"), names=", ".join(answer.cases)))
+    if not (answer.events or answer.offices):
+        page.line(page.t(N_("No events are recorded for this state.")))
+    return page.finish()
+
+
+def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    org = answer.organization
+    page.line(f"{page.text(answer.name)} ({page.text(answer.abbreviation)})")
+    for label, fact in ((N_("Seat"), org.headquarters), (N_("Official language"),
+                                                         org.official_language),
+                        (N_("Website"), org.website)):
+        note = f" — {page.text(fact.note)}" if fact.note else ""
+        page.line(f"{page.t(label)}: {page.text(fact.value)}{note} {page.refs(fact.sources)}")
+    page.heading(page.t(N_("Names")))
+    page.table([page.t(N_("Language")), page.t(N_("Name")), page.t(N_("Latin script"))],
+               [(n.lang + (f"-{n.script}" if n.script else ""), n.name, n.latin or "-")
+                for n in org.names])
+    page.heading(page.t(N_("Milestones")))
+    page.table([page.t(N_("Date")), page.t(N_("Event")), page.t(N_("Sources"))],
+               [(page.day(m.date, m.precision), page.text(m.summary), page.refs(m.sources))
+                for m in org.milestones])
+    page.heading(page.t(N_("Organs")))
+    page.table([page.t(N_("Organ")), page.t(N_("Role")), page.t(N_("Sources"))],
+               [(page.text(o.name), page.text(o.role), page.refs(o.sources)) for o in org.organs])
+    return page.finish()
+
+
+@singledispatch
+def render(answer: object, lang: str, html: bool = False) -> str:
+    """An answer for a person, in the terminal or (``html``) on a page."""
+    raise TypeError(f"no renderer for {type(answer).__name__}")
+
+
+for _kind, _renderer in (
+        (MembersAnswer, members), (StandingAnswer, standing), (OfficialsAnswer, officials),
+        (OverviewAnswer, overview), (AssistAnswer, assist), (BaseAnswer, base),
+        (StepAnswer, step), (ChairAnswer, chair), (DecisionAnswer, decide),
+        (DocumentsAnswer, documents), (ArticleAnswer, article), (ExercisesAnswer, exercises),
+        (ForcesAnswer, forces), (CasesAnswer, cases), (GroupingsAnswer, groupings),
+        (DisputesAnswer, disputes), (StateHistoryAnswer, history), (OrganizationAnswer, about)):
+    render.register(_kind, _renderer)

@@ -1,0 +1,113 @@
+"""What every answer must say about its own footing: the disputed facts it rests on, and
+whether it speaks of a day past the last one the record was checked up to.
+
+``add_caveats`` runs on every answer the API gives: a rule need not remember to say that a
+standing it used is disputed, or that events after the record's review may be missing.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .._typing import TYPE_CHECKING
+from ..record.history import fact_of
+from ..record.model import DateRef, Fact, Finding, Text, TextList, TextRef
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from typing import TypeVar
+
+    from ..record.history import History
+    from ..record.model import Alternative
+
+    R = TypeVar("R")
+
+N_ = str
+
+
+def facts_in(value: object) -> Iterator[Fact]:
+    """Every fact anywhere inside an answer (not inside the history it carries)."""
+    if isinstance(value, Fact):
+        yield value
+    elif isinstance(value, tuple):
+        fields = getattr(value, "_fields", None)
+        for index, item in enumerate(value):
+            if fields is None or fields[index] != "history":
+                yield from facts_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from facts_in(item)
+
+
+def _reading(alternative: Alternative) -> Text | str | DateRef:
+    """How an alternative reads: its value, or its date."""
+    if alternative.value is not None:
+        return alternative.value
+    assert alternative.date is not None, "an alternative gives a value or a date"
+    return DateRef(alternative.date, alternative.precision or "day")
+
+
+def dispute_finding(history: History, fact: Fact) -> Finding | None:
+    """A finding naming a disputed fact, the reading csto follows and why, and the others."""
+    record = history.disputed(fact.ref)
+    if record is None:
+        return None
+    label, chosen_because, alternatives = record
+    others = TextList(tuple(_reading(a) for a in alternatives))
+    sources = tuple(dict.fromkeys((*fact.sources, *(s for a in alternatives for s in a.sources))))
+    evidence = (fact._replace(sources=sources),)
+    if chosen_because is None:
+        return Finding("dispute", "record.disputed",
+                       N_("Sources disagree about a fact this answer uses: {fact} Other "
+                          "readings: {others}."),
+                       {"fact": TextRef(label), "others": others}, (), evidence)
+    return Finding("dispute", "record.disputed",
+                   N_("Sources disagree about a fact this answer uses: {fact} csto follows this "
+                      "reading because: {why} Other readings: {others}."),
+                   {"fact": TextRef(label), "why": TextRef(chosen_because), "others": others},
+                   (), evidence)
+
+
+def answer_day(answer: object) -> date | None:
+    """The day an answer speaks of: its date, or the first day of its year."""
+    day = getattr(answer, "date", None)
+    if isinstance(day, date):
+        return day
+    year = getattr(answer, "year", None)
+    return date(year, 1, 1) if isinstance(year, int) else None
+
+
+def edge_finding(history: History, day: date | None) -> Finding | None:
+    """Past the day the record was reviewed up to, say that later events may be missing."""
+    review = history.review
+    if review is None or day is None or day <= review.reviewed:
+        return None
+    fact = fact_of("record:review", review.reviewed, review.sources, review.confidence)
+    return Finding("information", "record.edge",
+                   N_("The record was checked against its sources up to {reviewed}; events "
+                      "after that day may be missing from this answer."),
+                   {"reviewed": DateRef(review.reviewed)}, (), (fact,))
+
+
+def add_caveats(answer: R) -> R:
+    """The answer with its dispute and record-edge findings added (answers with findings)."""
+    findings: tuple[Finding, ...] | None = getattr(answer, "findings", None)
+    if findings is None:
+        return answer
+    history: History = getattr(answer, "history")  # noqa: B009 (every answer carries one)
+    extra: list[Finding] = []
+    seen: set[str] = {f.code + str(f.facts[0].ref) for f in findings
+                      if f.kind == "dispute" and f.facts}
+    for fact in facts_in(answer):
+        if fact.disputed and "record.disputed" + fact.ref not in seen:
+            seen.add("record.disputed" + fact.ref)
+            found = dispute_finding(history, fact)
+            if found is not None:
+                extra.append(found)
+    edge = edge_finding(history, answer_day(answer))
+    if edge is not None:
+        extra.append(edge)
+    if not extra:
+        return answer
+    replace: Callable[..., R] = getattr(answer, "_replace")  # noqa: B009 (a NamedTuple's)
+    return replace(findings=findings + tuple(extra))

@@ -1,0 +1,93 @@
+"""YAML loading that remembers where each value came from, so errors can name the line."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataError
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class LineDict(dict[str, Any]):
+    """A mapping read from YAML; ``line`` is where it starts, ``key_lines`` where each key is."""
+
+    __slots__ = ("key_lines", "line")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.line = 0
+        self.key_lines: dict[str, int] = {}
+
+    def line_of(self, key: str | None) -> int:
+        """The line of ``key``, or of the mapping itself when the key is absent."""
+        return self.key_lines.get(key, self.line) if key is not None else self.line
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    pass
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"keys must be text, found {key!r}", key_node.start_mark
+            )
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}'", key_node.start_mark
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+    return result
+
+
+def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date:
+    try:
+        value = yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as exc:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"impossible date '{node.value}': {exc}", node.start_mark
+        ) from None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    return value
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+
+def load_yaml(path: Path, label: str) -> Any:
+    """Parse one data file; a syntax error becomes a DataError naming ``label`` and the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise DataError(label, None, None, f"cannot read the file: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        where = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise DataError(label, where, None, f"not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
+                        "save the file as UTF-8") from None
+    return load_text(text, label)
+
+
+def load_text(text: str, label: str) -> Any:
+    """Parse YAML text; a problem becomes a DataError naming ``label`` and the line."""
+    try:
+        return yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise DataError(label, line, None, f"malformed YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise DataError(label, None, None, f"malformed YAML: {exc}") from None
