@@ -3,8 +3,12 @@
 A found claim matches an annotated one when their spans overlap (one to one, the largest
 overlap first). Precision is the share of found claims that match an annotated claim;
 recall the share of annotated claims found; accuracy the share of matched claims whose
-verdict is the annotated one. Each text is checked on the day a reader would give it:
-its publication day where the annotation knows it (``--as-of``), else today.
+verdict is the annotated one.
+
+The checker is given the text and its metadata, never the annotations: the day a text
+speaks of is its publication day where the page gives one to the day (``--as-of``), the
+last day of its month where it gives only the month, else what the checker reads in the
+text itself, else the day the texts were annotated ("today" for an undated text).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from csto.factcheck.check import check
 from csto.record.history import History
 
 TODAY = date(2026, 11, 22)
-"""The day the corpus was annotated: undated texts are judged on it."""
+"""The day the tuning corpus was annotated: its undated texts are judged on it (the
+held-out files name their own, ``annotated``)."""
 
 
 class Annotated(NamedTuple):
@@ -85,25 +90,27 @@ def read_corpus(folder: Path) -> list[Annotated]:
 
 
 def _text_day(data: dict[str, Any]) -> date | None:
-    """The day a reader would give the text: its publication day, or for a month-dated
-    text the day the annotation takes for its present-tense claims."""
+    """The day the page's own metadata gives the text: its publication day, or the last day
+    of its month where only the month is known; None where it gives none."""
     published = data.get("published")
     if not published:
         return None
     if data.get("published_precision") == "day":
         return date.fromisoformat(str(published))
-    present = [
-        c["as_of"]
-        for c in data["claims"]
-        if (
-            str(c.get("as_of", "")).startswith(str(published))
-            and "publication" in str(c.get("as_of_reason", ""))
-        )
-        or "present" in str(c.get("as_of_reason", ""))
-    ]
-    if present:
-        return date.fromisoformat(str(present[0]))
-    return date.fromisoformat(f"{published}-01")
+    if data.get("published_precision") == "month":
+        year, month = (int(part) for part in str(published).split("-")[:2])
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return None
+
+
+def annotated_on(folder: Path) -> date:
+    """The day a folder's texts were annotated: undated texts are judged on it."""
+    for path in sorted(folder.glob("*.yaml")):
+        found = yaml.safe_load(path.read_text(encoding="utf-8")).get("annotated")
+        if found:
+            return date.fromisoformat(str(found))
+    return TODAY
 
 
 def match(expected: list[dict[str, Any]], found: Iterable[Any]) -> list[Match]:
@@ -134,9 +141,11 @@ def score(item: Annotated, answer: CheckAnswer) -> tuple[Score, list[Match]]:
 
 def evaluate(folder: Path, history: History | None = None) -> dict[str, tuple[Score, list[Any]]]:
     """Scores per text, with the answers and matches for a closer look."""
+    today = annotated_on(folder)
     results: dict[str, tuple[Score, list[Any]]] = {}
     for item in read_corpus(folder):
-        answer = check(item.text, as_of=item.as_of, history=history, today=TODAY)
+        answer = check(item.text, as_of=item.as_of and min(item.as_of, today), history=history,
+                       today=today)
         result, matches = score(item, answer)
         results[item.name] = (result, [item, answer, matches])
     return results

@@ -11,8 +11,16 @@ from typing import NamedTuple
 
 from ..record.history import History
 from ..record.model import Alternative, Citation, Fact, Finding
-from .claims import Claim
-from .verdicts import Period
+from .evaluate import Period
+from .propositions import Proposition
+
+
+class ClaimContent(NamedTuple):
+    """What a claim says: its kind (a claim type of ``claimtypes``) and the proposition it
+    puts to the registry (None where the record holds nothing to ask)."""
+
+    kind: str
+    proposition: Proposition | None
 
 
 class ClaimCheck(NamedTuple):
@@ -25,7 +33,7 @@ class ClaimCheck(NamedTuple):
     sentence_start: int
     language: str
     type: str
-    claim: Claim
+    claim: ClaimContent
     as_of: date
     as_of_basis: str
     """Why this day: ``claim`` (the claim's own date), ``given`` (--as-of), ``date-line``

@@ -1,37 +1,55 @@
 """``check``: a text in, its claims about the CSTO out, each judged on the day it speaks of.
 
 The day: ``as_of`` when given, else the text's own date line, else today; a claim with a
-date of its own ("in 2008", "sejak 2024", "в 2011 году") is judged on that date. Time
-grows linearly with the text: one pass of the gazetteer's automaton, sentences split by
-one regular expression, and frames that each look at one sentence.
+date of its own ("in 2008", "sejak 2024", "в 2011 году") is judged on that date. Each
+sentence is read once (``reading``); each claim type (``claimtypes``) turns what a clause
+says into a proposition over a registry question; ``evaluate`` asks it. Time grows
+linearly with the text: one pass of the gazetteer's automaton, one of the lexicon, and
+claim types that each look at one clause.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
-from ..record.dates import as_day
+from ..record.dates import EARLIEST, LATEST, as_day
 from ..record.history import History
 from . import dates as dates_mod
-from .answer import CheckAnswer, ClaimCheck
-from .claims import Claim
-from .extract import Context, extract
-from .gazetteer import fold, gazetteer
-from .text import blank_markup, decode, main_language, sentences
-from .verdicts import judge
+from . import numbers as numbers_mod
+from .answer import CheckAnswer, ClaimCheck, ClaimContent
+from .claimtypes import TYPES, Found, Match, Record
+from .evaluate import Evaluator
+from .gazetteer import Mention, fold, gazetteer
+from .lexicon import Cue, lexicon
+from .reading import Focus, SentenceReading
+from .text import Sentence, blank_markup, decode, main_language, sentences
+from .words import tokenize
 
-_TODAY_TYPES = ("membership", "count", "official", "rule")
+_EXERCISE_YEAR = re.compile(r"^[\s\"'«“]*[-–—]?\s*((?:19|20)\d\d)(?!\d)")
 
 
 @cache
 def _person_states(history: History) -> dict[str, str]:
+    """The state of each office holder the record names, where it is one."""
     states: dict[str, set[str]] = {}
     for terms in history.terms.values():
         for term in terms:
             if term.person is not None and term.state:
                 states.setdefault(term.person.en, set()).add(term.state)
     return {person: next(iter(codes)) for person, codes in states.items() if len(codes) == 1}
+
+
+@cache
+def _person_offices(history: History) -> dict[str, str]:
+    """The one office each person the record names held, where it is one."""
+    offices: dict[str, set[str]] = {}
+    for office, terms in history.terms.items():
+        for term in terms:
+            if term.person is not None:
+                offices.setdefault(term.person.en, set()).add(office)
+    return {person: next(iter(held)) for person, held in offices.items() if len(held) == 1}
 
 
 def check(
@@ -46,64 +64,211 @@ def check(
     if as_of is not None:
         day, basis, line = as_day(as_of, "as-of"), "given", None
     else:
-        found = dates_mod.date_line(text)
-        if found is not None:
-            day, basis, line = found[0], "date-line", text[found[1] : found[2]]
+        dated = dates_mod.date_line(text)
+        if dated is not None:
+            day, basis, line = dated[0], "date-line", text[dated[1] : dated[2]]
         else:
-            day, basis, line = today, "today", None
+            day, basis, line = min(max(today, EARLIEST), LATEST), "today", None
     visible = blank_markup(text)
     folded = fold(visible)
-    spans = sentences(visible)
-    ctx = Context(text, folded, gazetteer().find(folded, visible), gazetteer(), day, _person_states(h))
+    mentions = gazetteer().find(folded, visible)
+    spans = _merge_lists(sentences(visible), visible, mentions)
+    evaluator = Evaluator(h, day)
+    record = Record(lambda q, a: evaluator.answer(h, q, a), _person_states(h), _person_offices(h))
     checks: list[ClaimCheck] = []
-    for found_claim, sentence in extract(ctx, spans):
-        claim = found_claim.claim
-        claim_day, claim_basis = _claim_day(claim, found_claim.own_date, day, basis)
-        judged = judge(claim, claim_day, h)
-        checks.append(
-            ClaimCheck(
-                found_claim.start,
-                found_claim.end,
-                text[found_claim.start : found_claim.end],
-                text[sentence.start : sentence.end],
-                sentence.start,
-                sentence.lang,
-                claim.type,
-                claim,
-                claim_day,
-                claim_basis,
-                judged.verdict,
-                judged.findings,
-                judged.citations,
-                judged.facts,
-                judged.held,
-                judged.alternatives,
-            )
-        )
+    focus = Focus(year=day.year)
+    cursor = 0
+    for sentence in spans:
+        while cursor < len(mentions) and mentions[cursor].start < sentence.start:
+            cursor += 1
+        inside: list[Mention] = []
+        index = cursor
+        while index < len(mentions) and mentions[index].start < sentence.end:
+            inside.append(mentions[index])
+            index += 1
+        reading = _read(visible, folded, sentence, inside, focus, day)
+        focus = _focus(reading, visible, focus)
+        for found in _claims(reading, day, record, focus):
+            checks.append(_judged(found, reading, text, evaluator, day, basis))
     languages = tuple(sorted({s.lang for s in spans}))
     return CheckAnswer(day, basis, line, main_language(text, spans), languages, len(text), tuple(checks), h)
 
 
-def _claim_day(claim: Claim, own: bool, day: date, basis: str) -> tuple[date, str]:
-    """The day a claim is judged on, and why."""
-    if claim.date is not None and (own or claim.type == "date"):
-        if claim.type == "date" or claim.precision in (None, "day"):
-            return _clip(claim.date), "claim"
-        return _clip(_period_end(claim.date, claim.precision, day)), "claim"
-    return day, basis
+def _read(
+    visible: str, folded: str, sentence: Sentence, mentions: list[Mention], focus: Focus, day: date
+) -> SentenceReading:
+    lex = lexicon()
+    tokens = tokenize(
+        folded[sentence.start : sentence.end],
+        sentence.start,
+        lex.indonesian,
+        visible[sentence.start : sentence.end],
+    )
+    cues = lex.find(tokens)
+    piece = visible[sentence.start : sentence.end]
+    found_dates = [
+        d._replace(start=d.start + sentence.start, end=d.end + sentence.start)
+        for d in dates_mod.find(piece, focus.year or day.year, day)
+    ]
+    skip = [(d.start - sentence.start, d.end - sentence.start) for d in found_dates]
+    skip += [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
+    skip += _article_numbers(tokens, cues, sentence.start)
+    numbers = [
+        n._replace(start=n.start + sentence.start, end=n.end + sentence.start)
+        for n in numbers_mod.find(piece, sentence.lang, skip)
+    ]
+    reading = SentenceReading(
+        piece, sentence.start, sentence.end, sentence.lang, tokens, cues, mentions, found_dates, numbers
+    )
+    reading.exercises = _exercises(visible, reading)
+    return reading
 
 
-def _period_end(start: date, precision: str, day: date) -> date:
-    """The last day of a year or month a claim names, or the text's day if it falls inside."""
-    if precision == "year":
-        end = date(start.year, 12, 31)
-    else:
-        following = date(start.year + start.month // 12, start.month % 12 + 1, 1)
-        end = date.fromordinal(following.toordinal() - 1)
-    return day if start <= day <= end else end
+def _exercises(visible: str, reading: SentenceReading) -> list[tuple[str, int, int, int]]:
+    """The exercises a sentence names: a series and its year ("Rubezh-2008", "Interaction
+    2019"), as (series, year, start, end)."""
+    found = []
+    for mention in reading.mentions:
+        if mention.kind == "series":
+            year = _EXERCISE_YEAR.match(visible[mention.end : mention.end + 12])
+            if year:
+                found.append((mention.key, int(year.group(1)), mention.start, mention.end + year.end()))
+            elif reading.dates:
+                found.append((mention.key, reading.dates[0].day.year, mention.start, mention.end))
+    return found
 
 
-def _clip(day: date) -> date:
-    from ..record.dates import EARLIEST, LATEST
+def _article_numbers(tokens: list, cues: list[Cue], offset: int) -> list[tuple[int, int]]:  # type: ignore[type-arg]
+    """Numbers that name an article ("Article 4", "pasal 4", "статья 4"), not a count."""
+    skip = []
+    for cue in cues:
+        if cue.concept == "article" and cue.last + 1 < len(tokens):
+            following = tokens[cue.last + 1]
+            if following.text.isdigit():
+                skip.append((following.start - offset, following.end - offset))
+    return skip
 
-    return min(max(day, EARLIEST), LATEST)
+
+def _focus(reading: SentenceReading, visible: str, focus: Focus) -> Focus:
+    """What this sentence puts in view for the next ones."""
+    exercise = focus.exercise
+    if reading.exercises:
+        exercise = reading.exercises[-1][:3]
+    documents = [m for m in reading.mentions if m.kind == "document" and m.key != "un-charter"]
+    document = (documents[-1].key, documents[-1].start) if documents else focus.document
+    years = [d.day.year for d in reading.dates if not d.relative]
+    states = tuple(dict.fromkeys(m.key for m in reading.mentions if m.kind == "state"))
+    return Focus(exercise, document, states or focus.states, years[-1] if years else focus.year)
+
+
+def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -> list[Found]:
+    found: list[Found] = []
+    for clause in reading.clauses:
+        used: list[tuple[int, int]] = []
+        for kind in TYPES:
+            if clause.has(*kind.blockers):
+                continue
+            for cue in _triggers(clause, kind.triggers, reading):
+                match = Match(clause, cue, day, record, focus, used)
+                result = kind.build(match)
+                if result is None:
+                    continue
+                proposition, uses = result
+                if any(f.proposition == proposition and f.kind == kind.name for f in found):
+                    continue
+                start, end = _extent(clause, cue, uses)
+                used.extend(uses or ((cue.start, cue.end),))
+                found.append(Found(start, end, kind.family, kind.name, proposition, uses, kind.says))
+    return found
+
+
+def _extent(clause: object, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tuple[int, int]:
+    """Where a claim is stated: the words it takes its values from, and its trigger word
+    where that stands next to them ("six member states", not the whole sentence)."""
+    if not uses:
+        return cue.start, cue.end
+    tokens = clause.tokens  # type: ignore[attr-defined]
+
+    def words_between(a: int, b: int) -> int:
+        return sum(1 for t in tokens if a <= t.start < b)
+
+    near = [u for u in uses if words_between(min(u[1], cue.end), max(u[0], cue.start)) <= 8] or [uses[0]]
+    start, end = min(a for a, _ in near), max(b for _, b in near)
+    between = [t for t in tokens if (cue.end <= t.start < start) or (end <= t.start < cue.start)]
+    if len(between) <= 3:
+        start, end = min(start, cue.start), max(end, cue.end)
+    return start, end
+
+
+def _triggers(clause: object, triggers: tuple[str, ...], reading: SentenceReading) -> list[Cue]:
+    concepts = [t for t in triggers if not t.startswith("@")]
+    kinds = [t[1:] for t in triggers if t.startswith("@")]
+    cues = clause.cues_of(*concepts) if concepts else []  # type: ignore[attr-defined]
+    for mention in clause.of(*kinds) if kinds else []:  # type: ignore[attr-defined]
+        cues.append(Cue("@" + mention.kind, mention.start, mention.end, -1, -1))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _judged(
+    found: Found, reading: SentenceReading, text: str, evaluator: Evaluator, day: date, basis: str
+) -> ClaimCheck:
+    p = found.proposition
+    judged = evaluator.judge(p, found.says)
+    claim_day = p.day if p is not None else day
+    claim_basis = "claim" if p is not None and (p.scope == "during" or p.day != day) else basis
+    return ClaimCheck(
+        found.start,
+        found.end,
+        text[found.start : found.end],
+        text[reading.start : reading.end],
+        reading.start,
+        reading.lang,
+        found.family,
+        ClaimContent(found.kind, p),
+        claim_day,
+        claim_basis,
+        judged.verdict,
+        judged.findings,
+        judged.citations,
+        judged.facts,
+        judged.held,
+        judged.alternatives,
+    )
+
+
+_BULLET_LINE = re.compile(r"^[\s\-–—•·*▪●◦‣⁃\d.)]*$")
+_LABEL = re.compile(r"^[^\W\d_]+(?:[ -][^\W\d_]+){0,3}$")
+
+
+def _merge_lists(spans: list[Sentence], text: str, mentions: list[Mention]) -> list[Sentence]:
+    """Lines that only continue a list ("– Armenia", "• Belarus") join the sentence before
+    them, so a list set out over lines or dashes reads as one list."""
+    merged: list[Sentence] = []
+    by_start = sorted(mentions, key=lambda m: m.start)
+    position = 0
+    for span in spans:
+        while position < len(by_start) and by_start[position].end <= span.start:
+            position += 1
+        names = []
+        for mention in by_start[position : position + 64]:
+            if mention.start >= span.end:
+                break
+            names.append(mention)
+        rest = text[span.start : span.end]
+        for m in sorted(names, key=lambda m: -m.start):
+            rest = rest[: m.start - span.start] + rest[m.end - span.start :]
+        is_item = bool(names) and all(n.kind == "state" for n in names) and bool(_BULLET_LINE.match(rest))
+        previous = text[merged[-1].start : merged[-1].end].strip() if merged else ""
+        label_row = (
+            bool(merged)
+            and bool(_LABEL.match(previous))
+            and text.count("\n", merged[-1].end, span.start) == 1
+        )
+        if merged and (
+            (is_item and previous.endswith((":", "—", "-"))) or (label_row and len(rest.split()) <= 8)
+        ):
+            last = merged[-1]
+            merged[-1] = Sentence(last.start, span.end, span.lang if label_row else last.lang)
+            continue
+        merged.append(span)
+    return merged

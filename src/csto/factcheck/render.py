@@ -33,20 +33,13 @@ TYPES = {
     "rule": N_("rule"),
     "exercise": N_("exercise"),
     "case": N_("request for assistance"),
+    "organization": N_("the organization"),
 }
 BASES = {
     "claim": N_("the claim's own date"),
     "given": N_("the date given"),
     "date-line": N_("the text's date line"),
     "today": N_("today: the text has no date line"),
-}
-FIELDS = {
-    "states": N_("states"),
-    "count": N_("number"),
-    "date": N_("date"),
-    "place": N_("place"),
-    "person": N_("person"),
-    "exercise": N_("exercise"),
 }
 
 
@@ -64,25 +57,33 @@ def highlight(text: str) -> str:
 
 
 def _describe(page: Page, item: ClaimCheck) -> str:
-    claim = item.claim
-    parts = [claim.topic]
-    if claim.states:
-        parts.append(f"{page.t(FIELDS['states'])}: {page.countries(claim.states)}")
-    if claim.number is not None:
-        qualifier = f"{claim.qualifier} " if claim.qualifier else ""
-        parts.append(f"{page.t(FIELDS['count'])}: {qualifier}{page.loc.number(claim.number)}")
-    if claim.date is not None and item.type in ("date",):
-        when = page.day(claim.date, claim.precision or "day")
-        if claim.until is not None:
-            when = f"{when}–{page.day(claim.until, 'year')}"
-        parts.append(f"{page.t(FIELDS['date'])}: {when}")
-    if claim.place:
-        parts.append(f"{page.t(FIELDS['place'])}: {claim.place}")
-    if claim.person:
-        parts.append(f"{page.t(FIELDS['person'])}: {claim.person}")
-    if claim.exercise:
-        parts.append(f"{page.t(FIELDS['exercise'])}: {claim.exercise}")
-    return "; ".join(parts)
+    """What the claim says, in words: what it is about, and the value it gives (denied
+    where the text denies it)."""
+    from datetime import date
+
+    from .claimtypes import TYPES as CLAIM_TYPES
+
+    kinds = {t.name: t.label for t in CLAIM_TYPES}
+    about = page.t(kinds.get(item.claim.kind, item.claim.kind))
+    p = item.claim.proposition
+    if p is None or p.value is None or p.relation == "nonempty":
+        value = ""
+    elif isinstance(p.value, tuple) and all(len(v) == 3 and v.isupper() for v in p.value):
+        value = page.countries(p.value)
+    elif isinstance(p.value, bool):
+        value = ""
+    elif isinstance(p.value, int):
+        value = page.loc.number(p.value)
+    elif isinstance(p.value, date):
+        value = (
+            page.day(p.value) if p.until in (None, p.value) else f"{page.day(p.value)}–{page.day(p.until)}"
+        )
+    else:
+        value = str(p.value)
+    said = f"{about}: {value}" if value else about
+    if p is not None and not p.polarity:
+        return page.t(N_("{claim} (denied)"), claim=said)
+    return said
 
 
 def check(answer: CheckAnswer, lang: str, html: bool = False) -> str:

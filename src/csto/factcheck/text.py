@@ -15,9 +15,6 @@ from ..errors import InputError
 MAX_CHARS = 20_000_000
 """Longer texts are refused with one line: about 20 MB, far beyond any article."""
 
-_TAG = re.compile(
-    r"<!--.*?-->|<script\b.*?</script\s*>|<style\b.*?</style\s*>|</?[A-Za-z][^<>]{0,2000}>", re.S | re.I
-)
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")
 _ABBREVIATIONS = frozenset(
@@ -131,11 +128,46 @@ def decode(raw: str | bytes) -> str:
     return text
 
 
+_BLOCKS = (("<!--", "-->"), ("<script", "</script"), ("<style", "</style"))
+_OPEN_TAG = re.compile(r"</?[A-Za-z][^<>]{0,2000}>")
+
+
 def blank_markup(text: str) -> str:
-    """HTML or XML tags replaced by spaces of the same length (line breaks kept)."""
+    """HTML or XML tags replaced by spaces of the same length (line breaks kept).
+
+    One pass from left to right: a comment, script or style block is blanked to its end (to
+    the end of the text where it is never closed), any other tag to its ``>``. Each
+    character is looked at a bounded number of times, so ten thousand unclosed ``<!--``
+    cost no more than one.
+    """
     if "<" not in text:
         return text
-    return _TAG.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    lowered = text.lower()
+    pieces: list[str] = []
+    position = 0
+    size = len(text)
+    while position < size:
+        found = text.find("<", position)
+        if found < 0:
+            pieces.append(text[position:])
+            break
+        pieces.append(text[position:found])
+        end = found + 1
+        for opening, closing in _BLOCKS:
+            if lowered.startswith(opening, found):
+                close = lowered.find(closing, found + len(opening))
+                end = size if close < 0 else lowered.find(">", close) + 1 or size
+                break
+        else:
+            tag = _OPEN_TAG.match(text, found)
+            if tag is None:
+                pieces.append("<")
+                position = found + 1
+                continue
+            end = tag.end()
+        pieces.append(re.sub(r"[^\n]", " ", text[found:end]))
+        position = end
+    return "".join(pieces)
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from ..questions.answers import (
     ArticleAnswer,
     CasesAnswer,
+    ChangesAnswer,
     DisputesAnswer,
     DocumentsAnswer,
     ExercisesAnswer,
@@ -635,6 +636,31 @@ def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
     return page.finish()
 
 
+def changes(answer: ChangesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.line(page.t(N_("What changed from {start} to {until}"), start=page.day(answer.start),
+                     until=page.day(answer.until)))
+    rows = []
+    for change in answer.changes:
+        if change.what == "standing":
+            subject = page.loc.country(change.subject)
+            what = " → ".join(page.label(labels.STATUS, s or "none") for s in (change.before, change.after))
+        elif change.what == "document":
+            subject = page.text(answer.history.documents[change.subject].title)
+            what = page.t(N_("enters into force"))
+        else:
+            subject = (page.t(N_("Secretary General")) if change.kind == "secretary_general"
+                       else page.t(N_("Chair of the Collective Security Council")))
+            what = page.loc.country(change.after) if change.after else "-"
+        rows.append((page.day(change.date), subject, what, page.refs(change.fact.sources)))
+    if rows:
+        page.table([page.t(N_("Date")), page.t(N_("Who or what")), page.t(N_("Change")),
+                    page.t(N_("Sources"))], rows)
+    else:
+        page.line(page.t(N_("Nothing changed in that period.")))
+    return page.finish()
+
+
 @singledispatch
 def render(answer: object, lang: str, html: bool = False) -> str:
     """An answer for a person, in the terminal or (``html``) on a page."""
@@ -647,5 +673,6 @@ for _kind, _renderer in (
         (StepAnswer, step), (ChairAnswer, chair), (DecisionAnswer, decide),
         (DocumentsAnswer, documents), (ArticleAnswer, article), (ExercisesAnswer, exercises),
         (ForcesAnswer, forces), (CasesAnswer, cases), (GroupingsAnswer, groupings),
-        (DisputesAnswer, disputes), (StateHistoryAnswer, history), (OrganizationAnswer, about)):
+        (DisputesAnswer, disputes), (StateHistoryAnswer, history), (OrganizationAnswer, about),
+        (ChangesAnswer, changes)):
     render.register(_kind, _renderer)

@@ -54,8 +54,10 @@ def json_type(kind: Any) -> Any:
         return json_type(get_args(kind)[0])
     if origin in (Union, types.UnionType):
         members = {json_type(arg) for arg in get_args(kind)}
-        if str in members:  # a text given in one language or three is a string
+        if model.Text in get_args(kind):  # a text given in one language or three is a string
             members = {m for m in members if m is str or m is type(None)} | {str}
+        if str in members:  # a day beside a text is the text's ISO form in JSON
+            members.discard(datetime.date)
         return Union[tuple(members)]  # noqa: UP007
     if origin in (tuple, list):
         return list[json_type(get_args(kind)[0])]  # type: ignore[misc]

@@ -18,6 +18,7 @@ from ..record.model import (
     Day,
     Event,
     Exercise,
+    Fact,
     Finding,
     Force,
     Grouping,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
         "OverviewAnswer | MembersAnswer | StandingAnswer | StateHistoryAnswer "
         "| OrganizationAnswer | OfficialsAnswer | AssistAnswer | StepAnswer | BaseAnswer "
         "| ChairAnswer | DecisionAnswer | DocumentsAnswer | ArticleAnswer | ExercisesAnswer "
-        "| ForcesAnswer | CasesAnswer | GroupingsAnswer | DisputesAnswer")
+        "| ForcesAnswer | CasesAnswer | GroupingsAnswer | DisputesAnswer | ChangesAnswer")
     """The answer of any question in the registry."""
 
 
@@ -180,6 +181,29 @@ class StateHistoryAnswer(NamedTuple):
     exercises_hosted: tuple[str, ...]
     cases: tuple[str, ...]
     findings: tuple[Finding, ...]
+    history: History
+
+
+class Change(NamedTuple):
+    """One change between two days: a standing, a document entering into force, or an office
+    changing hands. ``kind`` is the event's kind (``sign``, ``lapse``, ``freeze``...) for a
+    standing, ``in_force`` for a document, the office for an office."""
+
+    date: Day
+    what: str
+    subject: str
+    kind: str
+    before: str | None
+    after: str | None
+    fact: Fact
+
+
+class ChangesAnswer(NamedTuple):
+    """Every change of standing, document in force and office holder in [start, until)."""
+
+    start: Day
+    until: Day
+    changes: tuple[Change, ...]
     history: History
 
 

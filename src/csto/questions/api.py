@@ -240,7 +240,7 @@ def organization(history: History | None = None) -> a.OrganizationAnswer:
     """The organization: names, seat, language, website, milestones, organs."""
     h = _history(history)
     org = h.organization
-    names = {n.lang: n.name for n in org.names}
+    names = {n.lang: n.name for n in org.names if not n.variant}
     name = Text(names["en"], names.get("id"), names.get("ru"))
     return a.OrganizationAnswer(name, org.abbreviations, org, h)
 
@@ -251,6 +251,22 @@ def disputes(history: History | None = None) -> a.DisputesAnswer:
     from .listings import disputes as build
 
     return build(_history(history))
+
+
+@answers
+def changes(start: object = None, until: object = None,
+            history: History | None = None) -> a.ChangesAnswer:
+    """Every change of standing, document in force and office holder over [start, until):
+    by default from the record's first day to today."""
+    from ..record.dates import EARLIEST
+    from .listings import changes as build
+
+    first = as_day(start, "from") if start is not None else EARLIEST
+    last = as_day(until, "until") if until is not None else date.today()
+    if last <= first:
+        raise InputError("'until' ({until}) must be after 'from' ({start})", field="until",
+                         until=last.isoformat(), start=first.isoformat())
+    return build(_history(history), first, last)
 
 
 @answers

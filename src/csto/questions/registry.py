@@ -200,6 +200,11 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in (
                      name="case")),
     question(api.groupings, a.GroupingsAnswer, N_(
         "Alliances and groupings with their stable ids (for 'csto step ... join-alliance').")),
+    question(api.changes, a.ChangesAnswer, N_(
+        "What changed between two days: standings, documents in force, office holders."),
+        start=Spec("day", N_("The first day (default: the record's first)."), metavar="YYYY-MM-DD",
+                   name="from"),
+        until=Spec("day", N_("The day after the last (default: today)."), metavar="YYYY-MM-DD")),
     question(api.disputes, a.DisputesAnswer, N_(
         "Every fact where sources disagree: what csto chose, why, and the alternatives.")),
 )}

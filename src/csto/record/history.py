@@ -11,8 +11,9 @@ files, and ``History.with_events`` adds hypothetical events to a recorded histor
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
+from typing import TypeVar
 
 from .._typing import TYPE_CHECKING, NamedTuple
 from ..errors import InputError, TimelineError
@@ -196,6 +197,7 @@ class History:
             office: _terms(office, getattr(offices, office)) for office in OFFICES
         }
         self._disputes: dict[str, Disputed] | None = None
+        self._readings: dict[tuple[str, int], History | None] = {}
         self._versions = self._article_versions()
         self._starts: list[int] = []
         self._epochs: list[Epoch] = []
@@ -223,6 +225,54 @@ class History:
                        organization=self.organization, exercises=self.exercises,
                        forces=self.forces, cases=self.cases,
                        groupings=self.groupings.values(), review=self.review)
+
+    def under(self, ref: str, alternative: Alternative) -> History | None:
+        """This history with the record ``ref`` (as a fact names it: ``event:ID``,
+        ``exercise:ID``, ``case:ID``, ``document:ID:signed``, ``term:OFFICE:START``) read as
+        ``alternative`` says; None where the alternative states no reading to replay, or
+        where the replayed history cannot be (a timeline the reading makes impossible)."""
+        changes: dict[str, object] = dict(alternative.reading or {})
+        if alternative.date is not None:
+            changes.setdefault("start" if ref.startswith("term:") else "date", alternative.date)
+            if alternative.precision is not None:
+                changes.setdefault("precision", alternative.precision)
+        if not changes:
+            return None
+        key = (ref, id(alternative))
+        if key not in self._readings:
+            self._readings[key] = self._replayed(ref, changes)
+        return self._readings[key]
+
+    def _replayed(self, ref: str, changes: dict[str, object]) -> History | None:
+        kind, _, rest = ref.partition(":")
+        events, exercises, cases = self.events, self.exercises, self.cases
+        documents, offices = dict(self.documents), self.offices
+        try:
+            if kind == "event":
+                events = _swap(events, lambda e: e.id == rest, changes)
+            elif kind == "exercise":
+                exercises = _swap(exercises, lambda e: e.id == rest, changes)
+            elif kind == "case":
+                cases = _swap(cases, lambda c: c.id == rest, changes)
+            elif kind == "document":
+                doc_id, _, step = rest.partition(":")
+                doc = documents[doc_id]
+                dated = doc.signed if step == "signed" else doc.in_force
+                if dated is None:
+                    return None
+                documents[doc_id] = _read_as(doc, {step: _read_as(dated, changes)})
+            elif kind == "term":
+                office, _, start = rest.partition(":")
+                terms = _swap(getattr(offices, office), lambda t: t.start.isoformat() == start, changes)
+                offices = _read_as(offices, {office: terms})
+            else:
+                return None
+            return History(events=events, sources=self.sources, documents=documents, offices=offices,
+                           countries=self.countries, organization=self.organization,
+                           exercises=exercises, forces=self.forces, cases=cases,
+                           groupings=self.groupings.values(), review=self.review)
+        except (ValueError, KeyError, TypeError, AttributeError, TimelineError):
+            return None
 
     # -- derivation -------------------------------------------------------------------
     def _article_versions(self) -> dict[str, list[tuple[date, ArticleVersion]]]:
@@ -367,6 +417,24 @@ class History:
 
     def source(self, ident: str) -> Source:
         return self.sources[ident]
+
+
+T = TypeVar("T")
+
+
+def _swap(items: tuple[T, ...], test: Callable[[T], bool], changes: Mapping[str, object]) -> tuple[T, ...]:
+    """``items`` with the one that passes ``test`` read with ``changes``; ValueError if none
+    does. ``changes`` come from the data (an alternative's reading), the boundary where a
+    record is rebuilt from named values; a wrong name raises TypeError or ValueError."""
+    after = tuple(_read_as(i, changes) if test(i) else i for i in items)
+    if after == items:
+        raise ValueError("no record to read otherwise")
+    return after
+
+
+def _read_as(record: T, changes: Mapping[str, object]) -> T:
+    replace: Callable[..., T] = getattr(record, "_replace")  # noqa: B009 (any NamedTuple)
+    return replace(**changes)
 
 
 def _terms(office: str, records: tuple[TermRecord, ...]) -> tuple[Term, ...]:

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     Body = str
     MilestoneEvent = str
     Reason: TypeAlias = "str | Text"
+    ReadingValue: TypeAlias = "str | int | bool | tuple[str, ...]"
 
 Day = date
 """A calendar day (named so that a field called ``date`` does not hide the type)."""
@@ -88,13 +89,20 @@ class Source(NamedTuple):
 
 
 class Alternative(NamedTuple):
-    """A value another source gives, kept beside the chosen one with the reason it lost."""
+    """A value another source gives, kept beside the chosen one with the reason it lost.
+
+    ``reading`` states the alternative as fields of the record it disagrees with (an
+    event's ``kind: withdraw``, an exercise's ``troops: 10000``), so the history can be
+    replayed under it: the fact checker calls a claim *disputed* when it holds under such
+    a reading and not under the chosen one. A ``date`` is a reading of the record's date.
+    """
 
     sources: SourceIds
     why_not: Reason
     value: NonEmpty | Text | None = None
     date: Day | None = None
     precision: Precision | None = None
+    reading: dict[str, ReadingValue] | None = None
 
 
 # -- events -------------------------------------------------------------------------------
@@ -220,10 +228,14 @@ class Offices(NamedTuple):
 
 # -- the organization ---------------------------------------------------------------------
 class OrgName(NamedTuple):
+    """A name of the Organization in one language; a ``variant`` is a rendering in common
+    use beside the official one (texts that use it name the Organization correctly)."""
+
     lang: NonEmpty
     name: NonEmpty
     sources: SourceIds
     confidence: Confidence
+    variant: bool = False
     script: NonEmpty | None = None
     latin: NonEmpty | None = None
     note: Text | None = None
@@ -251,6 +263,11 @@ class Milestone(NamedTuple):
     precision: Precision = "day"
     document: NonEmpty | None = None
     event: MilestoneEvent | None = None
+    founding: bool = False
+    """A day sources give as the Organization's founding (the Treaty, the 2002 decision,
+    the Charter signed, the Charter in force)."""
+    code: NonEmpty | None = None
+    """What the milestone is, for questions about it (``un-observer``)."""
     note: Text | None = None
     remark: NonEmpty | None = None
     chosen_because: Reason | None = None

@@ -28,6 +28,7 @@ ALIASES: dict[str, Any] = {
     "GroupingId": Annotated[str, msgspec.Meta(pattern="^[A-Z][A-Z0-9-]*$")],
     "Language": Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}$")],
     "Reason": Union[NonEmpty, model.Text],  # noqa: UP007
+    "ReadingValue": Union[bool, int, NonEmpty, tuple[NonEmpty, ...]],  # noqa: UP007
     **{name: Literal[values] for name, values in vocab.CHECKED.items()},
 }
 """What each alias of ``model`` checks in the data files (the type checker sees plain types)."""

@@ -1,0 +1,1617 @@
+"""The claim types: each declared once, with the concepts that trigger it and the
+proposition it makes of a clause.
+
+A declaration names its family (the annotation type: membership, count, date, place,
+official, rule, exercise, case, organization), the lexicon concepts that trigger it, the
+concepts that, present in the same clause, mean the clause says something else, and the
+sentence that tells a reader what the record gives. Its function reads the clause through
+``Match`` (the states it lists, its number, its date, whether it is denied) and returns the
+``Proposition`` over a registry question, or None where the clause does not make the claim.
+The words are in ``lexicon/*.yaml``; nothing here names a word of any language.
+
+The order of ``TYPES`` is the order of preference: a name, number, date or place taken by
+one claim of a sentence is not read again by a later type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import NamedTuple
+
+from .dates import DateMention
+from .gazetteer import Mention
+from .lexicon import Cue
+from .numbers import Number
+from .propositions import Proposition
+from .reading import Clause, Focus, StateRun, period
+
+N_ = str
+
+STATE_EVENTS = {
+    # concept: (event kinds in ``changes``, the standing it leads to)
+    "join": (("sign", "accession"), ("signatory", "member")),
+    "sign": (("sign", "accession"), ("signatory", "member")),
+    "leave": (("lapse", "withdraw"), ("former",)),
+    "return": (("return",), ("member",)),
+    "suspend": (("suspend",), ("suspended",)),
+    "freeze": (("freeze",), ("frozen",)),
+    "lapse": (("lapse",), ("former",)),
+}
+EVENT_CONCEPTS = tuple(c for c in STATE_EVENTS if c != "sign")
+OFF_TOPIC = ("attendance", "plan", "purpose", "opinion")
+"""Concepts of clauses that report who attended, what is planned or what something is for:
+not claims about the record."""
+
+
+class Found(NamedTuple):
+    """A claim found in a clause: where it is, what it says, and the slots it used."""
+
+    start: int
+    end: int
+    family: str
+    kind: str
+    proposition: Proposition | None
+    uses: tuple[tuple[int, int], ...]
+    says: str | None
+
+
+class Record:
+    """What a claim type may ask of the record while reading: the registry's answers."""
+
+    def __init__(
+        self,
+        ask: Callable[[str, dict[str, str]], object],
+        person_states: dict[str, str],
+        person_offices: dict[str, str] | None = None,
+    ) -> None:
+        self.ask = ask
+        self.person_states = person_states
+        self.person_offices = person_offices or {}
+        """The one office the record gives a person, where it gives one."""
+
+    def members(self, day: date) -> tuple[str, ...]:
+        answer = self.ask("members", {"on": day.isoformat()})
+        return tuple(s.iso3 for s in getattr(answer, "members", ()))
+
+    def document_day(self, document: str, step: str, day: date) -> date | None:
+        answer = self.ask("documents", {"on": day.isoformat()})
+        for doc in getattr(answer, "documents", ()):
+            if doc.id == document:
+                dated = doc.signed if step == "signed" else doc.in_force_from
+                return dated.date if dated else None
+        return None
+
+    def military_alliance(self) -> str | None:
+        answer = self.ask("groupings", {})
+        for grouping in getattr(answer, "groupings", ()):
+            if grouping.kind == "military-alliance":
+                return str(grouping.id)
+        return None
+
+    def grouping_not_military(self) -> str | None:
+        """A grouping of states that is not a military alliance (the first the record lists)."""
+        answer = self.ask("groupings", {})
+        for grouping in getattr(answer, "groupings", ()):
+            if grouping.kind != "military-alliance":
+                return str(grouping.id)
+        return None
+
+    def groupings(self) -> frozenset[str]:
+        answer = self.ask("groupings", {})
+        return frozenset(str(g.id) for g in getattr(answer, "groupings", ()))
+
+    def non_member(self, day: date) -> str | None:
+        """A state that never had a standing towards the Treaty: the guest of a rule said
+        of any foreign state."""
+        answer = self.ask("members", {"on": day.isoformat()})
+        known = {s.iso3 for s in getattr(answer, "standings", ())}
+        countries = getattr(getattr(answer, "history", None), "countries", None)
+        for code in sorted(getattr(countries, "table", ()) or ()):
+            if code not in known and len(code) == 3:
+                return str(code)
+        return None
+
+
+class Match:
+    """One trigger of a claim type in a clause, and what the clause says around it."""
+
+    def __init__(
+        self, clause: Clause, cue: Cue, day: date, record: Record, focus: Focus, used: list[tuple[int, int]]
+    ) -> None:
+        self.clause = clause
+        self.cue = cue
+        self.day = day
+        self.record = record
+        self.focus = focus
+        self.used = used
+
+    # -- slots ------------------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in self.used)
+
+    def runs(self, minimum: int = 1) -> list[StateRun]:
+        return [r for r in self.clause.state_runs() if len(r.states) >= minimum and self.free(r.start, r.end)]
+
+    def run(self, minimum: int = 2) -> StateRun | None:
+        """The list of states nearest the trigger."""
+        runs = self.runs(minimum)
+        return min(runs, key=lambda r: self.distance(r.start, r.end)) if runs else None
+
+    def state(self, kinds: tuple[str, ...] = ("state",), carry: bool = True) -> Mention | None:
+        """The one state the clause speaks of: the nearest before the trigger (its subject),
+        else the nearest after; in a clause without one, the subject of the clause before
+        it ("Uzbekistan left in 1999 but came back in 2006") or the state of a person named
+        ("Pashinyan announced the freeze" speaks of Armenia)."""
+        names = [m for m in self.clause.of(*kinds) if self.free(m.start, m.end)]
+        before = [m for m in names if m.end <= self.cue.start]
+        if before:
+            return before[-1]
+        if names:
+            return min(names, key=lambda m: self.distance(m.start, m.end))
+        if not carry:
+            return None
+        earlier = [m for m in self.clause.sentence.mentions if m.kind in kinds and m.end <= self.clause.start]
+        if earlier:
+            return earlier[-1]
+        for person in self.clause.of("person"):
+            code = self.record.person_states.get(person.key)
+            if code is not None:
+                return Mention(person.start, person.end, "state", code)
+        return None
+
+    def number(self, nouns: tuple[str, ...], gap: int = 3) -> tuple[Number, Cue] | None:
+        """A number standing just before one of the nouns ("six states", "2,000 troops")."""
+        for noun in self.clause.cues_of(*nouns):
+            candidates = [n for n in self.clause.numbers if n.end <= noun.start and self.free(n.start, n.end)]
+            if candidates:
+                last = candidates[-1]
+                words = [t for t in self.clause.tokens if last.end <= t.start < noun.start]
+                if len(words) <= gap:
+                    return last, noun
+        return None
+
+    def own_date(self, events: tuple[str, ...] = ()) -> DateMention | None:
+        """The date nearest the trigger that no other claim has taken, and that is not
+        nearer to another event of the clause (``events``: the concepts that date things)."""
+        others = [c for c in self.clause.cues_of(*events) if c.start != self.cue.start]
+        dates = []
+        for d in self.clause.dates:
+            if not self.free(d.start, d.end):
+                continue
+            mine = self.distance(d.start, d.end)
+            if any(_gap(c, d) < mine for c in others):
+                continue
+            dates.append(d)
+        return min(dates, key=lambda d: self.distance(d.start, d.end)) if dates else None
+
+    def mention(self, kind: str) -> Mention | None:
+        found = [m for m in self.clause.of(kind) if self.free(m.start, m.end)]
+        return min(found, key=lambda m: self.distance(m.start, m.end)) if found else None
+
+    def distance(self, start: int, end: int) -> int:
+        if end <= self.cue.start:
+            return self.cue.start - end
+        if start >= self.cue.end:
+            return start - self.cue.end
+        return 0
+
+    def document(self) -> str | None:
+        """The treaty document the clause speaks of: a name of one, else a word for the
+        Treaty, the Charter or the Organization, else the one in focus."""
+        named = self.mention("document")
+        if named is not None and named.key != "un-charter":
+            return named.key
+        for concept, doc in (("charter", "charter"), ("treaty", "cst"), ("protocol", None)):
+            if self.clause.has(concept):
+                return doc
+        if self.clause.of("org") or self.clause.has("organization"):
+            return "organization"
+        focus = self.focus.document
+        return focus[0] if focus else None
+
+    # -- how it is said ----------------------------------------------------------------------
+    @property
+    def denied(self) -> bool:
+        return self.clause.denied(self.cue.start + 1)
+
+    def denied_near(self, *items: object) -> bool:
+        """Whether a denial governs the trigger or one of the words a claim takes its
+        value from ("are not in Moscow", "did not involve 4,000 troops")."""
+        starts = [self.cue.start, *(int(i.start) for i in items if i is not None)]  # type: ignore[attr-defined]
+        return any(self.clause.denied(start + 1) for start in starts)
+
+    def asserts(self, *flipping: str) -> bool:
+        """Whether the clause asserts its rule, counting denials and ``flipping`` cues
+        ("may not", "without") before the trigger's end: an odd number reverses it."""
+        return self.clause.flips(self.cue.end, *flipping) % 2 == 0
+
+    def has(self, *concepts: str) -> bool:
+        return self.clause.has(*concepts)
+
+    def when(self, own: DateMention | None) -> tuple[str, date, date | None]:
+        """The scope and days a claim speaks of: its own date, "never", or the text's day."""
+        if self.clause.has("never"):
+            return "ever", self.day, None
+        if own is not None:
+            first, last = period(own)
+            return (
+                "during",
+                max(first, date(1992, 1, 1)),
+                min(last, self.day) if last > self.day >= first else last,
+            )
+        return "on", self.day, None
+
+
+def _anniversary(m: Match) -> int:
+    """The years an anniversary counts back ("the 20th anniversary of the signing", "20-летие"),
+    or 0."""
+    for cue in m.clause.cues_of("anniversary"):
+        numbers = [n for n in m.clause.numbers if n.end <= cue.start + 1 and cue.start - n.end <= 12]
+        if numbers and 1 <= numbers[-1].value <= 100:
+            return numbers[-1].value
+        following = [n for n in m.clause.numbers if n.start >= cue.end and n.start - cue.end <= 8]
+        if following and 1 <= following[0].value <= 100:
+            return following[0].value
+    return 0
+
+
+def _gap(cue: Cue, item: DateMention) -> int:
+    if item.end <= cue.start:
+        return cue.start - item.end
+    if item.start >= cue.end:
+        return item.start - cue.end
+    return 0
+
+
+DATED = (
+    "found",
+    "sign",
+    "in_force",
+    "join",
+    "leave",
+    "return",
+    "suspend",
+    "freeze",
+    "renew",
+    "lapse",
+    "request",
+    "deploy",
+    "exercise",
+    "appoint",
+    "take_over",
+)
+"""Concepts of events a date in a sentence may belong to."""
+
+
+def _written_name(m: Match) -> Mention | None:
+    """A person's name written out next to an office ("Anatoly Sidorov, chief of the Joint
+    Staff"): two or three capitalised words within four words of it."""
+    words = m.clause.tokens
+    text = m.clause.sentence.text
+    offset = m.clause.sentence.start
+    capital = [
+        w for w in words if text[w.start - offset : w.start - offset + 1].isupper() and w.text.isalpha()
+    ]
+    runs: list[list[object]] = []
+    for word in capital:
+        if runs and words.index(word) == words.index(runs[-1][-1]) + 1:  # type: ignore[arg-type]
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    for run in runs:
+        first, last = run[0], run[-1]
+        if 2 <= len(run) <= 3 and (abs(first.start - m.cue.end) < 40 or abs(m.cue.start - last.end) < 40):  # type: ignore[attr-defined]
+            return Mention(first.start, last.end, "person", " ".join(w.text for w in run))  # type: ignore[attr-defined]
+    return None
+
+
+class ClaimType(NamedTuple):
+    name: str
+    family: str
+    triggers: tuple[str, ...]
+    blockers: tuple[str, ...]
+    says: str | None
+    label: str
+    """What a claim of this type is about, for a reader ("who holds the office...")."""
+    build: Callable[[Match], Built]
+
+
+TYPES: list[ClaimType] = []
+
+
+Built = tuple[Proposition | None, tuple[tuple[int, int], ...]] | None
+"""What a claim type makes of a clause: the proposition (None: nothing to ask the record)
+and the stretches of text it took its values from; None where it makes no claim."""
+
+
+def claim(
+    name: str,
+    family: str,
+    triggers: tuple[str, ...],
+    blockers: tuple[str, ...] = (),
+    says: str | None = None,
+    *,
+    label: str,
+) -> Callable[[Callable[[Match], Built]], Callable[[Match], Built]]:
+    """Declare a claim type (see the module's docstring)."""
+
+    def register(build: Callable[[Match], Built]) -> Callable[[Match], Built]:
+        TYPES.append(ClaimType(name, family, triggers, blockers, says, label, build))
+        return build
+
+    return register
+
+
+def span(*items: object) -> tuple[tuple[int, int], ...]:
+    return tuple((int(i.start), int(i.end)) for i in items if i is not None)  # type: ignore[attr-defined]
+
+
+# -- documents: dates and places -------------------------------------------------------------------
+DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
+
+
+@claim(
+    "document-date",
+    "date",
+    ("sign", "in_force", "found", "become"),
+    (*OFF_TOPIC, "future"),
+    N_("The record gives {value}."),
+    label=N_("when a treaty document was signed or entered into force, or the Organization was founded"),
+)
+def document_date(m: Match) -> Built:
+    own = m.own_date(("found", "sign", "in_force", "renew", "become"))
+    if own is None or (own.precision == "year" and own.until is not None):
+        return None
+    if m.cue.concept == "become" and not any(0 <= o.start - m.cue.end <= 12 for o in m.clause.of("org")):
+        return None  # "became the CSTO": a founding; "became a member" is not
+    if m.cue.concept == "sign" and (
+        _signed_by_states(m) or (m.clause.of("state") and not (_explicit_document(m) or m.clause.of("org")))
+    ):
+        return None  # "X, Y and Z signed a year later": accessions, not the Treaty's date
+    document = m.document()
+    first, last = period(own)
+    years = _anniversary(m)
+    if years:
+        first, last = first.replace(year=first.year - years), last.replace(year=last.year - years)
+    if m.cue.concept in ("found", "become") or document == "organization":
+        if m.cue.concept == "in_force" and document not in (None, "organization"):
+            pass
+        elif _uncertain_milestone(m, first, last):
+            return None, span(own)  # a day the record holds only as doubtful
+        else:
+            p = Proposition(
+                "about",
+                (),
+                "organization.milestones[founding=True].date",
+                "any-date",
+                first,
+                m.day,
+                polarity=not m.denied,
+                scope="fixed",
+                until=last,
+            )
+            return p, span(own)
+    if document is None:
+        return None
+    step = "signed" if m.cue.concept == "sign" else "in_force_from"
+    p = Proposition(
+        "documents",
+        (),
+        f"documents[id={document}].{step}.date",
+        "date",
+        first,
+        m.day,
+        polarity=not m.denied,
+        scope="fixed",
+        until=last,
+    )
+    return p, span(own)
+
+
+@claim(
+    "document-place",
+    "place",
+    ("sign", "found"),
+    OFF_TOPIC,
+    N_("The record gives {value}."),
+    label=N_("where a treaty document was signed"),
+)
+def document_place(m: Match) -> Built:
+    place = m.mention("place")
+    if place is None:
+        return None
+    document = m.document()
+    if document in (None, "organization"):
+        document = "cst" if m.cue.concept == "sign" and document is None else "charter" if document else None
+    if document is None:
+        return None
+    p = Proposition(
+        "documents",
+        (),
+        f"documents[id={document}].signed.place",
+        "mentions",
+        place.key,
+        m.day,
+        polarity=not m.denied,
+        scope="fixed",
+    )
+    return p, span(place)
+
+
+@claim(
+    "headquarters",
+    "place",
+    ("headquarters",),
+    OFF_TOPIC,
+    N_("The record gives {value}."),
+    label=N_("where the Organization has its seat"),
+)
+def headquarters(m: Match) -> Built:
+    place = m.mention("place")
+    if place is None:
+        return None
+    p = Proposition(
+        "about",
+        (),
+        "organization.headquarters.value.en",
+        "mentions",
+        place.key,
+        m.day,
+        polarity=not m.denied_near(place),
+        scope="fixed",
+    )
+    return p, span(place)
+
+
+# -- standing -----------------------------------------------------------------------------------
+def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[int, int], ...]] | None:
+    kinds, statuses = STATE_EVENTS[concept]
+    run = m.run(2)
+    subjects: tuple[str, ...]
+    used: tuple[tuple[int, int], ...]
+    if run is not None:
+        subjects, used = run.states, span(run)
+    else:
+        one = m.state()
+        if one is None:
+            return None
+        subjects, used = (one.key,), span(one)
+    if concept == "join" and m.has("organization") and m.has("other", "hostile"):
+        return None  # joining other alliances: a rule, not an accession
+    own = m.own_date(DATED)
+    scope, first, last = m.when(own)
+    if scope == "during" and own is not None:
+        p = Proposition(
+            "changes",
+            (("from", first.isoformat()), ("until", _after(last or first).isoformat())),
+            f"changes[what=standing,kind={'|'.join(kinds)}].subject",
+            "includes",
+            subjects,
+            first,
+            polarity=not m.denied,
+            scope="fixed",
+        )
+        return p, (*used, *span(own))
+    field = "standings[status=" + "|".join(statuses) + "].iso3"
+    if concept == "suspend" and m.has("participation"):
+        field = "standings[status=suspended|frozen].iso3"
+    return Proposition(
+        "members", (), field, "includes", subjects, first, polarity=not m.denied, scope=scope
+    ), used
+
+
+def _after(day: date) -> date:
+    from datetime import timedelta
+
+    return day + timedelta(days=1)
+
+
+@claim(
+    "state-event",
+    "membership",
+    (*EVENT_CONCEPTS, "sign"),
+    (*OFF_TOPIC, "future", "exercise", "observer", "renew"),
+    N_("The record gives: {value}."),
+    label=N_("a state joining, leaving, returning, suspended or freezing its participation"),
+)
+def state_event(m: Match) -> Built:
+    """A state joined, left, returned, was suspended or froze its participation: what it
+    did must be done to the Organization, the Treaty or a membership (a withdrawal of
+    troops or a restored border is not one)."""
+    if m.has("participation") and m.cue.concept in ("leave", "join"):
+        return None
+    if not (
+        m.clause.of("org")
+        or m.clause.of("document")
+        or m.has("organization", "treaty", "member", "participation", "charter")
+    ):
+        return None
+    if m.cue.concept == "sign" and (
+        m.own_date(DATED) is None or (_explicit_document(m) and not _signed_by_states(m))
+    ):
+        return None
+    return _standing_event(m, m.cue.concept)
+
+
+def _uncertain_milestone(m: Match, first: date, last: date) -> bool:
+    """Whether the record keeps this day only as a milestone of low confidence (a date some
+    sources give and none confirms)."""
+    answer = m.record.ask("about", {})
+    milestones = getattr(getattr(answer, "organization", None), "milestones", ())
+    return any(first <= s.date <= last and s.confidence == "L" and not s.founding for s in milestones)
+
+
+def _signed_by_states(m: Match) -> bool:
+    """Whether states are the ones signing: named just before the word for signing."""
+    return any(0 <= m.cue.start - s.end <= 4 for s in m.clause.of("state"))
+
+
+def _explicit_document(m: Match) -> bool:
+    return bool(m.clause.of("document")) or m.has("treaty", "charter", "protocol")
+
+
+FORMER = "standings[status=former|suspended].iso3"
+"""Former members: states that left, and those whose membership is suspended."""
+
+
+def _former(m: Match, noun: Cue | None = None) -> bool:
+    """Whether "former" qualifies a word for members ("former members", "bekas anggota"),
+    not something else ("former Soviet states"): it stands just before the noun, or after
+    it in languages that put it there."""
+    nouns = [noun] if noun is not None else m.clause.cues_of("member", "count_noun", "observer")
+    for cue in m.clause.cues_of("former"):
+        for word in nouns:
+            if 0 < word.first - cue.last <= 2:
+                return True
+    return False
+
+
+def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] | None:
+    """Which set a list or count speaks of: members, observers, former members, or the
+    states that signed the Treaty or the Charter, on the day they signed it. ``noun`` is
+    the word counted ("3 former members", "1 observer"), where there is one."""
+    near = noun or m.cue
+    after = [c for c in m.clause.cues_of("observer") if 0 <= c.first - near.last <= 1]
+    observer = near.concept == "observer" or bool(after) or (noun is None and m.has("observer"))
+    if observer:
+        if _former(m, noun):
+            return "members", "standings[status=former_observer].iso3", m.day
+        return "members", "standings[status=observer].iso3", m.day
+    if _former(m, noun):
+        return "members", FORMER, m.day
+    if m.has("founder", "sign"):
+        document = m.document()
+        if document == "organization":
+            document = "charter"
+        document = document or "cst"
+        if document not in ("cst", "charter"):
+            return None
+        signed = m.record.document_day(document, "signed", m.day)
+        if signed is None:
+            return None
+        field = "standings[status=signatory].iso3" if document == "cst" else "members.iso3"
+        return "members", field, signed
+    if m.has("renew"):
+        day = m.record.document_day("cst", "in_force", m.day)
+        renewal = m.record.document_day("cst-prolongation-1999", "signed", m.day)
+        if day is None or renewal is None:
+            return None
+        return "members", "members.iso3", _lapse_day(m, renewal)
+    return "members", "members.iso3", m.day
+
+
+def _lapse_day(m: Match, renewal: date) -> date:
+    """The first day of the renewed term: the day the states that did not renew left."""
+    answer = m.record.ask(
+        "changes", {"from": renewal.isoformat(), "until": date(renewal.year + 1, 1, 1).isoformat()}
+    )
+    days = [c.date for c in getattr(answer, "changes", ()) if c.kind == "lapse"]
+    return days[0] if days else renewal
+
+
+@claim(
+    "members",
+    "membership",
+    ("member", "observer", "founder", "sign", "count_noun"),
+    (
+        *OFF_TOPIC,
+        "exercise",
+        "participants_word",
+        "deploy",
+        "request",
+        "aggression",
+        "troops",
+        *EVENT_CONCEPTS,
+    ),
+    N_("On {date} the record lists: {value}."),
+    label=N_("which states are members, observers or former members"),
+)
+def members(m: Match) -> Built:
+    run = m.run(2)
+    if run is None:
+        return None
+    if m.cue.concept == "count_noun" and (
+        m.number(("count_noun",)) is None or not (m.clause.of("org") or m.has("organization"))
+    ):
+        return None
+    if _about_other_body(m, run.start, run.end):
+        return None
+    if m.has("sign") and not m.has("founder") and m.own_date(DATED) is not None and not _explicit_document(m):
+        return None
+    if m.has("renew"):
+        return None  # who renewed the Treaty: see ``renewal``
+    target = _members_field(m)
+    if target is None:
+        return None
+    question, field, day = target
+    states = run.states
+    if m.has("also") and m.focus.states:
+        states = tuple(dict.fromkeys((*m.focus.states, *states)))
+    exceptions = _exception_states(m)
+    if exceptions:
+        return None
+    whole = (
+        not m.clause.near(run.start, ("not_exhaustive",), 4)
+        and not m.has("also")
+        and (len(states) >= 5 or _whole_cue(m) or m.cue.concept in ("founder", "sign", "renew"))
+    )
+    own = m.own_date(DATED) if day == m.day else None
+    scope, first, last = m.when(own)
+    if day != m.day:
+        scope, first, last = "on", day, None
+    relation = "equals" if whole and not m.denied else "includes"
+    p = Proposition(
+        question,
+        (),
+        field,
+        relation,
+        tuple(sorted(states)),
+        first,
+        polarity=not m.denied,
+        scope=scope,
+        until=last,
+    )
+    return p, (*span(run), *span(own))
+
+
+def _partitive(m: Match, number: Number) -> Number:
+    """In "six of the nine states" the count is six: the number before "of" the total."""
+    earlier = [n for n in m.clause.numbers if n.end <= number.start]
+    if earlier:
+        words = [t.text for t in m.clause.tokens if earlier[-1].end <= t.start < number.start]
+        if words and words[0] in ("of", "dari", "из") and len(words) <= 2:
+            return earlier[-1]
+    return number
+
+
+def _accessions(m: Match, noun: Cue | None) -> Proposition | None:
+    """States that signed on a later day than the Treaty's ("three more signed the next
+    year"): the changes of that period, not the Treaty's signatories."""
+    if not m.has("sign") or m.has("founder"):
+        return None
+    signing = m.clause.cues_of("sign")[0]
+    dated = sorted(m.clause.dates, key=lambda d: _gap(signing, d))
+    own = dated[0] if dated and _gap(signing, dated[0]) < 40 else None
+    signed = m.record.document_day("cst", "signed", m.day)
+    if own is None or signed is None:
+        return None
+    first, last = period(own)
+    if first <= signed <= last:
+        return None
+    return Proposition(
+        "changes",
+        (("from", first.isoformat()), ("until", _after(last).isoformat())),
+        "changes[what=standing,kind=sign|accession].subject",
+        "includes",
+        (),
+        first,
+        scope="fixed",
+    )
+
+
+def _whole_cue(m: Match) -> bool:
+    """A verb of composition ("consists of", "terdiri dari", "входят") presents a list as whole."""
+    return any(c.concept == "member" and (c.last > c.first) for c in m.clause.cues)
+
+
+def _exception_states(m: Match) -> tuple[str, ...]:
+    cues = m.clause.cues_of("exception")
+    if not cues:
+        return ()
+    after = [r for r in m.clause.state_runs() if r.start >= cues[0].end]
+    return after[0].states if after else ()
+
+
+def _about_other_body(m: Match, start: int, end: int) -> bool:
+    """Whether the membership spoken of is in another organization (NATO, the CIS...): the
+    nearest organization named is another one, and not one listed beside the states
+    ("Serbia and the Union State are observers")."""
+    others = [o for o in m.clause.of("other-org", "org")]
+    if not others:
+        return False
+    nearest = min(others, key=lambda o: min(abs(o.start - end), abs(start - o.end)))
+    if nearest.kind != "other-org":
+        return False
+    states = [s for s in m.clause.of("state") if start <= s.start < end] or m.clause.of("state")
+    return not any(m.clause._joined(s, nearest) or m.clause._joined(nearest, s) for s in states)
+
+
+@claim(
+    "member",
+    "membership",
+    ("member", "observer"),
+    (*OFF_TOPIC, "exercise", "deploy", "request", "aggression", "count_noun_number", *EVENT_CONCEPTS),
+    N_("On {date} the record gives: {value}."),
+    label=N_("whether one state is a member or an observer"),
+)
+def member(m: Match) -> Built:
+    if m.run(2) is not None or m.number(("count_noun",)) is not None:
+        return None
+    one = m.state()
+    if one is None or _about_other_body(m, one.start, one.end):
+        return None
+    if m.clause.numbers and m.has("count_noun") and not m.has("observer"):
+        return None
+    if m.cue.concept == "observer":
+        field = "standings[status=observer].iso3"
+    elif _former(m):
+        field = FORMER
+    else:
+        field = "members.iso3"
+    own = m.own_date(DATED)
+    scope, first, last = m.when(own)
+    p = Proposition(
+        "members", (), field, "includes", (one.key,), first, polarity=not m.denied, scope=scope, until=last
+    )
+    return p, (*span(one), *span(own))
+
+
+@claim(
+    "renewal",
+    "membership",
+    ("renew",),
+    OFF_TOPIC,
+    N_("On {date} the record lists: {value}."),
+    label=N_("who renewed the Treaty in 1999"),
+)
+def renewal(m: Match) -> Built:
+    """Who renewed the Treaty in 1999, or who did not ("all but...")."""
+    run = m.run(1)
+    if run is None:
+        return None
+    signed = m.record.document_day("cst-prolongation-1999", "signed", m.day)
+    if signed is None:
+        return None
+    lapse = _lapse_day(m, signed)
+    excluded = _exception_states(m)
+    if excluded or m.denied:
+        states = excluded or run.states
+        p = Proposition(
+            "changes",
+            (("from", signed.isoformat()), ("until", _after(lapse).isoformat())),
+            "changes[what=standing,kind=lapse].subject",
+            "includes",
+            tuple(sorted(states)),
+            lapse,
+            scope="fixed",
+        )
+        return p, span(run)
+    p = Proposition("members", (), "members.iso3", "includes", tuple(sorted(run.states)), lapse)
+    return p, span(run)
+
+
+# -- counts -----------------------------------------------------------------------------------
+@claim(
+    "count",
+    "count",
+    ("count_noun", "observer"),
+    (*OFF_TOPIC, "aggression", "assist"),
+    N_("On {date} the record counts {count}: {value}."),
+    label=N_("how many members, observers or former members there are"),
+)
+def count(m: Match) -> Built:
+    found = m.number(("count_noun", "observer"))
+    if found is None:
+        return None
+    number, noun = found
+    number = _partitive(m, number)
+    if noun.start != m.cue.start or number.value > 60 or number.value < 1:
+        return None
+    if m.clause.near(
+        number.start, ("troops", "exercise", "peacekeeping", "participants_word", "deploy", "attendance"), 4
+    ):
+        return None
+    if not (m.clause.of("org") or m.has("organization", "member", "observer", "founder", "renew", "sign")):
+        return None
+    accessions = _accessions(m, noun)
+    if accessions is not None:
+        p = accessions._replace(relation="count", value=number.value, qualifier=number.qualifier)
+        return p, span(number, noun)
+    target = _members_field(m, noun)
+    if target is None:
+        return None
+    question, field, day = target
+    own = m.own_date(DATED) if day == m.day else None
+    scope, first, last = m.when(own)
+    if day != m.day:
+        scope, first, last = "on", day, None
+    p = Proposition(
+        question,
+        (),
+        field,
+        "count",
+        number.value,
+        first,
+        polarity=not m.denied,
+        scope=scope,
+        until=last,
+        qualifier=number.qualifier if number.qualifier != "all" else None,
+    )
+    return p, (*span(number, noun), *span(own))
+
+
+# -- officials ------------------------------------------------------------------------------------------
+OFFICES_KNOWN = ("secretary_general", "chair")
+
+
+@claim(
+    "office",
+    "official",
+    ("@office", "chair_word", "@person"),
+    ("plan",),
+    N_("On {date} the record gives: {value}."),
+    label=N_("who holds the office of Secretary General or chair"),
+)
+def office(m: Match) -> Built:
+    name = m.mention("office")
+    key = name.key if name is not None else ("chair" if m.cue.concept == "chair_word" else None)
+    if m.cue.concept == "@person":
+        # An infobox row whose label was lost ("Imangali Tasmagambetov" alone on its line)
+        # names the holder of the one office the record gives that person.
+        alone = all(m.cue.start <= t.start < m.cue.end or not t.text[:1].isalnum() for t in m.clause.tokens)
+        if name is not None or not alone:
+            return None
+        holder = next((p for p in m.clause.of("person") if p.start == m.cue.start), None)
+        key = m.record.person_offices.get(holder.key) if holder is not None else None
+    if m.cue.concept == "chair_word" and name is not None:
+        return None  # the office's own name triggers the claim
+    if key is None:
+        return None
+    person = m.mention("person")
+    state = m.state()
+    own = m.own_date(DATED)
+    scope, first, last = m.when(own)
+    if (
+        own is None
+        and (m.has("former") or m.clause.near(m.cue.start + 1, ("past",), 6))
+        and not m.has("current")
+    ):
+        scope = "ever"
+    if key not in OFFICES_KNOWN:
+        named = person or _written_name(m)
+        if named is None:
+            return None
+        return None, span(named)  # an office the record does not hold
+    if key == "secretary_general":
+        if person is None:
+            return None
+        p = Proposition(
+            "officials",
+            (),
+            "secretary_general.person.en",
+            "equals",
+            person.key,
+            first,
+            polarity=not m.denied,
+            scope=scope,
+            until=last,
+        )
+        return p, (*span(person), *span(own))
+    code = state.key if state is not None else None
+    if code is None and person is not None:
+        code = m.record.person_states.get(person.key)
+    if code is None:
+        return None
+    if m.has("future", "next"):
+        year = (
+            own.day.year if own is not None else m.day.year + (1 if m.has("next") or m.has("future") else 0)
+        )
+        p = Proposition(
+            "chair",
+            (("year", str(year)),),
+            "chair.state",
+            "equals",
+            code,
+            date(year, 1, 1),
+            polarity=not m.denied,
+            scope="fixed",
+        )
+        return p, (*span(state, person), *span(own))
+    if scope == "on":
+        # On the day of a session that hands the chair over, the outgoing chair presides it
+        # (Charter Art. 13): the day before counts too.
+        scope, first, last = "during", date.fromordinal(first.toordinal() - 1), first
+    p = Proposition(
+        "officials", (), "chair.state", "equals", code, first, polarity=not m.denied, scope=scope, until=last
+    )
+    return p, (*span(state, person), *span(own))
+
+
+# -- rules -------------------------------------------------------------------------------------
+def _each_member(m: Match, name: str, day: date) -> tuple[tuple[str, str], ...]:
+    return tuple((name, code) for code in m.record.members(day))
+
+
+@claim(
+    "collective-defence",
+    "rule",
+    ("aggression", "assist"),
+    (*OFF_TOPIC, "request", "deploy"),
+    N_("On {date} Article 4 obliges: {value}."),
+    label=N_("that aggression against one member is aggression against all (Treaty Art. 4)"),
+)
+def collective_defence(m: Match) -> Built:
+    if m.clause.of("state") and not m.has("all", "one"):
+        return None
+    if (
+        m.cue.concept == "aggression"
+        and not (m.has("all") and m.has("one"))
+        and not (m.has("group_of_states") or (m.has("assist") and m.has("all", "oblige", "military")))
+    ):
+        return None
+    if m.cue.concept == "assist" and not (
+        (m.has("aggression") and m.has("all", "oblige", "military", "one"))
+        or (m.has("military") and m.has("all"))
+    ):
+        return None
+    if m.has("group_of_states"):
+        p = Proposition(
+            "article",
+            (("document", "cst"), ("number", "4")),
+            "citation.version",
+            "equals",
+            "cst",
+            m.day,
+            polarity=not m.denied,
+        )
+        return p, span(m.cue)
+    victims = m.record.members(m.day)
+    if not victims:
+        return None
+    # The first sentence of Art. 4 (aggression against one is against all) and its second
+    # (the others give assistance, military included) are two claims.
+    concepts = (
+        ("assist", "military", "all", "oblige") if m.cue.concept == "assist" else ("aggression", "one", "all")
+    )
+    said = [c for c in m.clause.cues_of(*concepts) if abs(c.start - m.cue.start) < 200]
+    last = max(said, key=lambda c: c.start)
+    field = "procedure[code=assistance].code" if m.cue.concept == "assist" else "obliged"
+    p = Proposition(
+        "assist",
+        (("victim", victims[0]),),
+        field,
+        "nonempty",
+        None,
+        m.day,
+        polarity=m.clause.flips(last.start, "prohibition") % 2 == 0,
+    )
+    return p, ((min(c.start for c in said), last.end),)
+
+
+@claim(
+    "bases-consent",
+    "rule",
+    ("consent",),
+    OFF_TOPIC,
+    N_("On {date} the record gives: {value}."),
+    label=N_("that a foreign base needs the other members' consent (2011 protocol)"),
+)
+def bases_consent(m: Match) -> Built:
+    if not m.has("base"):
+        return None
+    guest_mention = next((s for s in m.clause.of("state") if s.key not in m.record.members(m.day)), None)
+    guest = guest_mention.key if guest_mention is not None else m.record.non_member(m.day)
+    if guest is None:
+        return None
+    hosts = [s.key for s in m.clause.of("state") if s.key in m.record.members(m.day)]
+    each = (("host", hosts[0]),) if hosts else _each_member(m, "host", m.day)
+    p = Proposition(
+        "base",
+        (("guest", guest),),
+        "consent_required_from",
+        "nonempty",
+        None,
+        m.day,
+        polarity=m.clause.flips(m.cue.start, "prohibition", "without") % 2 == 0,
+        each=each,
+    )
+    return p, span(m.cue)
+
+
+@claim(
+    "other-alliances",
+    "rule",
+    ("join", "participation"),
+    OFF_TOPIC,
+    N_("On {date} the record gives: {value}."),
+    label=N_("that members may not join other military alliances (Treaty Art. 1)"),
+)
+def other_alliances(m: Match) -> Built:
+    if not (m.has("organization") and (m.has("other", "hostile") or m.has("prohibition"))):
+        return None
+    named = [o.key for o in m.clause.of("other-org") if o.key in m.record.groupings()]
+    target = named[0] if named else m.record.military_alliance()
+    alliance = [c for c in m.clause.cues_of("organization") if c.start >= m.cue.start]
+    if target is None or not alliance:
+        return None
+    prohibited = m.clause.flips(alliance[0].start, "prohibition", "refrain") % 2 == 1
+    members_now = m.record.members(m.day)
+    if not members_now:
+        return None
+    targets = [target]
+    if m.has("group_of_states"):
+        grouping = m.record.grouping_not_military()
+        if grouping is not None:
+            targets.append(grouping)  # "or any grouping of states": not every grouping is barred
+    p = Proposition(
+        "step",
+        (("actor", members_now[0]), ("action", "join-alliance")),
+        "verdict",
+        "equals",
+        "breach",
+        m.day,
+        polarity=prohibited,
+        each=tuple(("target", t) for t in targets),
+    )
+    return p, span(m.cue, alliance[0])
+
+
+@claim(
+    "no-force",
+    "rule",
+    ("use_force",),
+    OFF_TOPIC,
+    N_("On {date} the record gives: {value}."),
+    label=N_("that members refrain from the use or threat of force (Treaty Art. 1)"),
+)
+def no_force(m: Match) -> Built:
+    members_now = m.record.members(m.day)
+    if len(members_now) < 2:
+        return None
+    prohibited = m.clause.flips(m.cue.start, "prohibition", "refrain") % 2 == 1
+    p = Proposition(
+        "step",
+        (("action", "use-force-against"), ("target", members_now[-1])),
+        "verdict",
+        "equals",
+        "lawful",
+        m.day,
+        polarity=not prohibited,
+        each=tuple(("actor", c) for c in members_now[:-1]),
+    )
+    return p, span(m.cue)
+
+
+@claim(
+    "consensus",
+    "rule",
+    ("consensus",),
+    (*OFF_TOPIC, "exercise"),
+    N_("On {date} the record gives: {value}."),
+    label=N_("that decisions are taken by consensus (Charter Art. 12)"),
+)
+def consensus(m: Match) -> Built:
+    organ = m.mention("organ")
+    body = organ.key if organ is not None and organ.key in ("CSC", "CFM", "CDM", "CSSC", "PC") else "CSC"
+    p = Proposition("decide", (("body", body),), "rule", "equals", "consensus", m.day, polarity=not m.denied)
+    return p, span(m.cue)
+
+
+@claim(
+    "rotation",
+    "rule",
+    ("rotation",),
+    OFF_TOPIC,
+    N_("On {date} the record gives: {value}."),
+    label=N_("that the chair rotates among the members (Charter Art. 13)"),
+)
+def rotation(m: Match) -> Built:
+    if not (m.has("chair_word") or m.clause.of("office")):
+        return None
+    p = Proposition(
+        "article",
+        (("document", "charter"), ("number", "13")),
+        "in_force",
+        "true",
+        None,
+        m.day,
+        polarity=not m.denied,
+    )
+    return p, span(m.cue)
+
+
+@claim(
+    "yearly-exercises",
+    "rule",
+    ("yearly",),
+    ("plan",),
+    N_("The record lists exercises in {value}."),
+    label=N_("that the Organization holds exercises every year"),
+)
+def yearly_exercises(m: Match) -> Built:
+    if not m.has("exercise"):
+        return None
+    p = Proposition(
+        "exercises",
+        (),
+        "exercises[planned=False].year",
+        "every-year",
+        None,
+        m.day,
+        polarity=not m.denied,
+        scope="fixed",
+    )
+    return p, span(m.cue)
+
+
+@claim(
+    "withdrawal-notice",
+    "rule",
+    ("notice", "unilateral"),
+    OFF_TOPIC,
+    N_("On {date} the record gives: {value}."),
+    label=N_("how a member may withdraw (Charter Art. 19)"),
+)
+def withdrawal_notice(m: Match) -> Built:
+    if not m.has("leave"):
+        return None
+    actor = m.record.members(m.day)
+    if not actor:
+        return None
+    if m.cue.concept == "unilateral" and not m.has("notice"):
+        p = Proposition(
+            "step",
+            (("actor", actor[0]), ("action", "withdraw")),
+            "verdict",
+            "equals",
+            "lawful",
+            m.day,
+            polarity=not m.denied,
+        )
+        return p, span(m.cue)
+    months = next((n.value for n in m.clause.numbers if 1 <= n.value <= 24), None)
+    if months is None and m.has("six"):
+        months = 6
+    if months is None:
+        return None
+    prohibited = m.clause.flips(m.clause.cues_of("leave")[0].start + 1, "prohibition") % 2 == 1
+    p = Proposition(
+        "step",
+        (("actor", actor[0]), ("action", "withdraw")),
+        "effective",
+        "months-after",
+        months,
+        m.day,
+        polarity=not (prohibited or m.denied_near(*m.clause.cues_of("leave"))),
+    )
+    return p, span(m.cue)
+
+
+@claim(
+    "consultations",
+    "rule",
+    ("consult",),
+    OFF_TOPIC,
+    N_("On {date} the record gives: {value}."),
+    label=N_("that members consult when one is threatened (Treaty Art. 2)"),
+)
+def consultations(m: Match) -> Built:
+    if m.clause.of("state") or not m.has("all", "oblige", "aggression", "collective_security"):
+        return None
+    p = Proposition(
+        "article",
+        (("document", "cst"), ("number", "2")),
+        "in_force",
+        "true",
+        None,
+        m.day,
+        polarity=not m.denied,
+    )
+    return p, span(m.cue)
+
+
+# -- exercises -------------------------------------------------------------------------------------
+def _exercise(m: Match) -> tuple[str, int] | None:
+    """The exercise a clause speaks of, as (condition, year): the last one named before the
+    trigger in the sentence ("series=rubezh"), else one the sentence describes so that the
+    record knows only one ("the largest exercise of 2011", "the 2021 exercise in
+    Tajikistan"), else the one earlier sentences put in view."""
+    named = m.clause.sentence.exercises
+    before = [e for e in named if e[2] < m.cue.start]
+    if before:
+        return f"series={before[-1][0]}", before[-1][1]
+    if named:
+        return f"series={named[0][0]}", named[0][1]
+    described = _described_exercise(m)
+    if described is not None:
+        return described
+    focus = m.focus.exercise
+    if focus is None:
+        return None
+    return f"series={focus[0]}", focus[1]
+
+
+def _described_exercise(m: Match) -> tuple[str, int] | None:
+    if not m.has("exercise"):
+        return None
+    years = [d.day.year for d in m.clause.sentence.dates if d.precision in {"year", "day"}]
+    if not years:
+        return None
+    year = years[0]
+    answer = m.record.ask("exercises", {"year": str(year)})
+    found = list(getattr(answer, "exercises", ()))
+    condition = ""
+    if m.has("largest"):
+        found = [e for e in found if e.largest_of_year]
+        condition = "largest_of_year=True"
+    else:
+        hosts = {s.key for s in m.clause.of("state")}
+        narrowed = [e for e in found if hosts & set(e.hosts)]
+        if narrowed and len(narrowed) < len(found):
+            found = narrowed
+            condition = "hosts=" + "|".join(sorted(hosts & set(narrowed[0].hosts)))
+    if len(found) != 1:
+        return None
+    return condition or f"id={found[0].id}", year
+
+
+def _exercise_field(m: Match, condition: str, field: str) -> str:
+    return f"exercises[{condition}].{field}"
+
+
+@claim(
+    "exercise-figure",
+    "exercise",
+    ("troops", "aircraft", "equipment"),
+    ("plan", "deploy", "peacekeeping"),
+    N_("The record gives {value}."),
+    label=N_("the size of an exercise"),
+)
+def exercise_figure(m: Match) -> Built:
+    named = _exercise(m)
+    if not (
+        m.has("exercise") or m.clause.of("series") or (named is not None and m.clause.sentence.exercises)
+    ):
+        return None
+    found = m.number((m.cue.concept,), gap=2)
+    if found is None or found[1].start != m.cue.start:
+        return None
+    number, _ = found
+    if named is None or m.cue.concept == "equipment":
+        return None, span(number, m.cue)  # an exercise csto cannot name, or a figure it does not hold
+    series, year = named
+    field = "troops" if m.cue.concept == "troops" else "aircraft"
+    p = Proposition(
+        "exercises",
+        (("year", str(year)),),
+        _exercise_field(m, series, field),
+        "number",
+        number.value,
+        m.day,
+        polarity=not m.denied_near(number),
+        scope="fixed",
+        qualifier=number.qualifier,
+    )
+    return p, span(number)
+
+
+@claim(
+    "exercise-host",
+    "exercise",
+    ("host", "located_in"),
+    ("plan",),
+    N_("The record gives: {value}."),
+    label=N_("where an exercise was held"),
+)
+def exercise_host(m: Match) -> Built:
+    named = _exercise(m)
+    if named is None or not (m.has("exercise") or m.clause.of("series")):
+        return None
+    runs = [r for r in m.clause.state_runs() if r.start >= m.cue.end and m.free(r.start, r.end)]
+    if not runs or sum(1 for t in m.clause.tokens if m.cue.end <= t.start < runs[0].start) > 3:
+        return None
+    hosts = list(runs[0].mentions)
+    names = [e for e in m.clause.sentence.exercises if e[2] < m.cue.start]
+    if names:
+        named = (f"series={names[-1][0]}", names[-1][1])
+    if m.cue.concept == "located_in":
+        words = [t for t in m.clause.tokens if names and names[-1][3] <= t.start < m.cue.start]
+        if not names or len(words) > 1:
+            return None
+    series, year = named
+    p = Proposition(
+        "exercises",
+        (("year", str(year)),),
+        _exercise_field(m, series, "hosts"),
+        "includes",
+        tuple(sorted({h.key for h in hosts[:3]})),
+        m.day,
+        polarity=not m.denied_near(*hosts[:1]),
+        scope="fixed",
+    )
+    return p, span(*hosts[:3])
+
+
+@claim(
+    "exercise-participants",
+    "exercise",
+    ("participants_word", "count_noun"),
+    ("plan", "deploy"),
+    N_("The record gives: {value}."),
+    label=N_("who took part in an exercise"),
+)
+def exercise_participants(m: Match) -> Built:
+    named = _exercise(m)
+    if named is None or not (m.has("exercise") or m.clause.of("series")):
+        return None
+    run = m.run(2)
+    series, year = named
+    if m.cue.concept == "count_noun" and not (m.clause.sentence.exercises and m.has("troops")):
+        return None
+    if run is None:
+        counted = m.number(("count_noun",), gap=2)
+        if counted is None:
+            return None
+        number, noun = counted
+        p = Proposition(
+            "exercises",
+            (("year", str(year)),),
+            _exercise_field(m, series, "participants"),
+            "count",
+            number.value,
+            m.day,
+            polarity=not m.denied_near(number),
+            scope="fixed",
+        )
+        return p, span(number, noun)
+    p = Proposition(
+        "exercises",
+        (("year", str(year)),),
+        _exercise_field(m, series, "participants"),
+        "includes",
+        tuple(sorted(run.states)),
+        m.day,
+        polarity=not m.denied,
+        scope="fixed",
+    )
+    return p, span(run)
+
+
+@claim(
+    "exercise-largest",
+    "exercise",
+    ("largest",),
+    ("plan",),
+    N_("The record gives: {value}."),
+    label=N_("that an exercise was the largest of its year"),
+)
+def exercise_largest(m: Match) -> Built:
+    named = _exercise(m)
+    if named is None:
+        return None
+    series, year = named
+    p = Proposition(
+        "exercises",
+        (("year", str(year)),),
+        _exercise_field(m, series, "largest_of_year"),
+        "true",
+        None,
+        m.day,
+        polarity=not m.denied,
+        scope="fixed",
+    )
+    return p, span(m.cue)
+
+
+# -- cases ---------------------------------------------------------------------------------------
+def _case_path(state: str, outcome: str | None = None) -> str:
+    condition = f"case:readings:victim={state}"
+    if outcome:
+        condition += f",case:outcome={outcome}"
+    return f"cases[{condition}].case"
+
+
+@claim(
+    "case-request",
+    "case",
+    ("request",),
+    (*OFF_TOPIC, "future"),
+    N_("The record gives: {value}."),
+    label=N_("a state asking the Organization for assistance"),
+)
+def case_request(m: Match) -> Built:
+    if not (m.clause.of("org") or m.has("assist", "peacekeeping", "organization", "military")):
+        return None
+    if m.has("article") and not m.clause.of("state"):
+        return None
+    one = m.state(carry=False)
+    if one is None:
+        return None
+    own = m.own_date()
+    first, last = period(own) if own is not None else (date(1992, 1, 1), m.day)
+    p = Proposition(
+        "cases",
+        (),
+        _case_path(one.key),
+        "overlaps",
+        first,
+        m.day,
+        polarity=not m.denied,
+        scope="fixed",
+        until=last,
+    )
+    return p, (*span(one), *span(own))
+
+
+@claim(
+    "case-deployment",
+    "case",
+    ("deploy",),
+    (*OFF_TOPIC, "future", "exercise"),
+    N_("The record gives: {value}."),
+    label=N_("the Organization sending forces to a state"),
+)
+def case_deployment(m: Match) -> Built:
+    if not (m.has("peacekeeping", "troops", "military") or m.clause.of("org")) or m.has("refuse"):
+        return None
+    after = [s for s in m.clause.of("state") if s.start >= m.cue.end and m.free(s.start, s.end)]
+    if not after:
+        return None
+    one = after[0]
+    found = m.number(("troops", "peacekeeping"), gap=3)
+    if found is not None:
+        number, _ = found
+        p = Proposition(
+            "cases",
+            (),
+            f"cases[case:readings:victim={one.key}].case.troops",
+            "number",
+            number.value,
+            m.day,
+            polarity=not m.denied,
+            scope="fixed",
+            qualifier=number.qualifier,
+        )
+        return p, (*span(one), *span(number))
+    own = m.own_date()
+    first, last = period(own) if own is not None else (date(1992, 1, 1), m.day)
+    p = Proposition(
+        "cases",
+        (),
+        _case_path(one.key, "deployment"),
+        "overlaps",
+        first,
+        m.day,
+        polarity=not m.denied,
+        scope="fixed",
+        until=last,
+    )
+    return p, (*span(one), *span(own))
+
+
+@claim(
+    "case-refusal",
+    "case",
+    ("refuse",),
+    (*OFF_TOPIC, "future"),
+    N_("The record gives: {value}."),
+    label=N_("the Organization refusing to send forces"),
+)
+def case_refusal(m: Match) -> Built:
+    if not m.has("deploy", "assist", "request", "peacekeeping"):
+        return None
+    one = m.state(carry=False)
+    if one is None:
+        return None
+    p = Proposition(
+        "cases",
+        (),
+        _case_path(one.key, "deployment"),
+        "overlaps",
+        date(1992, 1, 1),
+        m.day,
+        polarity=m.denied,
+        scope="fixed",
+        until=m.day,
+    )
+    return p, span(one)
+
+
+# -- the organization -----------------------------------------------------------------------------
+@claim(
+    "official-language",
+    "organization",
+    ("language",),
+    OFF_TOPIC,
+    N_("The record gives {value}."),
+    label=N_("the Organization's official language"),
+)
+def official_language(m: Match) -> Built:
+    if not (m.has("official_adj") and m.has("lang_russian")):
+        return None
+    value = m.clause.cues_of("lang_russian")[-1]
+    p = Proposition(
+        "about",
+        (),
+        "organization.official_language.value.en",
+        "mentions",
+        "Russian",
+        m.day,
+        polarity=not m.denied_near(value),
+        scope="fixed",
+    )
+    return p, span(m.cue)
+
+
+@claim(
+    "un-observer",
+    "organization",
+    ("general_assembly",),
+    OFF_TOPIC,
+    N_("The record gives {value}."),
+    label=N_("the Organization's observer status at the UN General Assembly"),
+)
+def un_observer(m: Match) -> Built:
+    if not m.has("observer"):
+        return None
+    own = m.own_date()
+    first, last = period(own) if own is not None else (date(1992, 1, 1), m.day)
+    p = Proposition(
+        "about",
+        (),
+        "organization.milestones[code=un-observer].date",
+        "any-date",
+        first,
+        m.day,
+        polarity=not m.denied_near(*m.clause.cues_of("observer")),
+        scope="fixed",
+        until=last,
+    )
+    return p, (*span(m.cue), *span(own))
+
+
+@claim(
+    "name",
+    "organization",
+    ("@org",),
+    (),
+    N_("The record gives its names: {value}."),
+    label=N_("the Organization's name"),
+)
+def name(m: Match) -> Built:
+    """ "Collective Security Treaty Organization (CSTO)": a name given beside the
+    abbreviation in brackets is a claim about the Organization's name."""
+    tokens = m.clause.tokens
+    index = next((i for i, t in enumerate(tokens) if t.start >= m.cue.end), None)
+    before = next((i for i, t in enumerate(tokens) if t.start >= m.cue.start), None)
+    if index is None or before is None or before == 0:
+        return None
+    if tokens[before - 1].text != "(" or tokens[index].text != ")":
+        return None
+    words = [t for t in tokens[max(0, before - 9) : before - 1]]
+    cut = max((i for i, t in enumerate(words) if not t.text[:1].isalpha()), default=-1)
+    words = words[cut + 1 :]
+    name_cues = [
+        c
+        for c in m.clause.cues_of("organization", "treaty", "collective_security")
+        if words and c.start >= words[0].start and c.end <= words[-1].end
+    ]
+    if not name_cues or not words:
+        return None
+    start = min(c.start for c in name_cues)
+    written = " ".join(t.text for t in words if t.start >= start)
+    if len(written.split()) < 3:
+        return None
+    p = Proposition("about", (), "organization.names.name", "name", written, m.day, scope="fixed")
+    return p, ((start, words[-1].end), (m.cue.start, m.cue.end))

@@ -1,0 +1,190 @@
+"""A sentence read for claims: its words, the concepts they express, names, dates, numbers,
+and the clauses that scope negation, modality and exceptions.
+
+Nothing here knows a claim type or the record: ``claimtypes`` asks a ``Clause`` what it
+holds (the states listed, the date it speaks of, whether it is denied) and builds the
+proposition. Every question a clause answers is about its own tokens, so the cost of a
+text grows with its length.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from .dates import DateMention
+from .gazetteer import Mention
+from .lexicon import Cue
+from .numbers import Number
+from .words import Token
+
+DENIALS = ("negation", "never", "no_longer")
+"""Cues that deny what follows them in a clause."""
+SCOPE = 5
+"""How many words a denial reaches forward ("has never been a member": three)."""
+_BULLETS = frozenset("-–—•·*▪●◦‣⁃|/;,:&()[]\"'«»“”")
+
+
+class StateRun(NamedTuple):
+    """States named one after another ("Armenia, Belarus and Kazakhstan")."""
+
+    start: int
+    end: int
+    states: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+
+
+class Clause:
+    """A stretch of a sentence between clause breaks (';', 'but', 'tetapi', 'однако'...)."""
+
+    def __init__(self, sentence: SentenceReading, start: int, end: int) -> None:
+        self.sentence = sentence
+        self.start = start
+        self.end = end
+        self.tokens = [t for t in sentence.tokens if start <= t.start < end]
+        self.cues = [c for c in sentence.cues if start <= c.start < end]
+        self.mentions = [m for m in sentence.mentions if start <= m.start < end]
+        self.dates = [d for d in sentence.dates if start <= d.start < end]
+        self.numbers = [n for n in sentence.numbers if start <= n.start < end]
+        self._concepts = {c.concept for c in self.cues}
+
+    # -- what the clause holds ------------------------------------------------------------
+    def has(self, *concepts: str) -> bool:
+        """Whether any of ``concepts`` is expressed in the clause."""
+        return any(c in self._concepts for c in concepts)
+
+    def cues_of(self, *concepts: str) -> list[Cue]:
+        return [c for c in self.cues if c.concept in concepts]
+
+    def of(self, *kinds: str) -> list[Mention]:
+        return [m for m in self.mentions if m.kind in kinds]
+
+    def text(self) -> str:
+        return self.sentence.text[self.start - self.sentence.start : self.end - self.sentence.start]
+
+    def state_runs(self) -> list[StateRun]:
+        """Runs of state names joined by commas, 'and', dashes or line breaks only."""
+        runs: list[list[Mention]] = []
+        for mention in self.of("state"):
+            if runs and self._joined(runs[-1][-1], mention):
+                if mention.key not in {m.key for m in runs[-1]}:
+                    runs[-1].append(mention)
+                continue
+            runs.append([mention])
+        return [StateRun(run[0].start, run[-1].end, tuple(m.key for m in run), tuple(run)) for run in runs]
+
+    def _joined(self, left: Mention, right: Mention) -> bool:
+        """Whether ``right`` follows ``left`` with only list punctuation or "and" between."""
+        if right.start < left.end:
+            return False
+        between = [t for t in self.tokens if left.end <= t.start < right.start]
+        if len(between) > 5:
+            return False
+        joiners = self.sentence.joiners
+        for token in between:
+            if token.text in _BULLETS or _is_flag(token.text) or token.start in joiners:
+                continue
+            return False
+        return True
+
+    # -- how the clause says it -------------------------------------------------------------
+    def before(self, concepts: Iterable[str], position: int) -> list[Cue]:
+        names = set(concepts)
+        return [c for c in self.cues if c.concept in names and c.start < position]
+
+    def denied(self, position: int, reach: int = SCOPE) -> bool:
+        """Whether a denial ("not", "bukan", "не", "never", "no longer") governs the word
+        at ``position``: one stands at most ``reach`` words before it in the clause (the
+        window NegEx uses), not as part of "not only"."""
+        starts = [t.start for t in self.tokens if t.start < position]
+        first = starts[-reach] if len(starts) >= reach else self.start
+        return any(c.start >= first for c in self.before(DENIALS, position))
+
+    def flips(self, position: int, *extra: str) -> int:
+        """How many denials (and ``extra`` concepts, such as prohibition or without) stand
+        before ``position``: an odd number reverses what the clause asserts."""
+        return len(self.before((*DENIALS, *extra), position))
+
+    def near(self, position: int, concepts: Iterable[str], tokens: int = 3) -> bool:
+        """Whether one of ``concepts`` ends within ``tokens`` words before ``position``."""
+        starts = [t.start for t in self.tokens if t.start < position]
+        window_start = starts[-tokens] if len(starts) >= tokens else self.start
+        return any(window_start <= c.start < position for c in self.cues_of(*concepts))
+
+
+def _is_flag(text: str) -> bool:
+    return all(0x1F1E6 <= ord(ch) <= 0x1F1FF for ch in text)
+
+
+class SentenceReading:
+    """One sentence: its tokens, concepts, names, dates, numbers and clauses."""
+
+    def __init__(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        lang: str,
+        tokens: list[Token],
+        cues: list[Cue],
+        mentions: list[Mention],
+        dates: list[DateMention],
+        numbers: list[Number],
+    ) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.lang = lang
+        self.tokens = tokens
+        self.cues = cues
+        self.mentions = mentions
+        self.dates = dates
+        self.numbers = numbers
+        self.joiners = frozenset(
+            tokens[i].start for c in cues if c.concept in ("also", "and") for i in range(c.first, c.last + 1)
+        )
+        """Where the words that join a list ("and", "serta", "а также") start."""
+        self.exercises: list[tuple[str, int, int, int]] = []
+        """Exercises named in the sentence: (series, year, start, end)."""
+        self.clauses = self._split()
+
+    def _split(self) -> list[Clause]:
+        breaks = sorted(
+            {c.start for c in self.cues if c.concept == "clause_break"}
+            | {t.start for t in self.tokens if t.text == ";"}
+        )
+        bounds = [self.start, *[b for b in breaks if self.start < b < self.end], self.end]
+        return [Clause(self, a, b) for a, b in itertools.pairwise(bounds) if b > a]
+
+    def clause_at(self, position: int) -> Clause:
+        for clause in self.clauses:
+            if clause.start <= position < clause.end:
+                return clause
+        return self.clauses[-1]
+
+
+class Focus(NamedTuple):
+    """What earlier sentences have put in view: the exercise and document spoken of."""
+
+    exercise: tuple[str, int, int] | None = None
+    """(series, year, position) of the last exercise named."""
+    document: tuple[str, int] | None = None
+    """(document id, position) of the last treaty document named."""
+    states: tuple[str, ...] = ()
+    """The states of the previous sentence's list, for "also includes"."""
+    year: int | None = None
+    """The last year a date in the text named."""
+
+
+def period(mention: DateMention) -> tuple[date, date]:
+    """The days [first, last] a date mention covers."""
+    if mention.until is not None:
+        return mention.day, mention.until
+    if mention.precision == "year":
+        return mention.day, date(mention.day.year, 12, 31)
+    if mention.precision == "month":
+        following = date(mention.day.year + mention.day.month // 12, mention.day.month % 12 + 1, 1)
+        return mention.day, date.fromordinal(following.toordinal() - 1)
+    return mention.day, mention.day
