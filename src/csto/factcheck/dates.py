@@ -45,8 +45,16 @@ class DateMention(NamedTuple):
 
 @cache
 def month_names() -> dict[str, int]:
-    """Month name (folded) → number, in en, id and ru, from dateparser's locales, with the
-    Russian prepositional forms ("в мае") that its tables lack."""
+    """Month name (folded) → number, in en, id and ru (kept with the compiled lexicon, so
+    that dateparser is read only when that is built)."""
+    from .lexicon import lexicon
+
+    return lexicon().months
+
+
+def read_month_names() -> dict[str, int]:
+    """Month names from dateparser's locales, with the Russian prepositional forms ("в
+    мае") that its tables lack."""
     from dateparser.languages.loader import default_loader
 
     names: dict[str, int] = {}

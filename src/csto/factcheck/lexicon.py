@@ -14,8 +14,6 @@ from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
-import yaml
-
 from .words import LANGS, IndonesianStemmer, Token, phrase_keys
 
 FOLDER = Path(__file__).resolve().parent / "lexicon"
@@ -56,15 +54,41 @@ class Cue(NamedTuple):
     last: int
 
 
+class Compiled(NamedTuple):
+    """The lexicon as matching needs it, kept in the cache between runs: normalising the
+    phrases (pymorphy3 for Russian) costs more than checking a short text."""
+
+    stamp: str
+    concepts: dict[str, dict[str, list[str]]]
+    table: dict[str, list[tuple[tuple[str, ...], str]]]
+    roots: frozenset[str]
+    months: dict[str, int]
+
+
 class Lexicon:
     """Phrases by the key of their first word, ready to be matched against tokens."""
 
-    def __init__(self, phrases: dict[str, dict[str, list[str]]] | None = None) -> None:
-        self.concepts: dict[str, dict[str, list[str]]] = {}
+    def __init__(self, compiled: Compiled) -> None:
+        self.concepts = compiled.concepts
+        self.table = compiled.table
+        self.indonesian = IndonesianStemmer(compiled.roots)
+        self.months = compiled.months
+        self.function_words = {
+            lang: frozenset(p.lstrip("=") for p in compiled.concepts.get("function_words", {}).get(lang, []))
+            for lang in LANGS
+        }
+
+    @staticmethod
+    def compile(phrases: dict[str, dict[str, list[str]]] | None = None, stamp: str = "") -> Compiled:
+        """Every phrase as the keys of its words, by the key of its first word."""
+        concepts: dict[str, dict[str, list[str]]] = {}
         raw: dict[str, dict[str, list[str]]] = phrases if phrases is not None else {}
         if phrases is None:
+            import yaml
+
             for lang in LANGS:
-                data = yaml.safe_load((FOLDER / f"{lang}.yaml").read_text(encoding="utf-8")) or {}
+                text = (FOLDER / f"{lang}.yaml").read_text(encoding="utf-8")
+                data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
                 raw[lang] = {str(k): [str(p) for p in v] for k, v in data.items()}
         roots = {
             word
@@ -73,18 +97,23 @@ class Lexicon:
             for word in str(phrase).casefold().split()
             if not word.startswith("=") and word[:1].isalpha()
         }
-        self.indonesian = IndonesianStemmer(roots)
-        self.table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for lang, concepts in raw.items():
-            for concept, phrases_of in concepts.items():
-                self.concepts.setdefault(concept, {})[lang] = [str(p) for p in phrases_of]
+        indonesian = IndonesianStemmer(roots)
+        table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for lang, by_concept in raw.items():
+            for concept, phrases_of in by_concept.items():
+                concepts.setdefault(concept, {})[lang] = [str(p) for p in phrases_of]
+                if concept == "function_words":
+                    continue
                 for phrase in phrases_of:
-                    keys = phrase_keys(str(phrase), lang, self.indonesian)
+                    keys = phrase_keys(str(phrase), lang, indonesian)
                     if keys:
                         entry = (keys, concept)
-                        bucket = self.table.setdefault(keys[0], [])
+                        bucket = table.setdefault(keys[0], [])
                         if entry not in bucket:
                             bucket.append(entry)
+        from .dates import read_month_names
+
+        return Compiled(stamp, concepts, table, frozenset(roots), read_month_names())
 
     def find(self, tokens: list[Token]) -> list[Cue]:
         """Every concept the tokens express, the longest phrase first where they overlap."""
@@ -145,6 +174,28 @@ def _maximal(cues: Iterable[Cue]) -> list[Cue]:
     return kept
 
 
+def _stamp() -> str:
+    """What the compiled lexicon depends on: its files and the code that normalises words."""
+    parts = []
+    code = ("words.py", "dates.py")
+    for path in (
+        *sorted(FOLDER.glob("*.yaml")),
+        Path(__file__),
+        *(Path(__file__).with_name(c) for c in code),
+    ):
+        info = path.stat()
+        parts.append(f"{path.name}:{info.st_size}:{info.st_mtime_ns}")
+    return "|".join(parts)
+
+
 @cache
 def lexicon() -> Lexicon:
-    return Lexicon()
+    """The lexicon, from the cache where it is current, else compiled (and cached)."""
+    from ..record import cache as store
+
+    stamp = _stamp()
+    compiled = store.read(str(FOLDER), Compiled)
+    if compiled is None or compiled.stamp != stamp:
+        compiled = Lexicon.compile(stamp=stamp)
+        store.write(str(FOLDER), compiled)
+    return Lexicon(compiled)

@@ -7,7 +7,6 @@ length rather than removed, so ``text[start:end]`` is what the reader wrote.
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import NamedTuple
 
 from ..errors import InputError
@@ -171,7 +170,8 @@ def blank_markup(text: str) -> str:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Sentence spans with their language, in order; blank spans are skipped."""
+    """Sentence spans with their language, in order; blank spans are skipped. A sentence
+    whose words do not tell its language takes the text's."""
     spans: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -180,7 +180,9 @@ def sentences(text: str) -> list[Sentence]:
         _add(text, start, match.start(), spans)
         start = match.end()
     _add(text, start, len(text), spans)
-    return spans
+    told = [s.lang for s in spans if s.lang]
+    usual = max(set(told), key=told.count) if told else "en"
+    return [s if s.lang else s._replace(lang=usual) for s in spans]
 
 
 def _abbreviation_before(text: str, index: int) -> bool:
@@ -213,24 +215,28 @@ def _add(text: str, start: int, end: int, spans: list[Sentence]) -> None:
         spans.append(Sentence(start, end, language(text[start:end])))
 
 
-@cache
-def _identifier() -> object:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
-    identifier.set_languages(["en", "id", "ru"])
-    return identifier
+_WORD = re.compile(r"[a-z]+")
 
 
 def language(span: str) -> str:
-    """id, en or ru: Cyrillic script is Russian; Latin text is told apart by py3langid."""
+    """id, en or ru: Cyrillic script is Russian; Latin text is Indonesian or English by
+    which language's most frequent words it uses more (the lexicon lists them); "" where
+    it uses neither (a list of names), for the sentence around it to decide."""
     cyrillic = len(_CYRILLIC.findall(span[:400]))
     latin = len(_LATIN.findall(span[:400]))
     if cyrillic > latin:
         return "ru"
     if latin == 0:
-        return "en"
-    return str(_identifier().classify(span[:400])[0])  # type: ignore[attr-defined]
+        return ""
+    from .lexicon import lexicon
+
+    common = lexicon().function_words
+    words = _WORD.findall(span[:600].lower())
+    english = sum(1 for w in words if w in common["en"])
+    indonesian = sum(1 for w in words if w in common["id"])
+    if english == indonesian:
+        return ""
+    return "en" if english > indonesian else "id"
 
 
 def main_language(text: str, spans: list[Sentence]) -> str:
