@@ -712,7 +712,7 @@ def _accessions(m: Match, noun: Cue | None) -> Proposition | None:
 
 def _whole_cue(m: Match) -> bool:
     """A verb of composition ("consists of", "terdiri dari", "входят") presents a list as whole."""
-    return any(c.concept == "member" and (c.last > c.first) for c in m.clause.cues)
+    return m.has("consist")
 
 
 def _exception_states(m: Match) -> tuple[str, ...]:

@@ -14,20 +14,6 @@ from datetime import date, timedelta
 from functools import cache
 from typing import NamedTuple
 
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 MIN_YEAR, MAX_YEAR = 1950, 2099
 
@@ -50,29 +36,6 @@ def month_names() -> dict[str, int]:
     from .lexicon import lexicon
 
     return lexicon().months
-
-
-def read_month_names() -> dict[str, int]:
-    """Month names from dateparser's locales, with the Russian prepositional forms ("в
-    мае") that its tables lack."""
-    from dateparser.languages.loader import default_loader
-
-    names: dict[str, int] = {}
-    for lang in ("en", "id", "ru"):
-        info = default_loader.get_locale(lang).info
-        for number, month in enumerate(MONTHS, start=1):
-            for name in info.get(month, []):
-                folded = name.lower().rstrip(".")
-                if len(folded) >= 3:
-                    names[folded] = number
-    for name, number in list(names.items()):
-        if re.fullmatch(r"[а-я]+(?:ь|й)", name):  # январь → январе, май → мае
-            names[name[:-1] + "е"] = number
-        if name == "март":
-            names["марте"] = number
-        if name == "август":
-            names["августе"] = number
-    return names
 
 
 @cache

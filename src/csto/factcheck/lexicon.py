@@ -9,6 +9,7 @@ not also read as "diri" (founded).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,12 @@ from typing import NamedTuple
 from .words import LANGS, IndonesianStemmer, Token, phrase_keys
 
 FOLDER = Path(__file__).resolve().parent / "lexicon"
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+"""The English month names dateparser's locale tables are keyed by."""
 
 GRAMMAR = frozenset(
     {
@@ -111,9 +118,7 @@ class Lexicon:
                         bucket = table.setdefault(keys[0], [])
                         if entry not in bucket:
                             bucket.append(entry)
-        from .dates import read_month_names
-
-        return Compiled(stamp, concepts, table, frozenset(roots), read_month_names())
+        return Compiled(stamp, concepts, table, frozenset(roots), _month_names())
 
     def find(self, tokens: list[Token]) -> list[Cue]:
         """Every concept the tokens express, the longest phrase first where they overlap."""
@@ -172,6 +177,29 @@ def _maximal(cues: Iterable[Cue]) -> list[Cue]:
         if not inside:
             kept.append(cue)
     return kept
+
+
+def _month_names() -> dict[str, int]:
+    """Month names from dateparser's locales, with the Russian prepositional forms ("в
+    мае") that its tables lack."""
+    from dateparser.languages.loader import default_loader
+
+    names: dict[str, int] = {}
+    for lang in ("en", "id", "ru"):
+        info = default_loader.get_locale(lang).info
+        for number, month in enumerate(MONTHS, start=1):
+            for name in info.get(month, []):
+                folded = name.lower().rstrip(".")
+                if len(folded) >= 3:
+                    names[folded] = number
+    for name, number in list(names.items()):
+        if re.fullmatch(r"[а-я]+(?:ь|й)", name):  # январь → январе, май → мае
+            names[name[:-1] + "е"] = number
+        if name == "март":
+            names["марте"] = number
+        if name == "август":
+            names["августе"] = number
+    return names
 
 
 def _stamp() -> str:

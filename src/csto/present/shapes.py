@@ -58,7 +58,7 @@ def json_type(kind: Any) -> Any:
             members = {m for m in members if m is str or m is type(None)} | {str}
         if str in members:  # a day beside a text is the text's ISO form in JSON
             members.discard(datetime.date)
-        return Union[tuple(members)]  # noqa: UP007
+        return Union[tuple(sorted(members, key=repr))]  # noqa: UP007 (one order: stable schemas)
     if origin in (tuple, list):
         return list[json_type(get_args(kind)[0])]  # type: ignore[misc]
     if origin is dict:
