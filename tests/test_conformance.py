@@ -96,3 +96,7 @@ def test_case(case: dict[str, Any], history: History) -> None:
             if f["kind"] == "dispute" and f["facts"]}
     for record in case.get("disputes", []):
         assert record in said, f"the answer does not say it rests on the disputed {record}"
+    if "announced" in case:
+        named = [f["facts"][0]["fact"].removeprefix("announced:")
+                 for f in result.get("findings", []) if f["code"] == "record.announced"]
+        assert sorted(named) == sorted(case["announced"])
