@@ -142,7 +142,8 @@ def test_plans_change_nothing_else_in_an_answer(name: str, values: dict[str, str
         without = csto.to_dict(csto.ask(name, asked, bare), lang)
         named = _named(with_plans)
         assert set(named) == _concerning(day)
-        plan_sources = {s for ident in named for s in BY_ID[ident]["sources"]}
+        listed = [item["id"] for item in with_plans.get("announced", [])]
+        plan_sources = {s for ident in [*named, *listed] for s in BY_ID[ident]["sources"]}
         with_plans["findings"] = [f for f in with_plans["findings"]
                                   if f["code"] != "record.announced"]
         extra = set(with_plans["sources"]) - set(without["sources"])
@@ -152,3 +153,45 @@ def test_plans_change_nothing_else_in_an_answer(name: str, values: dict[str, str
             assert without["announced"] == []
             with_plans["announced"] = []
         assert with_plans == without
+
+
+def _by_end_of_month(day: date) -> list[str]:
+    """Plans the overview lists: past the edge, those expected to begin by the month's end."""
+    if day <= REVIEWED:
+        return []
+    return sorted(plan["id"] for plan in PLANS if plan["expected"]["date"] < _month_after(day))
+
+
+@pytest.mark.parametrize("day", [REVIEWED, REVIEWED + timedelta(days=1), date(2026, 5, 1),
+                                 OCTOBER, date(2026, 11, 30), date(2030, 1, 1)])
+def test_the_overview_lists_the_plans_expected_by_the_end_of_the_month(day: date,
+                                                                      history: History) -> None:
+    answer = csto.to_dict(csto.overview(on=day, history=history), "ru")
+    listed = answer["announced"]
+    assert sorted(item["id"] for item in listed) == _by_end_of_month(day)
+    for item in listed:
+        plan = BY_ID[item["id"]]
+        assert item["announced"] == plan["announced"].isoformat()
+        assert item["expected"] == {"date": plan["expected"]["date"].isoformat(),
+                                    "precision": plan["expected"]["precision"],
+                                    "until": (plan["expected"]["until"].isoformat()
+                                              if "until" in plan["expected"] else None)}
+        assert (item["what"], item["where"], item["by"]) == (
+            plan["what"]["ru"], plan["where"]["ru"], plan["by"]["ru"])
+        assert item["sources"] == plan["sources"]
+        assert set(item["sources"]) <= set(answer["sources"])
+    assert {item["id"] for item in listed} >= BELARUS or day < date(2026, 10, 1)
+
+
+def test_the_terminal_overview_shows_the_plans_in_a_table(csto: Any) -> None:
+    run = csto("overview", "--on", OCTOBER.isoformat())
+    assert run.code == 0
+    table = run.out.split("not confirmed in the record\n", 1)[1].split("Findings", 1)[0]
+    for ident in BELARUS:
+        plan = BY_ID[ident]
+        assert plan["where"]["en"] in table
+        assert plan["what"]["en"].split()[0] in table
+    assert "26 November 2025" in table and "October 2026" in table
+    assert "Announced on" not in run.out  # the table stands for the findings it repeats
+    before = csto("overview", "--on", REVIEWED.isoformat())
+    assert "not confirmed in the record" not in before.out

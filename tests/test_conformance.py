@@ -73,6 +73,8 @@ def test_case(case: dict[str, Any], history: History) -> None:
     for key in ("verdict", "adopted", "basis"):
         if key in expect:
             assert result[key] == expect[key], key
+    if "announced" in expect:
+        assert sorted(a["id"] for a in result["announced"]) == expect["announced"]
     if "effective" in expect:
         assert result["effective"] == _iso(expect["effective"])
     if "chair" in expect:
