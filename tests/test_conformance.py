@@ -73,6 +73,8 @@ def test_case(case: dict[str, Any], history: History) -> None:
     for key in ("verdict", "adopted", "basis"):
         if key in expect:
             assert result[key] == expect[key], key
+    if "announced" in expect:
+        assert sorted(a["id"] for a in result["announced"]) == expect["announced"]
     if "effective" in expect:
         assert result["effective"] == _iso(expect["effective"])
     if "chair" in expect:
@@ -96,3 +98,7 @@ def test_case(case: dict[str, Any], history: History) -> None:
             if f["kind"] == "dispute" and f["facts"]}
     for record in case.get("disputes", []):
         assert record in said, f"the answer does not say it rests on the disputed {record}"
+    if "announced" in case:
+        named = [f["facts"][0]["fact"].removeprefix("announced:")
+                 for f in result.get("findings", []) if f["code"] == "record.announced"]
+        assert sorted(named) == sorted(case["announced"])

@@ -14,7 +14,7 @@ import csto
 from csto.errors import DataError
 from csto.record import cache as _cache
 from csto.record.history import History
-from csto.record.load import Compiled, compile_data, load_history
+from csto.record.load import Compiled, build, compile_data, load_history
 from csto.record.validate import cited_sources
 
 from .conftest import DATA
@@ -27,6 +27,7 @@ def _records(history: History) -> Iterator[Any]:
     yield from history.forces
     yield from history.cases
     yield from history.groupings.values()
+    yield from history.announced
     yield history.offices
     yield history.organization
 
@@ -207,6 +208,22 @@ def _line_of(path: Path, fragment: str) -> int:
      "malformed YAML"),
     ("cases.yaml", "    - {victim: KGZ,", "    - {victim: XKX,", "readings",
      "not an ISO 3166"),
+    ("announced.yaml", '  where: {en: "Kazakhstan", id: "Kazakhstan", ru: "Казахстан"}',
+     '  where: {en: "Kazakhstan", id: "Kazakhstan"}', "where", "missing: ru"),
+    ("announced.yaml", '  expected: {date: 2026-10-01, precision: month}\n  where: {en: "Belarus"',
+     '  expected: {date: 2026-10-15, precision: month}\n  where: {en: "Belarus"', "expected",
+     "a month is written as its first day"),
+    ("announced.yaml", "precision: month, until: 2026-10-01}", "precision: month, until: 2026-08-01}",
+     "expected", "'until' must come after 'date'"),
+    ("announced.yaml", "  announced: 2026-02-12\n", "  announced: 2026-02-16\n", "announced",
+     "announced after the day the record was reviewed to (2026-02-15)"),
+    ("announced.yaml", "  expected: {date: 2026-05-01, precision: month}",
+     "  expected: {date: 2026-01-01, precision: month}", "expected",
+     "expected by the day the record was reviewed to"),
+    ("announced.yaml", "precision: day}", "precision: week}", "expected.precision",
+     "Invalid enum value 'week'"),
+    ("announced.yaml", "  sources: [tass-2085703, zakon-2026-exercises]",
+     "  sources: [tass-2085703, no-such-source]", "sources", "unknown source 'no-such-source'"),
 ])
 def test_malformed_data_names_file_line_and_field(tmp_path: Path, name: str, old: str, new: str,
                                                   field: str | None, problem: str) -> None:
@@ -258,7 +275,8 @@ def test_schema_is_derived_from_the_value_types() -> None:
     from csto.record import model
     from csto.record import schema as _schema
 
-    for kind in (model.Event, model.Document, model.Exercise, model.Case, model.Offices):
+    for kind in (model.Event, model.Document, model.Exercise, model.Case, model.Offices,
+                 model.Announced, model.Expected):
         struct = _schema.struct_for(kind)
         assert struct.__struct_fields__ == kind._fields
 
@@ -330,15 +348,16 @@ def test_documents_apply_from_the_day_the_record_gives(document: str, day: str,
 
 
 def test_announced_plans_are_dated_placed_and_sourced(history: History) -> None:
-    """``announced.yaml`` (not read by the loader yet): plans announced by the reviewed day
-    for later days, each with its place, announcer and sources, in every language."""
+    """``announced.yaml``: plans announced by the reviewed day for later days, each with its
+    place, announcer and sources, in every language, loaded as they are written."""
     import yaml
 
     reviewed = yaml.safe_load((DATA / "record.yaml").read_text(encoding="utf-8"))["reviewed"]
     items = yaml.safe_load((DATA / "announced.yaml").read_text(encoding="utf-8"))
     assert items and len({item["id"] for item in items}) == len(items)
     for item in items:
-        assert set(item) == {"id", "announced", "what", "expected", "where", "by", "sources"}
+        assert set(item) == {"id", "announced", "what", "expected", "where", "by", "sources",
+                             "confidence"}
         assert isinstance(item["announced"], date) and item["announced"] <= reviewed, item["id"]
         expected = item["expected"]
         assert set(expected) <= {"date", "precision", "until"}, item["id"]
@@ -355,3 +374,29 @@ def test_announced_plans_are_dated_placed_and_sourced(history: History) -> None:
         assert item["sources"] and set(item["sources"]) <= set(history.sources), item["id"]
         published = [history.sources[i].published for i in item["sources"]]
         assert all(p is not None and p <= reviewed for p in published), item["id"]
+    loaded = {plan.id: plan for plan in history.announced}
+    assert set(loaded) == {item["id"] for item in items}
+    for item in items:
+        plan = loaded[item["id"]]
+        assert (plan.announced, plan.expected.date, plan.expected.precision,
+                plan.expected.until, plan.sources) == (
+            item["announced"], item["expected"]["date"], item["expected"]["precision"],
+            item["expected"].get("until"), tuple(item["sources"])), item["id"]
+        assert plan.what.ru == item["what"]["ru"] and plan.where.id == item["where"]["id"]
+
+
+def test_announced_plans_are_optional_and_never_events(tmp_path: Path,
+                                                       history: History) -> None:
+    """A data folder without ``announced.yaml`` has no plans and the same history; the
+    plans are no events, and a what-if history keeps them."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "announced.yaml").unlink()
+    bare = build(compile_data(folder))
+    assert bare.announced == () and history.announced
+    assert bare.events == history.events and bare.change_dates == history.change_dates
+    assert not {plan.id for plan in history.announced} & {event.id for event in history.events}
+    note = csto.Source(id="what-if", title="Hypothesis")
+    back = csto.Event(id="uzb-back", date=date(2027, 1, 1), state="UZB", kind="return",
+                      sources=("what-if",))
+    assert history.with_events([back], sources=[note]).announced == history.announced

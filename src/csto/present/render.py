@@ -28,7 +28,7 @@ from ..questions.answers import (
     OverviewAnswer,
     StateHistoryAnswer,
 )
-from ..record.model import Citation, Finding, ProcedureStep, Standing, Term, Text
+from ..record.model import Announced, Citation, Finding, ProcedureStep, Standing, Term, Text
 from ..rules.answers import (
     AssistAnswer,
     BaseAnswer,
@@ -374,8 +374,30 @@ def overview(answer: OverviewAnswer, lang: str, html: bool = False) -> str:
                [(page.text(d.title), page.day(d.in_force_from.date, d.in_force_from.precision)
                  if d.in_force_from else "-", page.refs(d.sources))
                 for d in answer.documents_in_force])
-    page.findings([f for f in answer.findings if f.code != "members.parties"])
+    skipped = {"members.parties"}
+    if answer.announced and not html:  # in the terminal a table, which the findings repeat
+        skipped.add("record.announced")
+        announced(page, answer.announced)
+    page.findings([f for f in answer.findings if f.code not in skipped])
     return page.finish()
+
+
+def announced(page: Page, plans: Sequence[Announced]) -> None:
+    """Plans announced by the day the record was reviewed to, for later days: when each
+    was announced, when and where it was expected, what, and the sources."""
+    review = page.history.review
+    reviewed = page.day(review.reviewed) if review else "-"
+    page.heading(page.t(N_("Announced by {date}, not confirmed in the record"), date=reviewed))
+    rows = []
+    for plan in plans:
+        expected = plan.expected
+        when = page.day(expected.date, expected.precision)
+        if expected.until is not None:
+            when = f"{when} – {page.day(expected.until, expected.precision)}"
+        rows.append((page.day(plan.announced), when, page.text(plan.where), page.text(plan.what),
+                     page.refs(plan.sources)))
+    page.table([page.t(N_("Announced")), page.t(N_("Expected")), page.t(N_("Where")),
+                page.t(N_("What")), page.t(N_("Sources"))], rows)
 
 
 def assist(answer: AssistAnswer, lang: str, html: bool = False) -> str:

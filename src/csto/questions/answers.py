@@ -10,6 +10,7 @@ from __future__ import annotations
 from .._typing import TYPE_CHECKING, NamedTuple
 from ..record.model import (
     Alternative,
+    Announced,
     Case,
     CaseQuestion,
     Citation,
@@ -208,7 +209,12 @@ class ChangesAnswer(NamedTuple):
 
 
 class OverviewAnswer(NamedTuple):
-    """The organization on a day: what ``make run`` shows first."""
+    """The organization on a day: what ``make run`` shows first.
+
+    ``announced`` lists, for a day past the one the record was reviewed up to, the plans
+    announced by then that were expected by the end of the day's month (see
+    ``caveats.announced_by``): what may have happened without the record saying so.
+    """
 
     date: Day
     members: tuple[Standing, ...]
@@ -217,6 +223,7 @@ class OverviewAnswer(NamedTuple):
     secretary_general: Term | None
     chair: Term | None
     documents_in_force: tuple[DocumentStatus, ...]
+    announced: tuple[Announced, ...]
     findings: tuple[Finding, ...]
     history: History
 

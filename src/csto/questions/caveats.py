@@ -1,5 +1,6 @@
-"""What every answer must say about its own footing: the disputed facts it rests on, and
-whether it speaks of a day past the last one the record was checked up to.
+"""What every answer must say about its own footing: the disputed facts it rests on,
+whether it speaks of a day past the last one the record was checked up to, and which plans
+announced by then concern that day.
 
 ``add_caveats`` runs on every answer the API gives: a rule need not remember to say that a
 standing it used is disputed, or that events after the record's review may be missing.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._typing import TYPE_CHECKING
+from ..record.dates import period_end
 from ..record.history import fact_of
 from ..record.model import DateRef, Fact, Finding, Text, TextList, TextRef
 
@@ -18,7 +20,7 @@ if TYPE_CHECKING:
     from typing import TypeVar
 
     from ..record.history import History
-    from ..record.model import Alternative
+    from ..record.model import Alternative, Announced
 
     R = TypeVar("R")
 
@@ -89,8 +91,63 @@ def edge_finding(history: History, day: date | None) -> Finding | None:
                    {"reviewed": DateRef(review.reviewed)}, (), (fact,))
 
 
+def _past_edge(history: History, day: date | None) -> date | None:
+    """``day``, where it lies past the day the record was reviewed up to; else None."""
+    review = history.review
+    return day if review is not None and day is not None and day > review.reviewed else None
+
+
+def announced_near(history: History, day: date | None) -> tuple[Announced, ...]:
+    """The announced plans an answer about ``day`` names under the record's-edge notice.
+
+    The rule: only for a day past the one the record was reviewed up to (up to it, the
+    record itself says what happened), and only the plans whose expected period contains
+    the day or falls in the same calendar month: a plan expected on 11 November 2026
+    concerns every day of November 2026, one expected in October every day of October, one
+    expected from September to October every day of both. A plan never changes an answer;
+    it is named beside it.
+    """
+    past = _past_edge(history, day)
+    if past is None:
+        return ()
+    first = past.replace(day=1)
+    after = period_end(first, "month")
+    return tuple(plan for plan in history.announced
+                 if plan.expected.date < after and plan.expected.end > first)
+
+
+def announced_by(history: History, day: date | None) -> tuple[Announced, ...]:
+    """The announced plans ``overview`` lists for ``day``: for a day past the one the record
+    was reviewed up to, every plan expected to begin by the end of the day's month, that is
+    what may have happened by then without the record saying so. None before the edge."""
+    past = _past_edge(history, day)
+    if past is None:
+        return ()
+    after = period_end(past.replace(day=1), "month")
+    return tuple(plan for plan in history.announced if plan.expected.date < after)
+
+
+def announced_finding(plan: Announced) -> Finding:
+    """A plan named under the record's-edge notice: when it was announced, for when and
+    where, what, and that the record does not confirm it."""
+    expected = plan.expected
+    fact = fact_of(f"announced:{plan.id}", plan.announced, plan.sources, plan.confidence)
+    params: dict[str, object] = {
+        "announced": DateRef(plan.announced), "expected": DateRef(expected.date, expected.precision),
+        "where": TextRef(plan.where), "what": TextRef(plan.what)}
+    if expected.until is None:
+        message = N_("Announced on {announced} for {expected} in {where}, not confirmed in the "
+                     "record: {what}")
+    else:
+        params["until"] = DateRef(expected.until, expected.precision)
+        message = N_("Announced on {announced} for {expected} to {until} in {where}, not "
+                     "confirmed in the record: {what}")
+    return Finding("information", "record.announced", message, params, (), (fact,))
+
+
 def add_caveats(answer: R) -> R:
-    """The answer with its dispute and record-edge findings added (answers with findings)."""
+    """The answer with its dispute and record-edge findings added (answers with findings),
+    the announced plans that concern its day named after the record-edge notice."""
     findings: tuple[Finding, ...] | None = getattr(answer, "findings", None)
     if findings is None:
         return answer
@@ -104,9 +161,11 @@ def add_caveats(answer: R) -> R:
             found = dispute_finding(history, fact)
             if found is not None:
                 extra.append(found)
-    edge = edge_finding(history, answer_day(answer))
+    day = answer_day(answer)
+    edge = edge_finding(history, day)
     if edge is not None:
         extra.append(edge)
+        extra.extend(announced_finding(plan) for plan in announced_near(history, day))
     if not extra:
         return answer
     replace: Callable[..., R] = getattr(answer, "_replace")  # noqa: B009 (a NamedTuple's)

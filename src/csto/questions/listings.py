@@ -24,6 +24,7 @@ from .answers import (
     StateHistoryAnswer,
     WordingStatus,
 )
+from .caveats import announced_by
 
 if TYPE_CHECKING:
     from ..record.history import Disputable
@@ -110,7 +111,7 @@ def overview(snap: Snapshot) -> OverviewAnswer:
         tuple(s for s in listed.standings if s.status == "observer"), listed.standings,
         held.secretary_general, held.chair,
         tuple(d for d in documents(snap).documents if d.in_force),
-        listed.findings + held.findings, snap.history)
+        announced_by(snap.history, snap.date), listed.findings + held.findings, snap.history)
 
 
 def changes(history: History, start: date, until: date) -> ChangesAnswer:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     T = TypeVar("T")
 
-FORMAT = 4
+FORMAT = 5
 """Version of the compiled structure; bump when it changes so old caches are ignored."""
 
 MAGIC = b"CSTO-HISTORY"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ..errors import InputError
 
@@ -75,3 +75,12 @@ def add_months(day: date, months: int) -> date:
     index = day.month - 1 + months
     year, month = day.year + index // 12, index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def period_end(start: date, precision: str) -> date:
+    """The first day after the day, month or year that begins on ``start``."""
+    if precision == "year":
+        return date(start.year + 1, 1, 1)
+    if precision == "month":
+        return add_months(start.replace(day=1), 1)
+    return start + timedelta(days=1)

@@ -22,6 +22,7 @@ from .countries import Countries
 from .dates import EARLIEST, LATEST, as_day
 from .model import (
     Alternative,
+    Announced,
     ArticleVersion,
     Case,
     Citation,
@@ -179,7 +180,8 @@ class History:
                  documents: Mapping[str, Document], offices: Offices, countries: Countries,
                  organization: Organization, exercises: Iterable[Exercise] = (),
                  forces: Iterable[Force] = (), cases: Iterable[Case] = (),
-                 groupings: Iterable[Grouping] = (), review: Review | None = None) -> None:
+                 groupings: Iterable[Grouping] = (), review: Review | None = None,
+                 announced: Iterable[Announced] = ()) -> None:
         self.sources: Mapping[str, Source] = sources
         self.documents: Mapping[str, Document] = documents
         self.offices = offices
@@ -190,6 +192,10 @@ class History:
         self.cases: tuple[Case, ...] = tuple(cases)
         self.groupings: dict[str, Grouping] = {g.id: g for g in groupings}
         self.review = review
+        self.announced: tuple[Announced, ...] = tuple(
+            sorted(announced, key=lambda plan: (plan.expected.date, plan.id)))
+        """Plans announced before the record's reviewed day for later days, by the time they
+        were expected: never events of this history (see ``questions.caveats``)."""
         self.scenario: Scenario | None = None
         """The scenario this history holds, where it is one (see ``csto.scenario``)."""
         self.events: tuple[Event, ...] = tuple(sorted(events, key=lambda e: e.date))
@@ -224,7 +230,8 @@ class History:
                        offices=self.offices, countries=self.countries,
                        organization=self.organization, exercises=self.exercises,
                        forces=self.forces, cases=self.cases,
-                       groupings=self.groupings.values(), review=self.review)
+                       groupings=self.groupings.values(), review=self.review,
+                       announced=self.announced)
 
     def under(self, ref: str, alternative: Alternative) -> History | None:
         """This history with the record ``ref`` (as a fact names it: ``event:ID``,

@@ -16,6 +16,7 @@ from . import cache as _cache
 from .countries import Countries
 from .history import KINDS, History
 from .model import (
+    Announced,
     Case,
     Country,
     CountryOverride,
@@ -46,13 +47,16 @@ LIST_FILES: dict[str, tuple[str, type]] = {
     "cases.yaml": ("case", Case),
     "groupings.yaml": ("grouping", Grouping),
     "countries.yaml": ("country", CountryOverride),
+    "announced.yaml": ("announced", Announced),
 }
 MAPPING_FILES: dict[str, type] = {
     "offices.yaml": Offices,
     "organization.yaml": Organization,
 }
 OPTIONAL_FILES: dict[str, type] = {"record.yaml": Review}
-DATA_FILES = tuple(sorted([*LIST_FILES, *MAPPING_FILES]))
+OPTIONAL_LISTS = frozenset({"announced.yaml"})
+"""List files a data folder may leave out (a folder without plans announced has none)."""
+DATA_FILES = tuple(sorted({*LIST_FILES, *MAPPING_FILES} - OPTIONAL_LISTS))
 
 
 class Compiled(NamedTuple):
@@ -70,6 +74,7 @@ class Compiled(NamedTuple):
     countries: dict[str, Country]
     country_index: dict[str, str]
     review: Review | None
+    announced: tuple[Announced, ...]
 
 
 def build(compiled: Compiled) -> History:
@@ -78,7 +83,7 @@ def build(compiled: Compiled) -> History:
         offices=compiled.offices, countries=Countries(compiled.countries, compiled.country_index),
         organization=compiled.organization, exercises=compiled.exercises,
         forces=compiled.forces, cases=compiled.cases, groupings=compiled.groupings,
-        review=compiled.review,
+        review=compiled.review, announced=compiled.announced,
     )
 
 
@@ -129,6 +134,9 @@ class _Files:
         self.mappings: dict[str, tuple[Any, LineDict]] = {}
         for name, (_, kind) in LIST_FILES.items():
             label = self.label(name)
+            if name in OPTIONAL_LISTS and not (folder / name).is_file():
+                self.records[name] = []
+                continue
             raw = load_yaml(folder / name, label)
             if not isinstance(raw, list):
                 raise DataError(label, getattr(raw, "line", 1), None, "expected a list of records")
@@ -362,6 +370,13 @@ def _checks(files: _Files, countries: Countries) -> Iterator[Callable[[], None]]
 
     yield catalog
 
+    def announced() -> None:
+        review: Review | None = files.mappings.get("record.yaml", (None, None))[0]
+        for plan in files.values("announced.yaml"):
+            validate.check_announced(plan, review)
+
+    yield announced
+
 
 def compile_data(folder: Path) -> Compiled:
     """Read and check a folder of data files; any problem is a DataError with file and line."""
@@ -388,6 +403,7 @@ def compile_data(folder: Path) -> Compiled:
         cases=tuple(files.values("cases.yaml")),
         groupings=tuple(files.values("groupings.yaml")),
         countries=table, country_index=index, review=review,
+        announced=tuple(files.values("announced.yaml")),
     )
     try:  # replay once here, so that an impossible sequence is reported with its line
         build(compiled)

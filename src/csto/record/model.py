@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._typing import TYPE_CHECKING, NamedTuple
+from .dates import period_end
 from .vocab import MEMBER_STATUSES
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     MilestoneEvent = str
     Reason: TypeAlias = "str | Text"
     ReadingValue: TypeAlias = "str | int | bool | tuple[str, ...]"
+    PlanPrecision = str
 
 Day = date
 """A calendar day (named so that a field called ``date`` does not hide the type)."""
@@ -435,6 +437,38 @@ class Country(NamedTuple):
     cow: int | None
     cow_sources: tuple[str, ...]
     official_name: str | None = None
+
+
+# -- plans announced, not recorded ---------------------------------------------------------
+class Expected(NamedTuple):
+    """When an announced plan is to happen: the day, month or year that begins on ``date``
+    (a month or a year is written as its first day), or, where the announcement gave a
+    span, from there to the end of the day, month or year that begins on ``until``."""
+
+    date: Day
+    precision: PlanPrecision
+    until: Day | None = None
+
+    @property
+    def end(self) -> Day:
+        """The first day after the expected period, which is [date, end)."""
+        return period_end(self.until or self.date, self.precision)
+
+
+class Announced(NamedTuple):
+    """A plan made public before the day the record was reviewed to, for a later time:
+    what, when, where, who announced it, and the sources. It is not an event: whether it
+    was carried out is not recorded, and no answer rests on it (``questions.caveats``
+    names it beside the answers about the days it concerns)."""
+
+    id: NonEmpty
+    announced: Day
+    what: Text
+    expected: Expected
+    where: Text
+    by: Text
+    sources: SourceIds
+    confidence: Confidence
 
 
 YAML_NAMES: dict[type, dict[str, str]] = {

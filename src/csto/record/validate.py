@@ -14,7 +14,7 @@ from .._typing import TYPE_CHECKING
 from ..errors import RecordError
 from .dates import EARLIEST, LATEST
 from .model import Event, Source
-from .vocab import CONFIDENCES, PRECISIONS
+from .vocab import CONFIDENCES, LANGS, PRECISIONS
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     R = TypeVar("R", bound=Identified)
 
     from .countries import Countries
-    from .model import Document, Offices
+    from .model import Announced, Document, Offices, Review
 
 
 
@@ -172,3 +172,41 @@ def check_codes(kind: str, ident: str, field: str, codes: Iterable[str | None],
     for code in codes:
         if code is not None and code not in countries:
             raise RecordError(kind, ident, field, f"'{code}' is not an ISO 3166 alpha-3 code")
+
+
+def check_announced(plan: Announced, review: Review | None) -> None:
+    """A plan announced before the reviewed day for a time after it: its texts in every
+    language, its days within csto's window, a month or a year written as its first day, a
+    span that runs forward, and a period that was still ahead when it was announced."""
+    where = ("announced", plan.id)
+    for field in ("what", "where", "by"):
+        text = getattr(plan, field)
+        missing = [lang for lang in LANGS if not _text(getattr(text, lang))]
+        if missing:
+            raise RecordError(*where, field, f"write it in every language ({', '.join(LANGS)}); "
+                              f"missing: {', '.join(missing)}")
+    expected = plan.expected
+    for field, day in (("announced", plan.announced), ("expected", expected.date),
+                       ("expected", expected.until)):
+        if day is not None and not EARLIEST <= day <= LATEST:
+            raise RecordError(*where, field, f"{day.isoformat()} is outside "
+                              f"{EARLIEST.isoformat()} to {LATEST.isoformat()}")
+    for day in (expected.date, expected.until):
+        if day is None:
+            continue
+        if expected.precision == "month" and day.day != 1:
+            raise RecordError(*where, "expected", "a month is written as its first day")
+        if expected.precision == "year" and (day.month, day.day) != (1, 1):
+            raise RecordError(*where, "expected", "a year is written as its first day")
+    if expected.until is not None and expected.until <= expected.date:
+        raise RecordError(*where, "expected", "'until' must come after 'date'")
+    if expected.end <= plan.announced:
+        raise RecordError(*where, "expected", "the expected time was over when it was announced")
+    if review is not None:
+        if plan.announced > review.reviewed:
+            raise RecordError(*where, "announced", "announced after the day the record was "
+                              f"reviewed to ({review.reviewed.isoformat()})")
+        if expected.end <= review.reviewed:
+            raise RecordError(*where, "expected", "expected by the day the record was reviewed "
+                              f"to ({review.reviewed.isoformat()}): record what happened, or "
+                              "remove the plan")

@@ -20,6 +20,8 @@ NORMATIVE_KINDS = frozenset({"obligation", "prohibition", "permission", "require
 
 CONFIDENCES = ("H", "M", "L")
 PRECISIONS = ("day", "month", "year", "inferred")
+PLAN_PRECISIONS = ("day", "month", "year")
+"""How precisely an announced plan gives its time."""
 SOURCE_KINDS = ("primary", "official", "news", "reference", "seed", "dataset", "scenario")
 DOCUMENT_KINDS = ("treaty", "charter", "protocol", "agreement", "decision", "external")
 SERIES = ("rubezh", "interaction", "search", "echelon", "cobalt", "indestructible-brotherhood",
@@ -45,6 +47,6 @@ CHECKED = {
     "Confidence": CONFIDENCES, "Precision": PRECISIONS, "SourceKind": SOURCE_KINDS,
     "DocumentKind": DOCUMENT_KINDS, "Series": SERIES, "GroupingKind": GROUPING_KINDS,
     "Situation": SITUATIONS, "Territory": TERRITORIES, "Stance": STANCES, "Body": BODIES,
-    "MilestoneEvent": MILESTONE_EVENTS,
+    "MilestoneEvent": MILESTONE_EVENTS, "PlanPrecision": PLAN_PRECISIONS,
 }
 """The value types of ``model`` that hold one of a vocabulary's values, by alias name."""
