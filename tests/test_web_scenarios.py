@@ -159,7 +159,7 @@ def test_a_crisis_is_simulated_on_the_web_as_on_the_command_line(
     swept = client.get("/api/simulate?scenario=web-kaz-crisis&runs=2000&seed=1").json()
     assert swept["runs"] == 2000 and 0 <= swept["p_deployment"] <= 1
     page = client.get("/simulate?scenario=web-kaz-crisis&runs=2000&seed=1&lang=ru")
-    assert page.status_code == 200 and page.text.count("data:image/svg+xml;base64,") == 3
+    assert page.status_code == 200 and page.text.count("data:image/svg+xml;base64,") == 4
     once = client.get("/simulate?scenario=web-kaz-crisis&seed=7&lang=id")
     assert once.status_code == 200 and "Pasal" in once.text
     assert client.get("/api/simulate?scenario=web-kaz-crisis&runs=0").status_code == 400
