@@ -168,6 +168,18 @@ def test_a_crisis_is_simulated_on_the_web_as_on_the_command_line(
     assert stored["scenario"] == "web-kaz-crisis" and isinstance(stored["runs"], list)
 
 
+def test_the_calibration_is_on_the_web_as_on_the_command_line(
+        client: Any, csto: Callable[..., Run]) -> None:
+    cli = csto("simulate", "--calibration", "--json")
+    api = client.get("/api/simulate?calibration=1")
+    assert api.status_code == 200 and api.json() == json.loads(cli.out)
+    page = client.get("/simulate?lang=ru")
+    assert page.status_code == 200 and "Брайера" in page.text and "Лидс, Лонг и Митчелл" in page.text
+    assert client.get("/api/simulate?calibration=maybe").status_code == 400
+    swept = client.get("/api/simulate?scenario=web-kaz-crisis&runs=2000&seed=1&fixed=1").json()
+    assert swept["fixed"] is True and {"predictive", "sobol", "calibration"} <= set(swept)
+
+
 def test_stored_times_are_rfc_3339_with_their_offset(client: Any) -> None:
     from datetime import datetime
 
