@@ -3,6 +3,7 @@ and which fitted parameter matters (Sobol indices)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,7 @@ def figures(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, Any]]:
     return drawn
 
 
-def _sobol(answer: SweepAnswer, _: Any) -> Any:
+def _sobol(answer: SweepAnswer, _: Callable[[str], str]) -> Any:
     """First-order and total Sobol indices of the fitted parameters, by outcome."""
     from matplotlib.figure import Figure
 
