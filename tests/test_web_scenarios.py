@@ -159,13 +159,25 @@ def test_a_crisis_is_simulated_on_the_web_as_on_the_command_line(
     swept = client.get("/api/simulate?scenario=web-kaz-crisis&runs=2000&seed=1").json()
     assert swept["runs"] == 2000 and 0 <= swept["p_deployment"] <= 1
     page = client.get("/simulate?scenario=web-kaz-crisis&runs=2000&seed=1&lang=ru")
-    assert page.status_code == 200 and page.text.count("data:image/svg+xml;base64,") == 3
+    assert page.status_code == 200 and page.text.count("data:image/svg+xml;base64,") == 4
     once = client.get("/simulate?scenario=web-kaz-crisis&seed=7&lang=id")
     assert once.status_code == 200 and "Pasal" in once.text
     assert client.get("/api/simulate?scenario=web-kaz-crisis&runs=0").status_code == 400
     assert client.get(f"/api/simulate?scenario={NAME}").json()["error"]["field"] == "scenario"
     stored = client.get("/api/scenarios/web-kaz-crisis/runs").json()
     assert stored["scenario"] == "web-kaz-crisis" and isinstance(stored["runs"], list)
+
+
+def test_the_calibration_is_on_the_web_as_on_the_command_line(
+        client: Any, csto: Callable[..., Run]) -> None:
+    cli = csto("simulate", "--calibration", "--json")
+    api = client.get("/api/simulate?calibration=1")
+    assert api.status_code == 200 and api.json() == json.loads(cli.out)
+    page = client.get("/simulate?lang=ru")
+    assert page.status_code == 200 and "Брайера" in page.text and "Лидс, Лонг и Митчелл" in page.text
+    assert client.get("/api/simulate?calibration=maybe").status_code == 400
+    swept = client.get("/api/simulate?scenario=web-kaz-crisis&runs=2000&seed=1&fixed=1").json()
+    assert swept["fixed"] is True and {"predictive", "sobol", "calibration"} <= set(swept)
 
 
 def test_stored_times_are_rfc_3339_with_their_offset(client: Any) -> None:

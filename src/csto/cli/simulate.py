@@ -18,8 +18,13 @@ def command(_: Callable[[str], str]) -> click.Command:
     @click.command("simulate", help=_(N_(
         "Play the crisis of SCENARIO (its aggression or request-assistance event) through the "
         "Treaty's procedure: once, step by step, or --runs times for chances and "
-        "distributions.")))
-    @click.argument("scenario", metavar="SCENARIO")
+        "distributions. --calibration shows how every parameter is fitted, and the backtest.")))
+    @click.argument("scenario", metavar="SCENARIO", required=False)
+    @click.option("--calibration", is_flag=True, help=_(N_(
+        "Show every parameter's estimate, interval, method and data (or why it is assumed), "
+        "and the backtest on the recorded cases; no SCENARIO needed.")))
+    @click.option("--fixed", is_flag=True, help=_(N_(
+        "Keep the fitted parameters at their estimates instead of drawing them for each run.")))
     @click.option("--runs", type=int, help=_(N_("Draw this many crises (Monte Carlo) instead "
                                                 "of playing one.")))
     @click.option("--seed", type=int, help=_(N_("Seed of the random draws (the same seed gives "
@@ -37,9 +42,10 @@ def command(_: Callable[[str], str]) -> click.Command:
                                                          "and results.")))
     @click.option("--json", "as_json", is_flag=True, help=_(N_("Print the answer as JSON.")))
     @lang_option(_)
-    def simulate(scenario: str, runs: int | None, seed: int | None, workers: int | None,
-                 scheduler: str | None, plot: str | None, store: bool, database: str | None,
-                 as_json: bool) -> None:
+    def simulate(scenario: str | None, calibration: bool, fixed: bool, runs: int | None,
+                 seed: int | None, workers: int | None, scheduler: str | None, plot: str | None,
+                 store: bool, database: str | None, as_json: bool) -> None:
+        from ..errors import InputError
         from ..scenario import load
         from ..simulate.render import render
         from ..simulate.run import play_once, sweep
@@ -47,6 +53,16 @@ def command(_: Callable[[str], str]) -> click.Command:
         from .output import warn
 
         lang = requested_lang(sys.argv[1:])[0]
+        if calibration:
+            from ..record.load import load_history
+            from ..simulate.run import calibration as calibrated
+
+            answer_of = calibrated(load_history())
+            emit(answer_json(answer_of, lang) if as_json else render(answer_of, lang),
+                 as_json=as_json)
+            return
+        if scenario is None:
+            raise InputError("give a SCENARIO to simulate, or --calibration", field="scenario")
         built = load(scenario, database=database)
         for warning in built.warnings:
             warn(warning)
@@ -55,12 +71,10 @@ def command(_: Callable[[str], str]) -> click.Command:
         answer: object
         if runs is None:
             if workers or scheduler or plot:
-                from ..errors import InputError
-
                 raise InputError("--workers, --scheduler and --plot need --runs", field="runs")
-            answer = play_once(history, spec=spec, seed=seed)
+            answer = play_once(history, spec=spec, seed=seed, fixed=fixed)
         else:
-            answer = _sweep(history, spec, runs, seed, workers, scheduler, sweep)
+            answer = _sweep(history, spec, runs, seed, workers, scheduler, fixed, sweep)
             if plot:
                 from ..simulate.answers import SweepAnswer
                 from ..simulate.plots import save
@@ -79,13 +93,13 @@ def command(_: Callable[[str], str]) -> click.Command:
 
 
 def _sweep(history: object, spec: object, runs: int, seed: int | None, workers: int | None,
-           scheduler: str | None, sweep: Callable[..., object]) -> object:
+           scheduler: str | None, fixed: bool, sweep: Callable[..., object]) -> object:
     """The sweep, with a progress bar on standard error when it is a terminal."""
     if not sys.stderr.isatty() or runs < 5_000_000:
-        return sweep(history, None, spec, runs, seed, workers, scheduler)
+        return sweep(history, None, spec, runs, seed, workers, scheduler, fixed=fixed)
     from rich.progress import Progress
 
     with Progress(transient=True) as progress:
         task = progress.add_task("csto simulate", total=runs)
         return sweep(history, None, spec, runs, seed, workers, scheduler,
-                     lambda done: progress.advance(task, done))
+                     lambda done: progress.advance(task, done), fixed=fixed)

@@ -1,27 +1,30 @@
 """The simulator's assumptions: members' stances and the delays of each step, as inputs.
 
-Each is a fixed value or a probability law, given in a scenario's ``model:`` section, on the
-command line, or taken from the sourced defaults (``defaults.yaml``). Bad values are
-refused with one line naming the place and the fix.
+Each is a fixed value or a probability law, given in a scenario's ``model:`` section, or
+taken from the defaults: the parameters fitted on the recorded cases (``fit.py``, from the
+priors and reasons of ``calibration.yaml``). A fitted parameter the scenario leaves alone is
+uncertain: each run draws it from the fitted law (``Uncertain``); ``Model.fixed()`` keeps
+the point estimates. Bad values are refused with one line naming the place and the fix.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
-import yaml
 
 from ..errors import InputError
 from .legal import STANCES
+
+if TYPE_CHECKING:
+    from ..record.history import History
+    from .fit import Calibration
 
 STEPS = ("consultations", "decision", "deployment", "operation", "withdrawal")
 """The delays the model draws, in days, after the request."""
 
 LAWS = ("fixed", "uniform", "triangular", "lognormal", "exponential")
-DEFAULTS = Path(__file__).with_name("defaults.yaml")
 
 
 class Law(NamedTuple):
@@ -55,6 +58,17 @@ class Law(NamedTuple):
         falling = high - np.sqrt((1 - u) * (high - low) * (high - mode))
         return np.where(u < split, rising, falling)
 
+    def mean(self) -> float:
+        """The law's mean."""
+        a = self.params
+        if self.kind == "uniform":
+            return (a[0] + a[1]) / 2
+        if self.kind == "triangular":
+            return sum(a) / 3
+        if self.kind == "lognormal":
+            return float(a[0] * np.exp(a[1] ** 2 / 2))
+        return a[0]
+
     def _scalar(self, rng: np.random.Generator) -> float:
         a = self.params
         if self.kind == "uniform":
@@ -86,8 +100,31 @@ class StanceLaw(NamedTuple):
         return {"support": self.support, "stand-aside": self.stand_aside, "block": self.block}
 
 
+class Uncertain(NamedTuple):
+    """The fitted parameters a scenario leaves alone, as the pool of values drawn from their
+    fitted laws (``fit.POOL`` each): a run takes one row. ``delays`` holds the mean days of
+    the fitted exponential delays by step (``request`` for the request's)."""
+
+    request_probability: np.ndarray | None
+    support: np.ndarray | None
+    block: np.ndarray | None
+    follow: np.ndarray | None
+    delays: dict[str, np.ndarray]
+
+    @property
+    def rows(self) -> int:
+        columns = [c for c in (self.request_probability, self.support, self.block,
+                               self.follow, *self.delays.values()) if c is not None]
+        return len(columns[0]) if columns else 1
+
+
 class Model(NamedTuple):
-    """Everything the simulation assumes, with the sources of the defaults."""
+    """Everything the simulation assumes, with the sources of the defaults.
+
+    ``follow`` is the share of members that take the crisis's common stance (the others draw
+    their own); each member's stance law stays what ``stances`` says. ``uncertain`` holds the
+    fitted parameters each run draws anew (None: the point values above, for every run).
+    """
 
     request_probability: float
     request_delay: Law
@@ -97,6 +134,8 @@ class Model(NamedTuple):
     contingents: dict[str, Law]
     default_contingent: Law
     sources: tuple[str, ...]
+    follow: float = 0.0
+    uncertain: Uncertain | None = None
 
     def stance(self, state: str) -> StanceLaw:
         return self.stances.get(state, self.default_stance)
@@ -104,8 +143,32 @@ class Model(NamedTuple):
     def contingent(self, state: str) -> Law:
         return self.contingents.get(state, self.default_contingent)
 
+    def fixed(self) -> Model:
+        """The model with every fitted parameter at its point estimate."""
+        return self._replace(uncertain=None)
+
+    def at(self, row: int) -> Model:
+        """The model as one run draws it: the fitted parameters of pool row ``row``."""
+        u = self.uncertain
+        if u is None:
+            return self
+        model = self._replace(uncertain=None)
+        if u.request_probability is not None:
+            model = model._replace(request_probability=float(u.request_probability[row]))
+        if u.support is not None and u.block is not None:
+            support, block = float(u.support[row]), float(u.block[row])
+            model = model._replace(default_stance=StanceLaw(support, 1 - support - block,
+                                                            block))
+        if u.follow is not None:
+            model = model._replace(follow=float(u.follow[row]))
+        for step, means in u.delays.items():
+            law = Law("exponential", (float(means[row]),))
+            model = (model._replace(request_delay=law) if step == "request" else
+                     model._replace(delays={**model.delays, step: law}))
+        return model
+
     def as_spec(self) -> dict[str, Any]:
-        """The model as a scenario's ``model:`` section would write it."""
+        """The model as a scenario's ``model:`` section would write it (point values)."""
         return {
             "request": {"probability": self.request_probability,
                         "delay": self.request_delay.as_spec()},
@@ -195,21 +258,50 @@ def _members(spec: Any, where: str, parse: Any, known: Any) -> tuple[Any, dict[s
     return default, by_state
 
 
-def defaults() -> tuple[Model, dict[str, Any]]:
-    """The sourced default model, and the reasons and sources of each default."""
-    raw = yaml.safe_load(DEFAULTS.read_text(encoding="utf-8"))
-    model = Model(
-        request_probability=float(raw["request"]["probability"]),
-        request_delay=parse_law(raw["request"]["delay"], "request.delay"),
-        delays={step: parse_law(raw["delays"][step]["law"], f"delays.{step}") for step in STEPS},
-        stances={}, default_stance=parse_stance(raw["stances"]["default"], "stances.default"),
-        contingents={},
-        default_contingent=parse_law(raw["contingents"]["default"], "contingents.default"),
-        sources=tuple(dict.fromkeys(
-            s for part in (raw["request"], *raw["delays"].values(), raw["stances"],
-                           raw["contingents"]) for s in part["sources"])),
-    )
-    return model, raw
+def defaults(history: History | None = None) -> tuple[Model, Calibration]:
+    """The default model, fitted on the recorded cases of ``history`` (the shipped record
+    where None), and the calibration it comes from."""
+    from .fit import fit
+
+    if history is None:
+        from ..record.load import load_history
+
+        history = load_history()
+    calibration = fit(history)
+    return from_calibration(calibration, history), calibration
+
+
+def from_calibration(calibration: Calibration, history: History | None = None) -> Model:
+    """The model of a calibration: point estimates, and the pool each run draws from."""
+    value, pool = calibration.value, calibration.pool
+    support, block = value("stances.support"), value("stances.block")
+    delay = {step: Law("exponential", (value(f"delays.{step}"),)) if f"delays.{step}" in pool
+             else Law("fixed", (value(f"delays.{step}"),)) for step in ("request", *STEPS)}
+    cases = {c.id: c for c in history.cases} if history is not None else {}
+    sources = dict.fromkeys(s for e in calibration.estimates for s in e.sources)
+    sources.update(dict.fromkeys(s for e in calibration.estimates for case in e.cases
+                                 if case in cases for s in cases[case].sources))
+    return Model(
+        request_probability=value("request.probability"), request_delay=delay["request"],
+        delays={step: delay[step] for step in STEPS}, stances={},
+        default_stance=StanceLaw(support, 1 - support - block, block), contingents={},
+        default_contingent=Law("lognormal", (value("contingents.median"),
+                                             value("contingents.sigma"))),
+        sources=tuple(sources), follow=value("stances.follow"),
+        uncertain=Uncertain(pool.get("request.probability"), pool.get("stances.support"),
+                            pool.get("stances.block"), pool.get("stances.follow"),
+                            {step: pool[f"delays.{step}"] for step in ("request", *STEPS)
+                             if f"delays.{step}" in pool}))
+
+
+def _release(model: Model, **parts: Any) -> Model:
+    """``model`` with the pool columns a scenario has set dropped (they are fixed now)."""
+    u = model.uncertain
+    if u is None:
+        return model
+    steps = parts.pop("steps", ())
+    return model._replace(uncertain=u._replace(
+        **parts, delays={k: v for k, v in u.delays.items() if k not in steps}))
 
 
 def model_from(spec: Any, base: Model, known: Any) -> Model:
@@ -239,6 +331,10 @@ def model_from(spec: Any, base: Model, known: Any) -> Model:
         delay = (parse_law(request["delay"], "model.request.delay") if "delay" in request
                  else model.request_delay)
         model = model._replace(request_probability=probability, request_delay=delay)
+        if "probability" in request:
+            model = _release(model, request_probability=None)
+        if "delay" in request:
+            model = _release(model, steps=("request",))
     delays = spec.get("delays")
     if delays is not None:
         if not isinstance(delays, Mapping) or not set(delays) <= set(STEPS):
@@ -246,10 +342,13 @@ def model_from(spec: Any, base: Model, known: Any) -> Model:
                              steps=", ".join(STEPS))
         model = model._replace(delays={**model.delays, **{
             step: parse_law(law, f"model.delays.{step}") for step, law in delays.items()}})
+        model = _release(model, steps=tuple(delays))
     if spec.get("stances") is not None:
         default, by_state = _members(spec["stances"], "model.stances", parse_stance, known)
         model = model._replace(default_stance=default or model.default_stance,
                                stances={**model.stances, **by_state})
+        if default is not None:
+            model = _release(model, support=None, block=None)
     if spec.get("contingents") is not None:
         default, by_state = _members(spec["contingents"], "model.contingents", parse_law, known)
         model = model._replace(default_contingent=default or model.default_contingent,

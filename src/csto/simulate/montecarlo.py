@@ -2,17 +2,19 @@
 
 A ``Plan`` is what a run needs, compact enough to send to other processes: the decision
 table the consensus rule produced (``legal.frame``), the stance chances and contingent
-laws of the deciders, and the delays. Runs are drawn in blocks of ``BLOCK`` runs; block
-``i`` is seeded from ``numpy.random.SeedSequence(seed).spawn(...)[i]`` and its results are
-counted into a ``Tally`` of integers and per-block sums added in block order, so the same
-seed gives the same numbers bit for bit, whatever the number of workers or of blocks per
-task.
+laws of the deciders, the delays, and the pool of fitted parameter sets (``fit.py``): each
+run takes one row of the pool, so that the runs carry the fitted parameters' uncertainty.
+Runs are drawn in blocks of ``BLOCK`` runs; block ``i`` is seeded from
+``numpy.random.SeedSequence(seed).spawn(...)[i]`` and its results are counted into a
+``Tally`` of integers and per-block sums added in block order, so the same seed gives the
+same numbers bit for bit, whatever the number of workers or of blocks per task.
 
 Per run the model follows the law's procedure: the request (skipped only where the wording
 in force does not require one), consultations, the Council's decision from the drawn
-stances (the table), then, if anyone is bound to act, the first contingents, the
-operation, and the withdrawal. Outputs per run: decided, deployed, days to the decision
-and to the first deployment, troops.
+stances (the table; a share ``follow`` of the members take the crisis's common stance, the
+others draw their own, each with its own stance law), then, if anyone is bound to act, the
+first contingents, the operation, and the withdrawal. Outputs per run: decided, deployed,
+days to the decision and to the first deployment, troops.
 """
 
 from __future__ import annotations
@@ -34,16 +36,23 @@ DAY_BINS = np.linspace(0.0, 60.0, 241)
 TROOP_BINS = np.linspace(0.0, 20_000.0, 201)
 """Histogram edges for troops deployed (steps of 100); larger ones fall in the last bin."""
 
-MODEL_VERSION = "1"
+MODEL_VERSION = "2"
 """Changes whenever the model would give other numbers from the same seed."""
 
 
 class Plan(NamedTuple):
-    """One crisis's law and assumptions, as arrays (no history: cheap to ship to workers)."""
+    """One crisis's law and assumptions, as arrays (no history: cheap to ship to workers).
+
+    The fitted parameters are arrays of ``rows`` values, one per pool row (one value where
+    they are fixed): ``request_probability``, ``default_support`` and
+    ``default_support_or_aside`` (the stance law of the deciders ``defaulted``; the others
+    keep ``support`` and ``support_or_aside``), ``follow``, and ``scales``, the mean days of
+    the fitted exponential delays by step (``request`` for the request's).
+    """
 
     applies: bool
     request_required: bool
-    request_probability: float
+    request_probability: np.ndarray
     deciders: tuple[str, ...]
     support: np.ndarray
     support_or_aside: np.ndarray
@@ -52,19 +61,42 @@ class Plan(NamedTuple):
     request_delay: Law
     delays: dict[str, Law]
     contingents: tuple[Law, ...]
+    defaulted: tuple[bool, ...]
+    default_support: np.ndarray
+    default_support_or_aside: np.ndarray
+    follow: np.ndarray
+    scales: dict[str, np.ndarray]
+    rows: int
 
 
 def plan(frame: LegalFrame, model: Model) -> Plan:
     stances = [model.stance(state) for state in frame.deciders]
+    u = model.uncertain
+    rows = u.rows if u is not None else 1
+
+    def column(values: np.ndarray | None, point: float) -> np.ndarray:
+        return (np.full(rows, point) if values is None else values).astype(np.float32)
+
+    fitted_stance = u is not None and u.support is not None and u.block is not None
+    support = column(u.support if u is not None else None, model.default_stance.support)
+    block = column(u.block if u is not None else None, model.default_stance.block)
     return Plan(
         applies=frame.applies, request_required=frame.request_required,
-        request_probability=model.request_probability, deciders=frame.deciders,
+        request_probability=column(u.request_probability if u is not None else None,
+                                   model.request_probability),
+        deciders=frame.deciders,
         support=np.array([s.support for s in stances], dtype=np.float64),
         support_or_aside=np.array([s.support + s.stand_aside for s in stances],
                                   dtype=np.float64),
         adopted=frame.adopted, deploys=frame.deploys, request_delay=model.request_delay,
         delays=dict(model.delays),
-        contingents=tuple(model.contingent(state) for state in frame.deciders))
+        contingents=tuple(model.contingent(state) for state in frame.deciders),
+        defaulted=tuple(fitted_stance and state not in model.stances
+                        for state in frame.deciders),
+        default_support=support, default_support_or_aside=np.float32(1) - block,
+        follow=column(u.follow if u is not None else None, model.follow),
+        scales={step: means.astype(np.float32) for step, means in
+                (u.delays.items() if u is not None else ())}, rows=rows)
 
 
 class Tally(NamedTuple):
@@ -114,23 +146,43 @@ class Draws(NamedTuple):
 def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
     """``runs`` crises under ``plan``: every random draw of the model, vectorised.
 
-    Members' draws are rows (one per decider), so each is a contiguous array. Only what a
-    run needs is drawn: delays for runs with a decision, contingents for the members bound
-    to act in runs with a deployment (the others are NaN or zero).
+    Members' draws are rows (one per decider), so each is a contiguous array. A member
+    follows the common stance where its uniform falls below ``follow``, and otherwise
+    rescales that uniform into its own. Only what a run needs is drawn: delays for runs with
+    a decision, contingents for the members bound to act in runs with a deployment (the
+    others are NaN or zero).
     """
     width = len(plan.deciders)
+    row = rng.integers(0, plan.rows, runs) if plan.rows > 1 else None
+
+    def per_run(values: np.ndarray) -> Any:
+        return np.take(values, row) if row is not None else values[0]
+
     if plan.request_required:
-        requested = rng.random(runs, dtype=np.float32) < plan.request_probability
+        requested = rng.random(runs, dtype=np.float32) < per_run(plan.request_probability)
     else:
         requested = np.ones(runs, dtype=np.bool_)
+    common = rng.random(runs, dtype=np.float32)
+    follow = per_run(plan.follow)
+    rest = np.float32(1) / np.maximum(np.float32(1) - follow, np.float32(1e-6))
+    default_support = per_run(plan.default_support)
+    default_aside = per_run(plan.default_support_or_aside)
     uniforms = rng.random((width, runs), dtype=np.float32)
     codes = np.empty((width, runs), dtype=np.uint8)
     index = np.zeros(runs, dtype=np.int32)
     for place in range(width):
-        row = uniforms[place]
+        row_uniforms = uniforms[place]
+        u = row_uniforms - follow
+        u *= rest
+        np.copyto(u, common, where=row_uniforms < follow)
         code = codes[place]
-        np.greater_equal(row, np.float32(plan.support[place]), out=code, casting="unsafe")
-        code += row >= np.float32(plan.support_or_aside[place])
+        if plan.defaulted[place]:
+            support, aside = default_support, default_aside
+        else:
+            support = np.float32(plan.support[place])
+            aside = np.float32(plan.support_or_aside[place])
+        np.greater_equal(u, support, out=code, casting="unsafe")
+        code += u >= aside
         index += code.astype(np.int32) * np.int32(3 ** place)
     decided = plan.adopted[index] & requested & plan.applies
     mask = plan.deploys[index] * decided
@@ -140,15 +192,27 @@ def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
         bound = np.flatnonzero((mask >> place) & 1)
         troops[bound] += np.rint(law.sample(rng, len(bound)))
     count = int(decided.sum())
-    delay = plan.request_delay.sample(rng, count)
+    chosen = row[decided] if row is not None else None
+    delay = _delay(plan, "request", rng, count, chosen)
     for step in ("consultations", "decision"):
-        delay = delay + plan.delays[step].sample(rng, count)
+        delay = delay + _delay(plan, step, rng, count, chosen)
     decision_day = np.full(runs, np.nan)
     decision_day[decided] = delay
     first_day = np.full(runs, np.nan)
-    first_day[decided] = delay + plan.delays["deployment"].sample(rng, count)
+    first_day[decided] = delay + _delay(plan, "deployment", rng, count, chosen)
     first_day[~deployed] = np.nan
     return Draws(requested, codes, decided, deployed, decision_day, first_day, troops)
+
+
+def _delay(plan: Plan, step: str, rng: np.random.Generator, count: int,
+           rows: np.ndarray | None) -> Any:
+    """``count`` delays of ``step``: exponential around each run's fitted mean, or the law."""
+    means = plan.scales.get(step)
+    law = plan.request_delay if step == "request" else plan.delays[step]
+    if means is None:
+        return law.sample(rng, count)
+    unit = -np.log1p(-rng.random(count, dtype=np.float32))
+    return unit * (means[rows] if rows is not None else means[0])
 
 
 def _histogram(values: np.ndarray, edges: np.ndarray) -> np.ndarray:

@@ -1,7 +1,9 @@
-"""Pictures of a sweep (matplotlib): days to the first troops, troops, whose stance matters."""
+"""Pictures of a sweep (matplotlib): days to the first troops, troops, whose stance matters,
+and which fitted parameter matters (Sobol indices)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -13,7 +15,8 @@ N_ = str
 
 
 def figures(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, Any]]:
-    """The figures ``days``, ``troops`` and ``sensitivity``, by name. They are matplotlib
+    """The figures ``days``, ``troops``, ``sensitivity`` and (where fitted parameters vary)
+    ``sobol``, by name. They are matplotlib
     ``Figure`` objects, not pyplot's: no global state, so a web server may draw in threads."""
     from matplotlib.figure import Figure
 
@@ -36,9 +39,33 @@ def figures(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, Any]]:
     axes.barh(states, [s.share for s in answer.sensitivity], color="#a53a3a")
     axes.set_xlabel(_(N_("Share of the outcome's variance")))
     drawn.append(("sensitivity", figure))
+    if answer.sobol:
+        drawn.append(("sobol", _sobol(answer, _)))
     for _name, each in drawn:
         each.tight_layout()
     return drawn
+
+
+def _sobol(answer: SweepAnswer, _: Callable[[str], str]) -> Any:
+    """First-order and total Sobol indices of the fitted parameters, by outcome."""
+    from matplotlib.figure import Figure
+
+    from .render import OUTCOME, PARAMETER
+
+    figure = Figure(figsize=(7, 4))
+    axes = figure.subplots()
+    labels = [f"{_(OUTCOME[s.outcome])}: {_(PARAMETER[s.parameter])}" for s in answer.sobol]
+    places = list(range(len(labels)))
+    axes.barh([p + 0.2 for p in places], [s.first for s in answer.sobol], height=0.4,
+              xerr=[s.first_conf for s in answer.sobol], color="#3a6ea5",
+              label=_(N_("First order")))
+    axes.barh([p - 0.2 for p in places], [s.total for s in answer.sobol], height=0.4,
+              xerr=[s.total_conf for s in answer.sobol], color="#a53a3a", label=_(N_("Total")))
+    axes.set_yticks(places, labels, fontsize=7)
+    axes.invert_yaxis()
+    axes.set_xlabel(_(N_("Share of the outcome's variance")))
+    axes.legend(fontsize=7)
+    return figure
 
 
 def svg(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, str]]:
@@ -55,7 +82,8 @@ def svg(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, str]]:
 
 
 def save(answer: SweepAnswer, folder: Path, lang: str = "en") -> list[Path]:
-    """Write ``days``, ``troops`` and ``sensitivity`` as PNG and SVG; return the paths."""
+    """Write ``days``, ``troops``, ``sensitivity`` and ``sobol`` as PNG and SVG; return the
+    paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for name, figure in figures(answer, lang):

@@ -1,9 +1,11 @@
 """One crisis played out step by step: the readable reference model (SimPy).
 
 Each step is a SimPy event; the log says who acts, when, with which stance, and which
-article of the wording in force stands behind it (from ``legal.frame``). The vectorised
-``montecarlo`` draws the same laws for many runs at once; a test holds the two to the same
-distributions.
+article of the wording in force stands behind it (from ``legal.frame``). A crisis first
+takes one row of the fitted parameters' pool (``Model.at``), then draws as that row says:
+a common stance, and each member follows it (a share ``follow`` of the time) or draws its
+own. The vectorised ``montecarlo`` draws the same laws for many runs at once; a test holds
+the two to the same distributions.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class Outcome(NamedTuple):
 def play(frame: LegalFrame, model: Model, rng: np.random.Generator,
          stances: dict[str, str] | None = None) -> tuple[tuple[Step, ...], Outcome]:
     """Play one crisis; ``stances`` fixes members' stances instead of drawing them."""
+    if model.uncertain is not None:
+        model = model.at(int(rng.integers(model.uncertain.rows)))
     env = simpy.Environment()
     log: list[Step] = []
     steps = {step.code: step for step in frame.answer.procedure}
@@ -68,7 +72,9 @@ def play(frame: LegalFrame, model: Model, rng: np.random.Generator,
                 c for f in frame.answer.findings for c in f.citations))
             return
         requested = (not frame.request_required) or bool(rng.random() < model.request_probability)
-        drawn = stances or {state: _draw_stance(model, state, rng) for state in frame.deciders}
+        common = float(rng.random())
+        drawn = stances or {state: _draw_stance(model, state, rng, common)
+                            for state in frame.deciders}
         request = steps["request"]
         if not requested:
             note("no-request", victim, (victim,), request.citations)
@@ -113,8 +119,10 @@ def play(frame: LegalFrame, model: Model, rng: np.random.Generator,
     return tuple(log), Outcome(**result)  # type: ignore[arg-type]
 
 
-def _draw_stance(model: Model, state: str, rng: np.random.Generator) -> str:
+def _draw_stance(model: Model, state: str, rng: np.random.Generator, common: float) -> str:
+    """The member's stance: the common one's uniform, or its own drawn apart."""
     law = model.stance(state)
     u = float(rng.random())
+    u = common if u < model.follow else (u - model.follow) / (1 - model.follow)
     return STANCES[0] if u < law.support else (
         STANCES[1] if u < law.support + law.stand_aside else STANCES[2])

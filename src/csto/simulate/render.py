@@ -1,5 +1,6 @@
 """The simulator's answers for a person: the crisis as a dated log with the article behind
-each step, or a sweep as its result first, then tables."""
+each step, a sweep as its result first, then tables, or the calibration: every parameter
+with its fit, and the backtest against the baselines."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import Any
 
 from ..present import labels
 from ..present.render import Page
-from .answers import CrisisAnswer, SweepAnswer
+from .answers import CalibrationAnswer, CrisisAnswer, Interval, SweepAnswer
+from .fit import Estimate
 from .process import Step
 
 N_ = str
@@ -28,6 +30,26 @@ STEP_TEXT = {
     "no-procedure": N_("The Treaty gives no collective procedure for this crisis (see the "
                        "findings): nothing follows."),
 }
+PARAMETER = {
+    "request.probability": N_("Chance that the attacked member asks for assistance"),
+    "stances.support": N_("A member's chance of supporting"),
+    "stances.block": N_("A member's chance of blocking"),
+    "stances.follow": N_("Share of members taking the common stance"),
+    "delays.request": N_("Days to the request (mean)"),
+    "delays.consultations": N_("Days of consultations (mean)"),
+    "delays.decision": N_("Days from the request to the decision (mean)"),
+    "delays.deployment": N_("Days from the decision to the first troops (mean)"),
+    "delays.operation": N_("Days of the operation (mean)"),
+    "delays.withdrawal": N_("Days of the withdrawal (mean)"),
+    "contingents.median": N_("Troops per member (median)"),
+    "contingents.sigma": N_("Spread of a contingent's size (lognormal sigma)"),
+}
+METHOD = {"beta-binomial": N_("Beta-Binomial update"),
+          "gamma-exponential": N_("Gamma-Exponential update"), "assumed": N_("assumed")}
+OUTCOME = {"request": N_("Request"), "decision": N_("Decision"),
+           "deployment": N_("Deployment"), "all": N_("All"), "days": N_("Days to the first troops")}
+BASELINE = {"base-rate": N_("Constant base rate"),
+            "leeds-long-mitchell-2000": N_("Leeds, Long and Mitchell: 74.5%")}
 STANCE = {"support": N_("supports"), "stand-aside": N_("stands aside, not interested"),
           "block": N_("blocks")}
 
@@ -78,6 +100,11 @@ def _days(page: Page, value: float | None) -> str:
         round(value, 2)))
 
 
+def _interval(page: Page, value: Interval) -> str:
+    return page.t(N_("{mean} (90%: {low} to {high})"), mean=_percent(page, value.mean),
+                  low=_percent(page, value.p05), high=_percent(page, value.p95))
+
+
 def sweep(answer: SweepAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
     c = answer.crisis
@@ -87,6 +114,13 @@ def sweep(answer: SweepAnswer, lang: str, html: bool = False) -> str:
     page.line(page.t(N_("Chance of a collective decision: {decision}; of a deployment: "
                         "{deployment}."), decision=_percent(page, answer.p_decision),
                      deployment=_percent(page, answer.p_deployment)))
+    page.line(page.t(N_("Over the fitted parameters' uncertainty: a decision {decision}; a "
+                        "deployment {deployment}."),
+                     decision=_interval(page, answer.predictive["decision"]),
+                     deployment=_interval(page, answer.predictive["deployment"])))
+    if answer.fixed:
+        page.line(page.t(N_("Fitted parameters fixed at their estimates (--fixed): the "
+                            "interval holds no uncertainty of the fit.")))
     days, troops = answer.days_to_first_deployment, answer.troops
     page.heading(page.t(N_("Where forces are deployed")))
     page.table([page.t(N_("Measure")), page.t(N_("Mean")), page.t(N_("5%")),
@@ -103,11 +137,102 @@ def sweep(answer: SweepAnswer, lang: str, html: bool = False) -> str:
                [(page.country(s.state), _percent(page, s.share),
                  _percent(page, s.p_deploy["support"]), _percent(page, s.p_deploy["stand-aside"]),
                  _percent(page, s.p_deploy["block"])) for s in answer.sensitivity])
+    if answer.sobol:
+        page.heading(page.t(N_("Which fitted parameter matters most (Sobol indices)")))
+        page.table([page.t(N_("Outcome")), page.t(N_("Parameter")), page.t(N_("First order")),
+                     page.t(N_("Total"))],
+                    [(page.label(OUTCOME, s.outcome), page.label(PARAMETER, s.parameter),
+                      _share(page, s.first, s.first_conf), _share(page, s.total, s.total_conf))
+                     for s in answer.sobol])
     page.findings(answer.findings)
     return page.finish()
+
+
+def _share(page: Page, value: float, conf: float) -> str:
+    return f"{page.loc.number(round(value, 2))} ± {page.loc.number(round(conf, 2))}"
+
+
+def _value(page: Page, estimate: Estimate, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if estimate.parameter.startswith(("request.", "stances.")):
+        return _percent(page, value)
+    return page.loc.number(round(value, 2))
+
+
+def _data(page: Page, estimate: Estimate) -> str:
+    cases = ", ".join(estimate.cases)
+    if estimate.method == "beta-binomial":
+        counted = page.t(N_("{successes} of {trials}"),
+                         successes=int(estimate.data["successes"]),
+                         trials=int(estimate.data["trials"]))
+    elif estimate.method == "gamma-exponential":
+        counted = page.t(N_("{delays} recorded delays, {days} days in all"),
+                         delays=int(estimate.data["delays"]),
+                         days=page.loc.number(estimate.data["days"]))
+    else:
+        counted = page.t(N_("assumed"))
+    return " ".join(part for part in (counted, f"({cases})" if cases else "",
+                                      page.refs(estimate.sources)) if part)
+
+
+def calibration(answer: CalibrationAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.line(page.t(N_("The simulator's parameters: each fitted on the recorded cases "
+                        "(estimate and 90% interval), or assumed, with the reason.")))
+    page.table([page.t(N_("Parameter")), page.t(N_("Estimate")), page.t(N_("90% interval")),
+                page.t(N_("Method")), page.t(N_("Data"))],
+               [(page.label(PARAMETER, e.parameter), _value(page, e, e.estimate),
+                 f"{_value(page, e, e.low)} - {_value(page, e, e.high)}"
+                 if e.low is not None else "-", page.label(METHOD, e.method), _data(page, e))
+                for e in answer.parameters])
+    for e in answer.parameters:
+        page.line(f"{page.label(PARAMETER, e.parameter)}: {page.text(e.why)}", "    ")
+    backtest = answer.backtest
+    page.heading(page.t(N_("Backtest: each recorded case predicted by the model fitted "
+                           "without it")))
+    page.table([page.t(N_("Case")), page.t(N_("Request")), page.t(N_("Decision")),
+                page.t(N_("Deployment")), page.t(N_("Days to the first troops"))],
+               [(c.case, *(_observed(page, c.observed[o], c.predicted[o])
+                           for o in ("request", "decision", "deployment")),
+                 _observed(page, c.observed["days"], c.predicted["days"]))
+                for c in backtest.cases])
+    names = ["model", *backtest.baselines]
+    page.table([page.t(N_("Score")), page.t(N_("Outcome")), page.t(N_("Model")),
+                *(page.label(BASELINE, n) for n in backtest.baselines)],
+               [(score, page.label(OUTCOME, o), *(
+                   _score(page, (getattr(backtest, key) if n == "model" else
+                                 getattr(backtest.baselines[n], key)).get(o)) for n in names))
+                for score, key in (("Brier", "brier"), (page.t(N_("log score")), "log_score"))
+                for o in (*("request", "decision", "deployment", "all"),
+                          *(("days",) if key == "log_score" else ()))])
+    for name, beaten in backtest.beats.items():
+        page.line(page.t(N_("Against the {baseline}: the model {brier} on the Brier score and "
+                            "{log} on the log score (over all outcomes)."),
+                         baseline=page.label(BASELINE, name),
+                         brier=page.t(N_("does better") if beaten["brier"] else
+                                      N_("does NOT do better")),
+                         log=page.t(N_("does better") if beaten["log_score"] else
+                                    N_("does NOT do better"))))
+    page.findings(answer.findings)
+    return page.finish()
+
+
+def _observed(page: Page, observed: bool | int | None, predicted: float | None) -> str:
+    if observed is None and predicted is None:
+        return "-"
+    what = ("-" if observed is None else page.t(N_("yes")) if observed is True else
+            page.t(N_("no")) if observed is False else page.loc.number(observed))
+    return f"{what} ({_percent(page, predicted)})" if predicted is not None else what
+
+
+def _score(page: Page, value: float | None) -> str:
+    return "-" if value is None else page.loc.number(round(value, 3))
 
 
 def render(answer: Any, lang: str, html: bool = False) -> str:
     if isinstance(answer, CrisisAnswer):
         return crisis(answer, lang, html)
+    if isinstance(answer, CalibrationAnswer):
+        return calibration(answer, lang, html)
     return sweep(answer, lang, html)

@@ -1,20 +1,20 @@
-"""The recorded cases played again with what was recorded: a check on the model.
+"""A recorded case played again through the procedure the rules give for its day.
 
-A case's reading that the Organization acted on gives the crisis; its recorded positions
-fix the stances, and the days between its recorded steps fix the delays. Played through
-the same procedure as any simulation, each case must end as it did (deployment or none,
-on the recorded days).
+The crisis is the case's reading the Organization acted on (else its first); the model is
+the fitted one, with nothing taken from the case's outcome: what a replay shows is the legal
+path (who acts, under which article of the wording in force, in which order), which the
+tests hold to the Treaty. ``stances`` may fix the members' stances to walk a given path.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .assumptions import Law, Model, defaults
-from .legal import Crisis, frame
+from .assumptions import defaults
+from .fit import case_facts
+from .legal import frame
 from .process import Outcome, Step, play
 
 if TYPE_CHECKING:
@@ -22,34 +22,10 @@ if TYPE_CHECKING:
     from ..record.model import Case
 
 
-def _days(timeline: dict[str, date], later: str, earlier: str) -> float:
-    if later in timeline and earlier in timeline:
-        return float((timeline[later] - timeline[earlier]).days)
-    return 0.0
-
-
-def recorded_model(case: Case, base: Model) -> tuple[Model, dict[str, str]]:
-    """Fixed delays from the case's timeline, and its members' recorded stances."""
-    timeline = {step.step: step.date for step in case.timeline}
-    decided_at = "decision" if "decision" in timeline else "session"
-    fixed = {
-        "consultations": 0.0,
-        "decision": _days(timeline, decided_at, "request"),
-        "deployment": _days(timeline, "first-deployment", decided_at),
-        "operation": _days(timeline, "withdrawal-start", "first-deployment"),
-        "withdrawal": _days(timeline, "withdrawal-done", "withdrawal-start"),
-    }
-    model = base._replace(request_probability=1.0, request_delay=Law("fixed", (0.0,)),
-                          delays={step: Law("fixed", (days,)) for step, days in fixed.items()})
-    return model, {p.state: p.stance for p in case.positions}
-
-
-def replay(history: History, case: Case) -> tuple[tuple[Step, ...], Outcome]:
-    """Play ``case`` as recorded: the reading acted on, the recorded stances and days."""
-    reading = next((r for r in case.readings if r.acted_on), case.readings[0])
-    crisis = Crisis(reading.victim, reading.date, reading.aggressor, reading.situation,
-                    reading.territory)
+def replay(history: History, case: Case, stances: dict[str, str] | None = None,
+           seed: int = 0) -> tuple[tuple[Step, ...], Outcome]:
+    """Play ``case``'s crisis with the fitted model (and ``stances`` where given)."""
+    crisis = next(f.crisis for f in case_facts(history) if f.case == case.id)
     law = frame(history, crisis)
-    model, stances = recorded_model(case, defaults()[0])
-    unrecorded = {state: "stand-aside" for state in law.deciders if state not in stances}
-    return play(law, model, np.random.default_rng(0), {**unrecorded, **stances})
+    model = defaults(history)[0].fixed()._replace(request_probability=1.0)
+    return play(law, model, np.random.default_rng(seed), stances)

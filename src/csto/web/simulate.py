@@ -2,10 +2,13 @@
 
 ``GET /simulate?scenario=NAME`` plays the crisis of a stored scenario once (the event log,
 with the article behind each step); with ``runs=N`` it draws N crises and shows the chances,
-the distributions as pictures (matplotlib, as SVG) and whose stance matters most.
-``GET /api/simulate`` returns what ``csto simulate NAME [--runs N] [--seed S] --json``
-prints, and ``GET /api/scenarios/NAME/runs`` the sweeps ``csto simulate`` stored. A request
-is bounded (``MAX_WEB_RUNS``): larger sweeps belong on the command line or on Dask.
+the distributions as pictures (matplotlib, as SVG), whose stance matters most and which
+fitted parameter (Sobol indices); ``fixed=1`` keeps the fitted parameters at their
+estimates. Without a scenario, or with ``calibration=1``, it shows how every parameter is
+fitted and the backtest. ``GET /api/simulate`` returns what ``csto simulate NAME [--runs N]
+[--seed S] [--fixed] --json`` (or ``csto simulate --calibration --json``) prints, and ``GET
+/api/scenarios/NAME/runs`` the sweeps ``csto simulate`` stored. A request is bounded
+(``MAX_WEB_RUNS``): larger sweeps belong on the command line or on Dask.
 """
 
 from __future__ import annotations
@@ -25,14 +28,15 @@ from ..present.i18n import error_message
 from .http import JSON, allowed_values, failed, reply_lang, switch, utc
 
 if TYPE_CHECKING:
-    from ..simulate.answers import CrisisAnswer, SweepAnswer
+    from ..simulate.answers import CalibrationAnswer, CrisisAnswer, SweepAnswer
     from .site import Site
 
 N_ = str
 NAV = (("/simulate", N_("Simulate a crisis")),)
 MAX_WEB_RUNS = 1_000_000
 """The largest sweep one request may ask for (about half a second here)."""
-FIELDS = frozenset({"scenario", "runs", "seed", "lang"})
+FIELDS = frozenset({"scenario", "runs", "seed", "fixed", "calibration", "lang"})
+YES, NO = frozenset({"1", "true", "yes", "on"}), frozenset({"", "0", "false", "no", "off"})
 
 
 def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None:
@@ -46,18 +50,37 @@ def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None
     return int(given)
 
 
-def _simulated(site: Site, values: dict[str, str]) -> CrisisAnswer | SweepAnswer:
-    """The crisis played once, or ``runs`` times, on the stored scenario named."""
+def _flag(values: dict[str, str], name: str) -> bool:
+    given = values.get(name, "").strip().lower()
+    if given not in YES | NO:
+        raise InputError("{name} must be 1 or 0, not '{value}'", field=name, name=name,
+                         value=given[:20])
+    return given in YES
+
+
+def _calibration(site: Site) -> CalibrationAnswer:
+    from ..simulate.run import calibration
+
+    return calibration(site.history)
+
+
+def _simulated(site: Site, values: dict[str, str]
+               ) -> CrisisAnswer | SweepAnswer | CalibrationAnswer:
+    """The crisis played once, or ``runs`` times, on the stored scenario named; or the
+    calibration."""
     from ..simulate.run import simulate
 
     name = values.get("scenario", "")
+    fixed = _flag(values, "fixed")
+    if _flag(values, "calibration") and not name:
+        return _calibration(site)
     if not name:
         raise InputError("choose a stored scenario that holds a crisis (an aggression or a "
                          "request for assistance)", field="scenario")
     runs = _whole(values, "runs", 1, MAX_WEB_RUNS)
     seed = _whole(values, "seed", 0, 2**63 - 1)
     history, _tag = site.scenarios.history(name)
-    return simulate(history, runs, seed)
+    return simulate(history, runs, seed, fixed)
 
 
 def _pictures(answer: object, lang: str) -> list[tuple[str, Markup]]:
@@ -109,6 +132,9 @@ def routes(site: Site) -> list[Route]:
                 answer = await run_in_threadpool(_simulated, site, values)
                 log = Markup(render(answer, lang, html=True))
                 pictures = await run_in_threadpool(_pictures, answer, lang)
+            else:
+                calibrated = await run_in_threadpool(_calibration, site)
+                log = Markup(render(calibrated, lang, html=True))
         except CstoError as exc:
             error = error_message(exc, lang)
         html = site.render("simulate.html", lang, stored=site.scenarios.names(), values=values, log=log,
@@ -127,18 +153,26 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
         "/api/simulate": {"get": {
             "operationId": "simulate",
             "summary": "Play the crisis of a stored scenario through the Treaty's procedure "
-                       "(once, or runs times), as csto simulate --json.",
+                       "(once, or runs times), as csto simulate --json; without a scenario "
+                       "and with calibration=1, every parameter's fit and the backtest, as "
+                       "csto simulate --calibration --json.",
             "parameters": [
                 {"name": "scenario", "in": "query", "required": True,
                  "schema": {"type": "string"}},
                 {"name": "runs", "in": "query", "required": False, "schema": whole},
                 {"name": "seed", "in": "query", "required": False,
                  "schema": {"type": "integer", "minimum": 0}},
+                {"name": "fixed", "in": "query", "required": False,
+                 "schema": {"type": "string", "enum": ["0", "1"]}},
+                {"name": "calibration", "in": "query", "required": False,
+                 "schema": {"type": "string", "enum": ["0", "1"]}},
                 {"name": "lang", "in": "query", "required": False,
                  "schema": {"type": "string", "enum": ["id", "en", "ru"]}}],
-            "responses": {"200": {"description": "The log of one crisis, or the sweep.",
+            "responses": {"200": {"description": "The log of one crisis, the sweep, or the "
+                                                 "calibration.",
                                   "content": {JSON: {"schema": {"oneOf": [
-                                      refs["simulate_crisis"], refs["simulate_sweep"]]}}}},
+                                      refs["simulate_crisis"], refs["simulate_sweep"],
+                                      refs["simulate_calibration"]]}}}},
                           "400": {"description": "A parameter it cannot take, or a scenario "
                                                  "with no crisis.", **error},
                           "404": {"description": "No stored scenario of that name.",
@@ -161,6 +195,7 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
 
 
 def openapi_answers() -> dict[str, type]:
-    from ..simulate.answers import CrisisAnswer, SweepAnswer
+    from ..simulate.answers import CalibrationAnswer, CrisisAnswer, SweepAnswer
 
-    return {"simulate_crisis": CrisisAnswer, "simulate_sweep": SweepAnswer}
+    return {"simulate_crisis": CrisisAnswer, "simulate_sweep": SweepAnswer,
+            "simulate_calibration": CalibrationAnswer}
