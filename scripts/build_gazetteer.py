@@ -181,6 +181,16 @@ def _record(builder: Builder) -> None:
     for doc in history.documents.values():
         if doc.kind in ("treaty", "charter", "protocol"):
             _text_names(builder, "document", doc.id, doc.title, ["gz-record", *doc.sources])
+    for force in history.forces:
+        sources = ["gz-record", *force.sources]
+        for lang in ("en", "id", "ru"):
+            full = getattr(force.name, lang)
+            if not full:
+                continue
+            name, _, short = full.partition(" (")
+            builder.add_forms("force", force.id, lang, name, sources, inflect=True)
+            if short.rstrip(")"):
+                builder.add_forms("force", force.id, lang, short.rstrip(")"), sources, inflect=False)
     for office in ("secretary_general", "chair"):
         for record in getattr(history.offices, office):
             if record.person is None:

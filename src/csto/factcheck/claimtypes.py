@@ -347,6 +347,60 @@ def span(*items: object) -> tuple[tuple[int, int], ...]:
     return tuple((int(i.start), int(i.end)) for i in items if i is not None)  # type: ignore[attr-defined]
 
 
+# -- the collective forces ----------------------------------------------------------------
+@claim(
+    "force-date",
+    "date",
+    ("@force",),
+    (*OFF_TOPIC, "future"),
+    N_("The record gives {value}."),
+    label=N_("when a collective force was set up"),
+)
+def force_date(m: Match) -> Built:
+    """ "The CRRF was created in 2009": the day the record gives the force's founding (the
+    agreement that set it up)."""
+    if not m.has("found", "sign", "decision", "agree"):
+        return None
+    own = m.own_date()
+    if own is None:
+        return None
+    first, last = period(own)
+    key = next(f.key for f in m.clause.of("force") if f.start == m.cue.start)
+    decided = m.has("decision") and not m.has("sign", "agree")
+    p = Proposition(
+        "forces",
+        (),
+        f"forces[id={key}].{'decided' if decided else 'established'}",
+        "date",
+        first,
+        m.day,
+        polarity=not m.denied_near(own, *m.clause.cues_of("found", "sign", "decision", "agree")),
+        scope="fixed",
+        until=last,
+    )
+    return p, span(own)
+
+
+@claim(
+    "force-size",
+    "count",
+    ("@force",),
+    (*OFF_TOPIC, "future", "exercise"),
+    N_("The record gives {value}."),
+    label=N_("how large a collective force is"),
+)
+def force_size(m: Match) -> Built:
+    """A figure of a force's strength: the record keeps its sources' words, not a number
+    to compare, so csto can only show them."""
+    found = m.number(("troops", "peacekeeping", "count_noun"), gap=3)
+    if found is None:
+        return None
+    number, noun = found
+    if number.value < 100:
+        return None
+    return None, span(number, noun)
+
+
 # -- documents: dates and places -------------------------------------------------------------------
 DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
 
@@ -1280,9 +1334,10 @@ def _exercise_field(m: Match, condition: str, field: str) -> str:
 )
 def exercise_figure(m: Match) -> Built:
     named = _exercise(m)
-    if not (
-        m.has("exercise") or m.clause.of("series") or (named is not None and m.clause.sentence.exercises)
-    ):
+    sentence = m.clause.sentence
+    spoken_of = any(c.concept == "exercise" for c in sentence.cues) or bool(sentence.exercises)
+    recent = m.focus.exercise is not None and m.clause.start - m.focus.exercise[2] < 800
+    if not (spoken_of or recent):
         return None
     found = m.number((m.cue.concept,), gap=2)
     if found is None or found[1].start != m.cue.start:

@@ -18,7 +18,7 @@ import msgspec
 
 HERE = Path(__file__).resolve().parent
 FILE = HERE / "gazetteer.json"
-KINDS = ("state", "org", "other-org", "organ", "office", "document", "place", "series", "person")
+KINDS = ("state", "org", "other-org", "organ", "office", "document", "place", "series", "person", "force")
 
 
 class SourceRow(msgspec.Struct, forbid_unknown_fields=True):

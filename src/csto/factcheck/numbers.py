@@ -87,7 +87,8 @@ def _word_pattern(lang: str) -> re.Pattern[str]:
     words = sorted(_word_table(lang), key=len, reverse=True)
     word = "(?:" + "|".join(re.escape(w) for w in words) + ")"
     joiner = r"(?:[\s-]+(?:and\s+|и\s+)?)"
-    return re.compile(rf"(?<![\w-]){word}(?:{joiner}{word})*(?![\w-])", re.I)
+    # A number word may start a compound ("six-nation", "seven-member"), never end one.
+    return re.compile(rf"(?<![\w-]){word}(?:{joiner}{word})*(?![\w]|-(?:{word})\b)", re.I)
 
 
 def _indonesian(phrase: str) -> tuple[int, bool] | None:

@@ -327,6 +327,9 @@ class Exercise(NamedTuple):
 
 
 class Force(NamedTuple):
+    """A collective force: ``established`` is the day the instrument setting it up was
+    signed; ``decided`` the day the Council decided to create it, where that came first."""
+
     id: NonEmpty
     name: Text
     established: Day
@@ -334,6 +337,7 @@ class Force(NamedTuple):
     size: Text
     sources: SourceIds
     confidence: Confidence
+    decided: Day | None = None
     chosen_because: Reason | None = None
     alternatives: tuple[Alternative, ...] = ()
 
