@@ -110,6 +110,9 @@ def _read(
         d._replace(start=d.start + sentence.start, end=d.end + sentence.start)
         for d in dates_mod.find(piece, focus.year or day.year, day)
     ]
+    # A word that is part of a date is the date's ("May 1992" is no "may", "a year later" no
+    # "yearly").
+    cues = [c for c in cues if not any(d.start <= c.start and c.end <= d.end for d in found_dates)]
     skip = [(d.start - sentence.start, d.end - sentence.start) for d in found_dates]
     skip += [(m.start - sentence.start, m.end - sentence.start) for m in mentions]
     skip += _article_numbers(tokens, cues, sentence.start)

@@ -575,10 +575,12 @@ def state_event(m: Match) -> Built:
     troops or a restored border is not one)."""
     if m.has("participation") and m.cue.concept in ("leave", "join"):
         return None
+    signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
     if not (
         m.clause.of("org")
         or m.clause.of("document")
         or m.has("organization", "treaty", "member", "participation", "charter")
+        or signed_in_focus
     ):
         return None
     if m.cue.concept == "sign" and (

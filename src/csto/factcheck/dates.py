@@ -70,7 +70,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "relative": re.compile(
             r"\b(?P<rel>yesterday|kemarin|вчера|today|hari ini|сегодня|"
-            r"the following year|the next year|tahun berikutnya|setahun kemudian|в следующем году|"
+            r"the following year|the next year|a year later|one year later|tahun berikutnya|"
+            r"setahun kemudian|setahun setelahnya|tahun depannya|в следующем году|на следующий год|"
+            r"через год|год спустя|спустя год|годом позже|"
             r"the same year|that same year|tahun yang sama|того же года|в том же году|"
             r"этом же году|этого же года|"
             r"a year ago|a year earlier|setahun (?:yang )?lalu|год назад|годом ранее)\b",
@@ -163,9 +165,18 @@ def _relative(word: str, context_year: int | None, today: date | None) -> DateMe
     if word in (
         "the following year",
         "the next year",
+        "a year later",
+        "one year later",
         "tahun berikutnya",
         "setahun kemudian",
+        "setahun setelahnya",
+        "tahun depannya",
         "в следующем году",
+        "на следующий год",
+        "через год",
+        "год спустя",
+        "спустя год",
+        "годом позже",
     ):
         return DateMention(0, 0, date(context_year + 1, 1, 1), "year", relative=True)
     return DateMention(0, 0, date(context_year, 1, 1), "year", relative=True)
