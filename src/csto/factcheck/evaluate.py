@@ -74,6 +74,7 @@ class Evaluator:
         self.today = today
         """The day the text speaks of: only a claim about it can be outdated."""
         self._answers: dict[tuple[int, str, tuple[tuple[str, str], ...]], Any] = {}
+        self._judged: dict[tuple[Proposition, str | None], Judgement] = {}
 
     def answer(self, history: History, question: str, arguments: dict[str, str]) -> Any:
         key = (id(history), question, tuple(sorted(arguments.items())))
@@ -118,9 +119,16 @@ class Evaluator:
         return not failing, (failing or outcomes)[0]
 
     def judge(self, p: Proposition | None, says: str | None = None) -> Judgement:
-        """The verdict on a proposition, with the evidence the answer gives."""
+        """The verdict on a proposition, with the evidence the answer gives (the same
+        proposition asked twice in a text is judged once)."""
         if p is None or p.question not in QUESTIONS:
             return NOT_CHECKABLE
+        key = (p, says)
+        if key not in self._judged:
+            self._judged[key] = self._judge(p, says)
+        return self._judged[key]
+
+    def _judge(self, p: Proposition, says: str | None) -> Judgement:
         try:
             true, outcome = self.truth(p, self.history)
         except Unknown:

@@ -94,6 +94,8 @@ class IndonesianStemmer:
         self.roots = frozenset(roots)
         self._stemmer = Stemmer(_Roots(self.roots))
         self._cache: dict[str, str] = {}
+        self.known: dict[str, frozenset[str]] = {}
+        """Every word's keys, as ``keys`` found them."""
         # Affixes wrap a root, and a nasal prefix may eat its first letter ("menarik" from
         # "tarik"): a word without some root's tail in it cannot stem to a root.
         tails = sorted({r[1:] for r in self.roots if len(r) > 3}, key=len, reverse=True)
@@ -111,12 +113,18 @@ class IndonesianStemmer:
 
 
 def keys(word: str, indonesian: IndonesianStemmer) -> frozenset[str]:
-    """The keys of one folded word: its own form, and its lemma or stems by script."""
-    if not word[:1].isalpha():
-        return frozenset({exact(word)})
-    if _CYRILLIC.search(word):
-        return russian(word) | {exact(word)}
-    return frozenset({exact(word), english(word), indonesian.key(word)})
+    """The keys of one folded word: its own form, and its lemma or stems by script (each
+    word worked out once: a text repeats its words)."""
+    found = indonesian.known.get(word)
+    if found is None:
+        if not word[:1].isalpha():
+            found = frozenset({exact(word)})
+        elif _CYRILLIC.search(word):
+            found = russian(word) | {exact(word)}
+        else:
+            found = frozenset({exact(word), english(word), indonesian.key(word)})
+        indonesian.known[word] = found
+    return found
 
 
 _CAMEL = re.compile(r"(?<=[a-zа-яё])(?=[A-ZА-ЯЁ])")
