@@ -359,8 +359,8 @@ def span(*items: object) -> tuple[tuple[int, int], ...]:
 def force_date(m: Match) -> Built:
     """ "The CRRF was created in 2009": the day the record gives the force's founding (the
     agreement that set it up)."""
-    if not m.has("found", "sign", "decision", "agree"):
-        return None
+    if not m.has("found", "sign", "agree"):
+        return None  # a decision to send a force is no founding of it
     own = m.own_date()
     if own is None:
         return None
@@ -592,10 +592,11 @@ def state_event(m: Match) -> Built:
 
 def _uncertain_milestone(m: Match, first: date, last: date) -> bool:
     """Whether the record keeps this day only as a milestone of low confidence (a date some
-    sources give and none confirms)."""
+    sources give and none confirms), and no founding day falls in it."""
     answer = m.record.ask("about", {})
     milestones = getattr(getattr(answer, "organization", None), "milestones", ())
-    return any(first <= s.date <= last and s.confidence == "L" and not s.founding for s in milestones)
+    inside = [s for s in milestones if first <= s.date <= last]
+    return not any(s.founding for s in inside) and any(s.confidence == "L" for s in inside)
 
 
 def _signed_by_states(m: Match) -> bool:
