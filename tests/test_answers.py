@@ -45,6 +45,7 @@ EXAMPLES: dict[str, list[dict[str, str]]] = {
     "cases": [{}],
     "groupings": [{}],
     "disputes": [{}],
+    "changes": [{"from": "1999-01-01", "until": "2000-01-01"}, {}],
 }
 
 

@@ -84,6 +84,21 @@ OUTCOME = {
     "technical-aid": N_("technical aid"),
     "outside-zone": N_("outside the zone of responsibility"),
 }
+CHANGE = {
+    "sign": N_("signed the Treaty or acceded to it"),
+    "lapse": N_("the Treaty stopped binding it"),
+    "return": N_("returned"),
+    "suspend": N_("membership suspended"),
+    "freeze": N_("froze its participation"),
+    "unfreeze": N_("resumed its participation"),
+    "withdraw": N_("withdrew"),
+    "observer": N_("became an observer"),
+    "observer-end": N_("its observer status ended"),
+    "in_force": N_("the Treaty entered into force"),
+    "secretary_general": N_("Secretary General"),
+    "chair": N_("Chair of the Collective Security Council"),
+}
+"""What a change (``csto changes``) was: the kind of event, or the office that changed hands."""
 SITUATION = {
     "armed-attack": N_("armed attack"),
     "internal-unrest": N_("internal unrest"),

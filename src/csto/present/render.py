@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 from ..questions.answers import (
     ArticleAnswer,
     CasesAnswer,
+    Change,
+    ChangesAnswer,
     DisputesAnswer,
     DocumentsAnswer,
     ExercisesAnswer,
@@ -635,6 +637,70 @@ def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
     return page.finish()
 
 
+def _change_value(page: Page, change: Change, value: str | None) -> str:
+    """A standing, a document's status or an office holder, in words."""
+    if change.what == "standing":
+        return page.label(labels.STATUS, value or "none")
+    if change.what == "document":
+        return page.label(labels.DOCUMENT_STATUS, value or "not-yet-signed")
+    if value is None:
+        return page.t(N_("nobody"))
+    return page.loc.country(value)
+
+
+def _holder(page: Page, change: Change, after: bool) -> str:
+    """The person (and state) holding an office just before or from a change."""
+    state = change.after if after else change.before
+    if state is None:
+        return page.t(N_("nobody"))
+    terms = page.history.terms.get(change.kind, ())
+    if after:
+        term = next((t for t in terms if t.fact.ref == change.fact.ref), None)
+    else:
+        term = next((t for t in terms if t.start < change.date
+                     and (t.end is None or change.date <= t.end)), None)
+    name = page.loc.country(state)
+    return f"{page.text(term.person)} ({name})" if term and term.person else name
+
+
+CHANGE_SAYS_HOW = frozenset({"lapse", "withdraw", "in_force"})
+"""Kinds of change whose word adds to the standings before and after."""
+
+
+def changes(answer: ChangesAnswer, lang: str, html: bool = False) -> str:
+    page = Page(answer, lang, html)
+    page.on = None
+    count = len(answer.changes)
+    page.line(page.loc.ngettext("From {start} until {until}: {count} change.",
+                                "From {start} until {until}: {count} changes.", count).format(
+        start=page.day(answer.start), until=page.day(answer.until),
+        count=page.loc.number(count)))
+    rows = []
+    for change in answer.changes:
+        day = change.date.isoformat()
+        if change.what == "standing":
+            subject = page.link(page.loc.country(change.subject), "history",
+                                state=change.subject, on=day)
+            what = page.t(N_("{before} → {after}"),
+                          before=_change_value(page, change, change.before),
+                          after=_change_value(page, change, change.after))
+            if change.kind in CHANGE_SAYS_HOW:
+                what += f" ({page.label(labels.CHANGE, change.kind)})"
+        elif change.what == "document":
+            document = page.history.documents[change.subject]
+            subject = page.link(page.text(document.short or document.title), "documents", on=day)
+            what = page.t(N_("enters into force"))
+        else:
+            subject = page.link(page.label(labels.CHANGE, change.kind), "officials", on=day)
+            what = page.t(N_("{before} → {after}"), before=_holder(page, change, False),
+                          after=_holder(page, change, True))
+        rows.append((page.day(change.date), subject, what,
+                     page.refs(change.fact.sources)))
+    page.table([page.t(N_("Date")), page.t(N_("Who or what")), page.t(N_("Change")),
+                page.t(N_("Sources"))], rows)
+    return page.finish()
+
+
 @singledispatch
 def render(answer: object, lang: str, html: bool = False) -> str:
     """An answer for a person, in the terminal or (``html``) on a page."""
@@ -647,5 +713,6 @@ for _kind, _renderer in (
         (StepAnswer, step), (ChairAnswer, chair), (DecisionAnswer, decide),
         (DocumentsAnswer, documents), (ArticleAnswer, article), (ExercisesAnswer, exercises),
         (ForcesAnswer, forces), (CasesAnswer, cases), (GroupingsAnswer, groupings),
-        (DisputesAnswer, disputes), (StateHistoryAnswer, history), (OrganizationAnswer, about)):
+        (DisputesAnswer, disputes), (StateHistoryAnswer, history), (OrganizationAnswer, about),
+        (ChangesAnswer, changes)):
     render.register(_kind, _renderer)

@@ -18,6 +18,7 @@ from ..record.model import (
     Day,
     Event,
     Exercise,
+    Fact,
     Finding,
     Force,
     Grouping,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
         "OverviewAnswer | MembersAnswer | StandingAnswer | StateHistoryAnswer "
         "| OrganizationAnswer | OfficialsAnswer | AssistAnswer | StepAnswer | BaseAnswer "
         "| ChairAnswer | DecisionAnswer | DocumentsAnswer | ArticleAnswer | ExercisesAnswer "
-        "| ForcesAnswer | CasesAnswer | GroupingsAnswer | DisputesAnswer")
+        "| ForcesAnswer | CasesAnswer | GroupingsAnswer | DisputesAnswer | ChangesAnswer")
     """The answer of any question in the registry."""
 
 
@@ -197,3 +198,32 @@ class OverviewAnswer(NamedTuple):
     history: History
 
 
+
+
+class Change(NamedTuple):
+    """One change between two consecutive epochs, on the day it takes effect.
+
+    ``what`` is ``standing`` (``subject``: the state's ISO alpha-3 code; ``kind``: the kind
+    of event that changed it, or ``in_force`` where the Treaty's entry into force made its
+    signatories members; ``before``/``after``: standings), ``document`` (``subject``: the
+    document id; ``kind``: ``in_force``; ``after``: ``in-force``) or ``office``
+    (``subject``: the new holder's state; ``kind``: ``secretary_general`` or ``chair``;
+    ``before``/``after``: states). ``fact`` is the record's fact behind it, with its sources.
+    """
+
+    date: Day
+    what: str
+    subject: str
+    kind: str
+    before: str | None
+    after: str | None
+    fact: Fact
+
+
+class ChangesAnswer(NamedTuple):
+    """Every change of standing, document in force and office holder over [start, until)."""
+
+    start: Day
+    until: Day
+    changes: tuple[Change, ...]
+    history: History

@@ -202,6 +202,13 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in (
         "Alliances and groupings with their stable ids (for 'csto step ... join-alliance').")),
     question(api.disputes, a.DisputesAnswer, N_(
         "Every fact where sources disagree: what csto chose, why, and the alternatives.")),
+    question(api.changes, a.ChangesAnswer, N_(
+        "What changed between two days: standings, documents in force and office holders, "
+        "each with its sources."),
+        start=Spec("day", N_("The first day (default: 15 May 1992, the record's earliest)."),
+                   metavar="YYYY-MM-DD", name="from"),
+        until=Spec("day", N_("The day the period ends, not included (default: today)."),
+                   metavar="YYYY-MM-DD")),
 )}
 
 
