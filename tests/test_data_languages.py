@@ -3,16 +3,21 @@
 Read from the data files themselves: why csto chose a reading where sources disagree, why
 it set each other reading aside, and the other readings where they are said in words; the
 exercises' names (Russian writes them in Cyrillic letters) and the groupings' short names
-(NATO is НАТО in Russian).
+(NATO is НАТО in Russian); and, in the message catalogs, what each column of the research
+exports means.
 """
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import yaml
+
+from csto.export import COLUMNS
+from csto.present.i18n import LOCALE_DIR
 
 from .conftest import DATA
 
@@ -63,3 +68,10 @@ def test_every_grouping_has_its_short_name_in_three_languages() -> None:
     for grouping in _load("groupings.yaml"):
         assert _three(grouping.get("short")), grouping["id"]
         assert grouping["short"]["en"] == grouping["id"]
+
+
+@pytest.mark.parametrize("lang", ["id", "ru"])
+def test_every_export_column_is_explained_in_the_readers_language(lang: str) -> None:
+    catalog = gettext.translation("csto", LOCALE_DIR, languages=[lang])
+    for column, meaning in COLUMNS.items():
+        assert catalog.gettext(meaning) != meaning, (lang, column)
