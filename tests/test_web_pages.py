@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from html.parser import HTMLParser
+from itertools import pairwise
 from typing import Any
 from urllib.parse import urlencode
 
@@ -257,3 +258,90 @@ def test_a_checked_text_has_its_twin(client: Any) -> None:
     query = urlencode({"text": CHECKED, "as_of": "2024-06-29"})
     answer = client.get(f"/check.json?{query}")
     assert answer.status_code == 200 and answer.json()["claims"]
+
+
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#rrggbb`` colour."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_the_legends_colours_differ_from_their_neighbours_by_3_to_1() -> None:
+    """WCAG's contrast for graphics (1.4.11) between each standing and the next in the
+    legend, and between neighbours on the map (Armenia and Azerbaijan, Uzbekistan and
+    Kazakhstan or Afghanistan)."""
+    from csto.web.site import HERE
+    from csto.web.svg import STATUSES
+
+    css = (HERE / "static" / "csto.css").read_text(encoding="utf-8")
+    colour = {name.replace("-", "_"): value for name, value in
+              re.findall(r"--([a-z-]+): (#[0-9a-f]{6})", css)}
+    pairs = list(pairwise(STATUSES))
+    pairs += [("frozen", "former"), ("suspended", "member"), ("suspended", "former_observer")]
+    for one, other in pairs:
+        light, dark = sorted((_luminance(colour[one]), _luminance(colour[other])), reverse=True)
+        ratio = (light + 0.05) / (dark + 0.05)
+        assert ratio >= 3, (one, other, round(ratio, 2))
+
+
+def test_a_scenario_page_compares_around_what_it_changes(client: Any) -> None:
+    """Armenia's notice of 1 December 2026 takes effect on 1 June 2027 (Charter Art. 19):
+    by default the page compares the day before that with the day after."""
+    page = client.get(f"/scenarios/{SCENARIO}?lang=en").text
+    assert 'value="2027-05-31"' in page and 'value="2027-06-03"' in page
+    assert "Armenia" in page and "No difference" not in page
+    twin = client.get(f"/scenarios/{SCENARIO}.json").json()
+    assert twin["changes"]["start"] == "2027-05-31"
+    assert any(c["subject"] == "ARM" for c in twin["changes"]["changes"])
+
+
+def test_a_simulation_shows_its_seed_and_the_seed_gives_it_again(client: Any) -> None:
+    page = client.get(f"/simulate?scenario={SCENARIO}&lang=en").text
+    seed = re.search(r'name="seed" type="number" min="0" value="(\d+)"', page)
+    assert seed is not None, "the seed drawn is shown in the form"
+    links = re.findall(r'href="(/simulate\?[^"]*)"', page)
+    assert any(f"seed={seed.group(1)}" in link and "lang=en" in link for link in links), (
+        "its permanent link holds it")
+    assert any(f"seed={seed.group(1)}" in link and "lang=ru" in link for link in links), (
+        "and so does the same page in another language")
+    again = [client.get(f"/simulate.json?scenario={SCENARIO}&seed={seed.group(1)}").json()
+             for _ in range(2)]
+    assert again[0] == again[1] and again[0]["seed"] == int(seed.group(1))
+
+
+def test_a_checked_text_has_a_permanent_link(client: Any) -> None:
+    short = client.post("/check?lang=en", data={"text": CHECKED}, follow_redirects=False)
+    assert short.status_code == 303 and short.headers["location"].startswith("/check?text=")
+    assert "<mark>" in client.get(short.headers["location"]).text
+    long = CHECKED + " " + "The CSTO was founded in 2002. " * 80
+    kept = client.post("/check?lang=id", data={"text": long}, follow_redirects=False)
+    assert kept.status_code == 303
+    where = kept.headers["location"]
+    assert re.fullmatch(r"/check/[0-9a-f]{32}\?lang=id", where)
+    page = client.get(where).text
+    assert "<mark>" in page and where.replace("&", "&amp;") in page
+    twin = client.get(where.replace("?", ".json?"))
+    assert twin.status_code == 200 and twin.json()["claims"]
+    assert client.get("/check/" + "0" * 32).status_code == 404
+
+
+def test_an_answer_has_a_permanent_link_that_says_when_the_record_changed(client: Any) -> None:
+    from datetime import date
+
+    page = client.get("/members?lang=en").text
+    pinned = re.search(r'href="(/members\?[^"]*record=([0-9a-f]{10}))"', page)
+    assert pinned is not None
+    link = pinned.group(1).replace("&amp;", "&")
+    assert f"on={date.today().isoformat()}" in link, "the day taken by default is written down"
+    assert "has changed since" not in client.get(link).text
+    older = client.get(link.replace(pinned.group(2), "0123456789")).text
+    assert "release 0123456789 of the record; the record has changed since" in older
+
+
+def test_what_changed_between_two_days_is_a_page(client: Any) -> None:
+    page = client.get("/changes?from=2012-01-01&until=2013-01-01&lang=ru").text
+    assert "<h1>Что изменилось между двумя днями?</h1>" in page
+    assert "Узбекистан" in page and "19 декабря 2012" in page
+    table = client.get("/changes.csv?from=2012-01-01&until=2013-01-01&lang=en").text
+    assert "Uzbekistan,member → membership suspended" in table

@@ -414,8 +414,11 @@ def _html(page: Page) -> str:
             said = escape(page.t(N_("This table as CSV")))
             twin = (f'<p class="twin"><a href="{escape(table_link(tables_seen))}" '
                     f'type="text/csv">{said}</a></p>' if table_link else "")
-            parts.append(f'<div class="table"><table><thead><tr>{head}</tr></thead>'
-                         f"<tbody>{body}</tbody></table></div>{twin}")
+            region = escape(page.t(N_("Table {number}"), number=tables_seen))  # a keyboard
+            # scrolls it on a phone; each region has a name of its own
+            parts.append(f'<div class="table" role="region" tabindex="0" aria-label="{region}">'
+                         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                         f"</div>{twin}")
         elif kind == "finding":
             if not findings_open:
                 heading = escape(page.t(N_("Findings")))
@@ -482,7 +485,8 @@ def officials(answer: OfficialsAnswer, lang: str, html: bool = False) -> str:
 
 
 def _introduction(page: Page, answer: OverviewAnswer) -> str:
-    """What the CSTO is, and where it stands on the day: from the record, with sources."""
+    """What the CSTO is, and where it stands on the day: from the record, each statement
+    with its first source (the tables below give them all)."""
     history = page.history
     treaty, charter = history.documents.get("cst"), history.documents.get("charter")
     said: list[str] = []
@@ -490,14 +494,14 @@ def _introduction(page: Page, answer: OverviewAnswer) -> str:
         signed = treaty.signed
         said.append(page.t(N_("The Collective Security Treaty Organization (CSTO) is a military "
                               "alliance of states of the former Soviet Union, founded on the "
-                              "Collective Security Treaty signed in {place} on {date}."),
-                           place=signed.place or "-", date=page.day(signed.date, signed.precision))
-                    + " " + page.refs(signed.sources))
+                              "Collective Security Treaty of {date}."),
+                           date=page.day(signed.date, signed.precision))
+                    + " " + page.refs(signed.sources[:1]))
     if charter is not None and charter.in_force is not None:
         entry = charter.in_force
         said.append(page.t(N_("Its Charter made it an organization on {date}."),
                            date=page.day(entry.date, entry.precision))
-                    + " " + page.refs(entry.sources))
+                    + " " + page.refs(entry.sources[:1]))
     day = page.day(answer.date)
     if answer.members:
         said.append(page.loc.ngettext("On {date} it has {count} member: {states}.",
@@ -517,7 +521,7 @@ def _introduction(page: Page, answer: OverviewAnswer) -> str:
                           date=page.day(standing.since, standing.since_precision))
         if standing.fact.disputed:
             sentence += " " + page.t(N_("Sources disagree on this (see below)."))
-        said.append(sentence + " " + page.refs(standing.fact.sources))
+        said.append(sentence + " " + page.refs(standing.fact.sources[:1]))
     if answer.observers:
         said.append(page.t(N_("Observers: {states}."),
                            states=page.countries(s.iso3 for s in answer.observers)))

@@ -141,9 +141,13 @@ def routes(site: Site) -> list[Route]:
                 link = f"/simulate?{urlencode({**values, 'lang': lang})}"
         except CstoError as exc:
             error = error_message(exc, lang)
+        languages = switch(request)
+        if link is not None:  # another language shows the same draws
+            languages = {code: f"/simulate?{urlencode({**values, 'lang': code})}"
+                         for code in languages}
         html = site.render("simulate.html", lang, stored=site.scenarios.names(), values=values, log=log,
                            pictures=pictures, error=error, most=MAX_WEB_RUNS, link=link,
-                           switch=switch(request))
+                           switch=languages)
         return HTMLResponse(html, 400 if error else 200)
 
     async def table(request: Request) -> Response:
