@@ -1,23 +1,33 @@
 # Set-up is part of every target: a fresh machine needs only `make run` or `make test`.
+# `make run` installs what running needs (RUNTIME); `make test` adds the development and
+# test tools (`.[dev]`) to the same environment (STAMP).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME := $(VENV)/.runtime-stamp
 STAMP := $(VENV)/.installed-stamp
+RUN_ARGS ?=  # options for `csto serve`: make run RUN_ARGS="--port 8080"
 I18N := src/csto/present/i18n
 # Message templates are marked with N_() or are the first argument of the project's errors.
 I18N_KEYWORDS := -k N_ -k InputError -k NotFoundError -k CstoError -k StorageError
 
 .PHONY: run test lint typecheck unit bench i18n docs clean
 
-$(STAMP): pyproject.toml constraints.txt
+# The libraries are installed without their bytecode: Python writes it as it imports
+# them, so the environment holds only what running uses (see README: "make run").
+$(RUNTIME): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-compile -c constraints.txt -e .
 	$(BIN)/python -m compileall -q src
+	touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/csto serve
+run: $(RUNTIME)
+	$(BIN)/csto serve $(RUN_ARGS)
 
 test: lint typecheck unit
 

@@ -12,8 +12,9 @@
   equal-area conic (standard parallels 45N and 65N). The outlines are simplified together as
   one coverage (``shapely.coverage_simplify``), so each border is simplified once and
   neighbours neither gap nor overlap.
-- ``swagger-ui/``: the browsable API documentation, from swagger-ui-dist (Apache-2.0), with
-  its ``NOTICE`` and the notices of the libraries bundled in it.
+- ``axe/axe.min.js``: axe-core (MPL-2.0), the accessibility checker the browser tests run
+  in each page (``tests/test_browser.py``); shipped here so that no test fetches it, and
+  served to no page.
 Each comes with its licence file; the versions are pinned below. Natural Earth's de facto
 layer draws Crimea within Russia; the map draws it within Ukraine, as UN General Assembly
 resolution 68/262 (27 March 2014) holds.
@@ -31,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 WORLD_ATLAS = "world-atlas@2.0.2"
-SWAGGER_UI = "swagger-ui-dist@5.35.0"
+AXE = "axe-core@4.14.1"
 TARGET = Path(__file__).resolve().parent.parent / "src" / "csto" / "web" / "static" / "vendor"
 WIDTH = 960.0
 CENTRAL = 100.0
@@ -221,12 +222,11 @@ def main() -> None:
         shapes = build_map(atlas)
         (TARGET / "map" / "shapes.json").write_text(json.dumps(shapes, separators=(",", ":")))
         shutil.copy(atlas / "LICENSE", TARGET / "map" / "LICENSE.world-atlas")
-        swagger = fetch(SWAGGER_UI, folder)
-        (TARGET / "swagger-ui").mkdir(parents=True, exist_ok=True)
-        for name in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE", "NOTICE",
-                     "swagger-ui-bundle.js.LICENSE.txt"):
-            shutil.copy(swagger / name, TARGET / "swagger-ui" / name)
-        (TARGET / "VERSIONS").write_text(f"{WORLD_ATLAS}\n{SWAGGER_UI}\n")
+        axe = fetch(AXE, folder)
+        (TARGET / "axe").mkdir(parents=True, exist_ok=True)
+        for name in ("axe.min.js", "LICENSE", "LICENSE-3RD-PARTY.txt"):
+            shutil.copy(axe / name, TARGET / "axe" / name)
+        (TARGET / "VERSIONS").write_text(f"{WORLD_ATLAS}\n{AXE}\n")
 
 
 if __name__ == "__main__":

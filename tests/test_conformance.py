@@ -91,6 +91,10 @@ def test_case(case: dict[str, Any], history: History) -> None:
         listed = {c["case"]["id"]: c["case"] for c in result["cases"]}
         for ident, wanted in expect["cases"].items():
             _matches(listed[ident], wanted, ident)
+    if "changes" in expect:
+        changes = [[c["date"], c["what"], c["subject"], c["kind"], c["before"], c["after"]]
+                   for c in result["changes"]]
+        assert changes == [[_iso(v) for v in change] for change in expect["changes"]]
     cited = {f"{c['document']}/{c['article']}" for c in result.get("citations", [])}
     for article in case.get("cites", []):
         assert article in cited, article

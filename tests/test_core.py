@@ -131,7 +131,8 @@ def test_public_api_is_pinned() -> None:
     assert sorted(csto.__all__) == [
         "CstoError", "DataError", "Event", "History", "InputError", "QUESTIONS", "RecordError",
         "Snapshot", "Source", "Span", "TimelineError", "article", "ask", "assist", "base",
-        "cases", "chair", "check", "decide", "disputes", "documents", "exercises", "forces", "groupings",
+        "cases", "chair", "changes", "check", "decide", "disputes", "documents", "exercises", "forces",
+        "groupings",
         "load_history", "members", "officials", "organization", "overview", "snapshot",
         "standing", "state_history", "step", "to_dict"]
     assert set(csto.__all__) <= set(dir(csto))

@@ -34,6 +34,16 @@ def test_catalog_is_complete_and_keeps_placeholders(lang: str) -> None:
     for message in catalog:
         if not message.id:
             continue
+        if message.pluralizable:  # every plural form of the language (CLDR), each complete
+            singular, plural = (str(part) for part in message.id)
+            forms = [str(form) for form in message.string or ()]
+            assert len(forms) == catalog.num_plurals and all(forms), f"{lang}: {singular!r}"
+            for form in forms:
+                assert set(re.findall(r"{\w+}", singular)) == set(re.findall(r"{\w+}", form))
+            rule = gettext.c2py(catalog.plural_expr)
+            assert [compiled.ngettext(singular, plural, n) for n in (1, 2, 5, 21)] == [
+                forms[rule(n)] for n in (1, 2, 5, 21)], f"{lang}: csto.mo is stale; run `make i18n`"
+            continue
         assert message.string, f"{lang}: untranslated {message.id!r}"
         assert set(re.findall(r"{\w+}", str(message.id))) == set(
             re.findall(r"{\w+}", str(message.string))), message.id

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         base,
         cases,
         chair,
+        changes,
         decide,
         disputes,
         documents,
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "QUESTIONS", "CstoError", "DataError", "Event", "History", "InputError", "RecordError",
     "Snapshot", "Source", "Span", "TimelineError", "article", "ask", "assist", "base", "cases",
-    "chair", "check", "decide", "disputes", "documents", "exercises", "forces", "groupings",
+    "chair", "changes", "check", "decide", "disputes", "documents", "exercises", "forces", "groupings",
     "load_history", "members", "officials", "organization", "overview", "snapshot",
     "standing", "state_history", "step", "to_dict",
 ]

@@ -22,34 +22,38 @@ import pyarrow as pa
 
 from ..record.history import History
 
+N_ = str
+"""Marks a message for extraction (``make i18n``); returns it unchanged."""
+
 COLUMNS = {
-    "statea": "Correlates-of-War code of state A",
-    "stateb": "Correlates-of-War code of state B",
-    "iso3a": "ISO 3166 alpha-3 code of state A",
-    "iso3b": "ISO 3166 alpha-3 code of state B",
-    "iso3": "ISO 3166 alpha-3 code",
-    "cown": "Correlates-of-War state code (-1: none)",
-    "gwno": "Gleditsch-Ward state code (-1: none)",
-    "date": "Day",
-    "year": "Year",
-    "days": "Days of the year in the export",
-    "status": "Standing: signatory, member, frozen, suspended, former, observer...",
-    "since": "Day the standing began",
-    "member": "1 if a member (frozen participation included)",
-    "disputed": "1 if sources disagree about the standing",
-    "sources": "Sources of the standing (csto source ids)",
-    "defense": "A must assist B if B is attacked (CST Art. 4)",
-    "offense": "A promised to join B in attack (no CST article: always 0)",
-    "neutral": "A promised not to act against B (CST Art. 1)",
-    "nonagg": "A promised not to use force against B (CST Art. 1)",
-    "consul": "A must consult B on threats (CST Art. 2)",
-    "noothall": "A promised B to join no other alliance (CST Art. 1)",
-    "base_consent": "A needs B's consent for a non-member's base (2011 protocol)",
-    "chair": "A chairs the Collective Security Council (Charter Art. 13)",
-    "chairb": "B chairs the Collective Security Council (Charter Art. 13)",
-    "after_review": "1 if after the day the record was last reviewed",
+    "statea": N_("Correlates-of-War code of state A"),
+    "stateb": N_("Correlates-of-War code of state B"),
+    "iso3a": N_("ISO 3166 alpha-3 code of state A"),
+    "iso3b": N_("ISO 3166 alpha-3 code of state B"),
+    "iso3": N_("ISO 3166 alpha-3 code"),
+    "cown": N_("Correlates-of-War state code (-1: none)"),
+    "gwno": N_("Gleditsch-Ward state code (-1: none)"),
+    "date": N_("Day"),
+    "year": N_("Year"),
+    "days": N_("Days of the year in the export"),
+    "status": N_("Standing: signatory, member, frozen, suspended, former, observer..."),
+    "since": N_("Day the standing began"),
+    "member": N_("1 if a member (frozen participation included)"),
+    "disputed": N_("1 if sources disagree about the standing"),
+    "sources": N_("Sources of the standing (csto source ids)"),
+    "defense": N_("A must assist B if B is attacked (CST Art. 4)"),
+    "offense": N_("A promised to join B in attack (no CST article: always 0)"),
+    "neutral": N_("A promised not to act against B (CST Art. 1)"),
+    "nonagg": N_("A promised not to use force against B (CST Art. 1)"),
+    "consul": N_("A must consult B on threats (CST Art. 2)"),
+    "noothall": N_("A promised B to join no other alliance (CST Art. 1)"),
+    "base_consent": N_("A needs B's consent for a non-member's base (2011 protocol)"),
+    "chair": N_("A chairs the Collective Security Council (Charter Art. 13)"),
+    "chairb": N_("B chairs the Collective Security Council (Charter Art. 13)"),
+    "after_review": N_("1 if after the day the record was last reviewed"),
 }
-"""What each column means, short enough for a Stata variable label (see docs/export.md)."""
+"""What each column means, short enough for a Stata variable label (see docs/export.md); in
+English in the files, in the reader's language on the web page (the message catalogs)."""
 
 
 class Export(NamedTuple):

@@ -10,7 +10,8 @@ from __future__ import annotations
 import io
 import shutil
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from contextvars import ContextVar
 from datetime import date
 from functools import singledispatch
 from typing import TYPE_CHECKING, Any
@@ -18,7 +19,9 @@ from typing import TYPE_CHECKING, Any
 from ..questions.answers import (
     ArticleAnswer,
     CasesAnswer,
+    Change,
     ChangesAnswer,
+    Dispute,
     DisputesAnswer,
     DocumentsAnswer,
     ExercisesAnswer,
@@ -28,7 +31,7 @@ from ..questions.answers import (
     OverviewAnswer,
     StateHistoryAnswer,
 )
-from ..record.model import Announced, Citation, Finding, ProcedureStep, Standing, Term, Text
+from ..record.model import Announced, Citation, Exercise, Finding, ProcedureStep, Standing, Term, Text
 from ..rules.answers import (
     AssistAnswer,
     BaseAnswer,
@@ -46,6 +49,36 @@ if TYPE_CHECKING:
     from ..record.history import History
 
 N_ = str
+
+
+TABLE_LINK: ContextVar[Callable[[int], str] | None] = ContextVar("table_link", default=None)
+"""Where the web application serves the n-th table of a page as CSV (unset: no link)."""
+CAPTURE: ContextVar[list[tuple[list[str], list[list[str]]]] | None] = ContextVar(
+    "capture", default=None)
+"""Where ``tables`` collects the tables of an answer as it is rendered (unset: nowhere)."""
+
+
+class Refs(str):
+    """Numbered references to sources, keeping the ids they stand for (CSV gives the ids)."""
+
+    ids: tuple[str, ...]
+
+    def __new__(cls, text: str, ids: tuple[str, ...]) -> Refs:
+        made = super().__new__(cls, text)
+        made.ids = ids
+        return made
+
+
+class Foreign(str):
+    """Text in another language than the page's (a name in its own language): pages mark it
+    with its language, for screen readers and translators."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str) -> Foreign:
+        made = super().__new__(cls, text)
+        made.lang = lang
+        return made
 
 
 class Link(str):
@@ -90,9 +123,12 @@ class Page:
         return Link(text, f"/{question}?{urlencode(query)}")
 
     def country(self, code: str | None) -> str:
+        """A state's name, linked to its story; the terminal adds its code, for typing it."""
         if not code:
             return "-"
-        return self.link(f"{self.loc.country(code)} ({code})", "history", state=code, on=self.on)
+        name = self.loc.country(code)
+        return self.link(name if self.as_html else f"{name} ({code})", "history", state=code,
+                         on=self.on)
 
     def countries(self, codes: Iterable[str]) -> str:
         names = [self.loc.country(code) for code in codes]
@@ -103,20 +139,26 @@ class Page:
 
     def refs(self, ids: Iterable[str]) -> str:
         numbers = []
-        for ident in ids:
+        given = tuple(dict.fromkeys(ids))
+        for ident in given:
             numbers.append(self.numbers.setdefault(ident, len(self.numbers) + 1))
-        return "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
+        text = "[" + ", ".join(str(n) for n in sorted(set(numbers))) + "]" if numbers else ""
+        return Refs(text, given)
 
     # -- layout: blocks, written out by ``finish`` as text or as HTML ----------------
-    def line(self, text: str = "", indent: str = "") -> None:
-        """A paragraph; in the terminal later lines are indented by ``indent``."""
+    def line(self, text: str | list[str] = "", indent: str = "") -> None:
+        """A paragraph (text, or parts of which some may be ``Foreign``); in the terminal
+        later lines are indented by ``indent``."""
         self.blocks.append(("line", text, indent))
 
     def heading(self, text: str) -> None:
         self.blocks.append(("heading", text))
 
-    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]]) -> None:
-        self.blocks.append(("table", list(headers), [list(row) for row in rows]))
+    def table(self, headers: Sequence[str], rows: Iterable[Sequence[str]],
+              anchors: Sequence[str] | None = None) -> None:
+        """A table; ``anchors`` gives each row an id a link can point at (web pages)."""
+        self.blocks.append(("table", list(headers), [list(row) for row in rows],
+                            list(anchors or ())))
 
     def short_citation(self, citation: Citation) -> str:
         doc = self.history.documents[citation.document]
@@ -171,13 +213,20 @@ class Page:
                     self.t(N_("How")), self.t(N_("Law"))], rows)
 
     def standings(self, standings: Iterable[Standing]) -> None:
-        rows = [(self.link(s.iso3, "history", state=s.iso3, on=self.on), self.loc.country(s.iso3),
+        """The standings as a table; the terminal adds each state's code, for typing it."""
+        standings = tuple(standings)
+        rows = [[self.link(self.loc.country(s.iso3), "history", state=s.iso3, on=self.on),
                  self.label(labels.STATUS, s.status)
                  + (f" ({self.label(labels.BODY, s.body)})" if s.body else ""),
-                 self.day(s.since, s.since_precision), self.refs(s.fact.sources))
+                 self.day(s.since, s.since_precision), self.refs(s.fact.sources)]
                 for s in standings]
-        self.table([self.t(N_("Code")), self.t(N_("State")), self.t(N_("Standing")),
-                    self.t(N_("Since")), self.t(N_("Sources"))], rows)
+        headers = [self.t(N_("State")), self.t(N_("Standing")), self.t(N_("Since")),
+                   self.t(N_("Sources"))]
+        if not self.as_html:
+            headers.insert(0, self.t(N_("Code")))
+            for row, s in zip(rows, standings, strict=True):
+                row.insert(0, s.iso3)
+        self.table(headers, rows)
 
     def term(self, label: str, term: Term | None) -> None:
         if term is None:
@@ -198,6 +247,10 @@ class Page:
 
     def finish(self) -> str:
         """The page as terminal text, or as HTML for the web application."""
+        captured = CAPTURE.get()
+        if captured is not None:
+            captured.extend((block[1], [[_plain(cell) for cell in row] for row in block[2]])
+                            for block in self.blocks if block[0] == "table")
         if self.numbers:
             self.blocks.append(("sources",))
         return _html(self) if self.as_html else _text(self)
@@ -210,6 +263,35 @@ class Page:
             published = self.day(source.published, source.precision) if source.published else ""
             found.append((number, source.title, published, source.url or source.file or ""))
         return found
+
+    def source_language(self, ident: str) -> str:
+        """The language a source is written in, named in the reader's language (CLDR)."""
+        code = self.history.sources[ident].language
+        if not code:
+            return ""
+        from babel import Locale
+
+        return str(Locale.parse(self.lang).languages.get(code, code))
+
+
+def _plain(cell: object) -> str:
+    """A table cell as data: references as the ids of their sources."""
+    if isinstance(cell, Refs):
+        return " ".join(cell.ids)
+    return str(cell)
+
+
+def tables(answer: object, lang: str, renderer: Callable[..., str] | None = None,
+           ) -> list[tuple[list[str], list[list[str]]]]:
+    """The tables a person sees in an answer (as ``renderer`` writes it, by default the
+    question's), as data (headers, rows), for CSV."""
+    found: list[tuple[list[str], list[list[str]]]] = []
+    token = CAPTURE.set(found)
+    try:
+        (renderer or render)(answer, lang, html=True)
+    finally:
+        CAPTURE.reset(token)
+    return found
 
 
 def _text(page: Page) -> str:
@@ -238,7 +320,7 @@ def _text(page: Page) -> str:
     for block in page.blocks:
         kind = block[0]
         if kind == "line":
-            line(block[1], block[2])
+            line("".join(block[1]), block[2])
         elif kind == "heading":
             heading(block[1])
         elif kind == "table":
@@ -269,20 +351,39 @@ def _text(page: Page) -> str:
 
 
 def _html(page: Page) -> str:
-    """The blocks as HTML: links to articles, states and sources; numbered source notes."""
+    """The blocks as HTML: links to articles, states and sources; numbered source notes.
+    Source titles keep the language they are written in (``lang``), and name the language
+    of the source; each table may link to its CSV twin (``TABLE_LINK``)."""
     import re
+    from urllib.parse import urlsplit
 
     from markupsafe import Markup, escape
+
+    known = len(page.numbers)
 
     def cell(value: object) -> Markup:
         text = escape(str(value))
         if isinstance(value, Link):
             return Markup(f'<a href="{escape(value.href)}">{text}</a>')
+        if isinstance(value, Refs):
+            return refs(str(value))
+        if isinstance(value, Foreign):
+            return Markup(f'<span lang="{escape(value.lang)}">{text}</span>')
         return text
 
     def refs(text: str) -> Markup:
         return Markup(re.sub(r"(\d+)", r'<a href="#source-\1">\1</a>', str(escape(text))))
 
+    def cited(text: str) -> Markup:
+        """A paragraph whose bracketed numbers are references: each links to its source."""
+        def link(found: re.Match[str]) -> str:
+            numbers = [int(n) for n in re.findall(r"\d+", found.group(0))]
+            return str(refs(found.group(0))) if all(0 < n <= known for n in numbers) else found.group(0)
+
+        return Markup(re.sub(r"\[\d+(?:, \d+)*\]", link, str(escape(text))))
+
+    table_link = TABLE_LINK.get()
+    tables_seen = 0
     parts: list[str] = []
     findings_open = False
     for block in page.blocks:
@@ -293,15 +394,31 @@ def _html(page: Page) -> str:
         if kind == "line":
             if block[1]:
                 style = ' class="indent"' if block[2] else ""
-                parts.append(f"<p{style}>{escape(block[1])}</p>")
+                pieces = block[1] if isinstance(block[1], list) else [block[1]]
+                text = "".join(str(cell(p)) if isinstance(p, Foreign) else str(cited(p))
+                               for p in pieces)
+                parts.append(f"<p{style}>{text}</p>")
         elif kind == "heading":
             parts.append(f"<h2>{escape(block[1])}</h2>")
         elif kind == "table":
-            head = "".join(f"<th>{escape(h)}</th>" for h in block[1])
-            body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>"
-                           for row in block[2])
-            parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-                         if block[2] else "<p>-</p>")
+            if not block[2]:
+                parts.append("<p>-</p>")
+                continue
+            tables_seen += 1
+            anchors = block[3]
+            head = "".join(f'<th scope="col">{escape(h)}</th>' for h in block[1])
+            body = "".join(
+                (f'<tr id="{escape(anchors[i])}">' if i < len(anchors) else "<tr>")
+                + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>"
+                for i, row in enumerate(block[2]))
+            said = escape(page.t(N_("This table as CSV")))
+            twin = (f'<p class="twin"><a href="{escape(table_link(tables_seen))}" '
+                    f'type="text/csv">{said}</a></p>' if table_link else "")
+            region = escape(page.t(N_("Table {number}"), number=tables_seen))  # a keyboard
+            # scrolls it on a phone; each region has a name of its own
+            parts.append(f'<div class="table" role="region" tabindex="0" aria-label="{region}">'
+                         f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                         f"</div>{twin}")
         elif kind == "finding":
             if not findings_open:
                 heading = escape(page.t(N_("Findings")))
@@ -316,14 +433,22 @@ def _html(page: Page) -> str:
                          f'<span class="refs">{refs(numbers)}</span>'
                          + (f'<ul class="cites">{cites}</ul>' if cites else "") + "</li>")
         elif kind == "sources":
-            items = "".join(
-                f'<li id="source-{number}" value="{number}">{escape(title)}'
-                + (f" ({escape(published)})" if published else "")
-                + (f' <a href="{escape(where)}" rel="noreferrer">{escape(where)}</a>'
-                   if where.startswith("http") else (f" {escape(where)}" if where else ""))
-                + "</li>" for number, title, published, where in page.source_lines())
+            language = page.t(N_("language"))
+            ids = {number: ident for ident, number in page.numbers.items()}
+            items = []
+            for number, title, published, where in page.source_lines():
+                spoken = page.source_language(ids[number])
+                host = urlsplit(where).netloc.removeprefix("www.") if where.startswith("http") else ""
+                items.append(
+                    f'<li id="source-{number}" value="{number}"><cite lang="en">{escape(title)}'
+                    "</cite>" + (f" ({escape(published)})" if published else "")
+                    + (f' <span class="source-lang">{escape(language)}: {escape(spoken)}</span>'
+                       if spoken else "")
+                    + (f' <a href="{escape(where)}" rel="noreferrer" translate="no">{escape(host)}</a>'
+                       if host
+                       else (f" {escape(where)}" if where else "")) + "</li>")
             heading = escape(page.t(N_("Sources")))
-            parts.append(f'<h2>{heading}</h2><ol class="sources">{items}</ol>')
+            parts.append(f'<h2>{heading}</h2><ol class="sources">{"".join(items)}</ol>')
     if findings_open:
         parts.append("</ul>")
     return "\n".join(parts)
@@ -359,12 +484,53 @@ def officials(answer: OfficialsAnswer, lang: str, html: bool = False) -> str:
     return page.finish()
 
 
+def _introduction(page: Page, answer: OverviewAnswer) -> str:
+    """What the CSTO is, and where it stands on the day: from the record, each statement
+    with its first source (the tables below give them all)."""
+    history = page.history
+    treaty, charter = history.documents.get("cst"), history.documents.get("charter")
+    said: list[str] = []
+    if treaty is not None and treaty.signed is not None:
+        signed = treaty.signed
+        said.append(page.t(N_("The Collective Security Treaty Organization (CSTO) is a military "
+                              "alliance of states of the former Soviet Union, founded on the "
+                              "Collective Security Treaty of {date}."),
+                           date=page.day(signed.date, signed.precision))
+                    + " " + page.refs(signed.sources[:1]))
+    if charter is not None and charter.in_force is not None:
+        entry = charter.in_force
+        said.append(page.t(N_("Its Charter made it an organization on {date}."),
+                           date=page.day(entry.date, entry.precision))
+                    + " " + page.refs(entry.sources[:1]))
+    day = page.day(answer.date)
+    if answer.members:
+        said.append(page.loc.ngettext("On {date} it has {count} member: {states}.",
+                                      "On {date} it has {count} members: {states}.",
+                                      len(answer.members)).format(
+            date=day, count=page.loc.number(len(answer.members)),
+            states=page.countries(s.iso3 for s in answer.members)))
+    else:
+        said.append(page.t(N_("On {date} the Treaty is not in force: there are no members yet."),
+                           date=day))
+    for standing in answer.standings:
+        if standing.status not in ("frozen", "suspended"):
+            continue
+        sentence = page.t(N_("{state}: {standing} since {date}."),
+                          state=page.loc.country(standing.iso3),
+                          standing=page.label(labels.STATUS, standing.status),
+                          date=page.day(standing.since, standing.since_precision))
+        if standing.fact.disputed:
+            sentence += " " + page.t(N_("Sources disagree on this (see below)."))
+        said.append(sentence + " " + page.refs(standing.fact.sources[:1]))
+    if answer.observers:
+        said.append(page.t(N_("Observers: {states}."),
+                           states=page.countries(s.iso3 for s in answer.observers)))
+    return " ".join(said)
+
+
 def overview(answer: OverviewAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
-    org = page.t(N_("Collective Security Treaty Organization"))
-    page.line(f"{org} — {page.day(answer.date)}")
-    page.line(page.t(N_("{count} members: {states}."), count=len(answer.members),
-                     states=page.countries(s.iso3 for s in answer.members)))
+    page.line(_introduction(page, answer))
     page.term(page.t(N_("Secretary General")), answer.secretary_general)
     page.term(page.t(N_("Chair of the Collective Security Council")), answer.chair)
     page.heading(page.t(N_("Every state that ever signed or observed")))
@@ -439,8 +605,9 @@ def step(answer: StepAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
     target = ""
     if answer.target:
+        grouping = page.history.groupings.get(answer.target)
         target = (page.country(answer.target) if answer.target in page.history.countries
-                  else answer.target)
+                  else page.text(grouping.short or grouping.name) if grouping else answer.target)
     page.line(page.t(labels.STEP_HEADLINE[answer.action], actor=page.loc.country(answer.actor),
                      target=target, date=page.day(answer.date),
                      verdict=page.label(labels.VERDICT, answer.verdict)))
@@ -509,10 +676,13 @@ def article(answer: ArticleAnswer, lang: str, html: bool = False) -> str:
     else:
         page.line(page.t(N_("Not in force on {date}."), date=page.day(answer.date)))
     page.heading(page.t(N_("Versions")))
+    documents = page.history.documents
     page.table([page.t(N_("Wording")), page.t(N_("In force since")), page.t(N_("Text")),
                 page.t(N_("Sources"))],
-               [(v.version + (" *" if v.in_force else ""), page.day(v.in_force_from),
-                 page.text(v.text), page.refs(v.sources)) for v in answer.versions])
+               [(page.text(documents[v.version].short or documents[v.version].title)
+                 + (" (" + page.t(N_("in force on the day asked")) + ")" if v.in_force else ""),
+                 page.day(v.in_force_from), page.text(v.text), page.refs(v.sources))
+                for v in answer.versions])
     return page.finish()
 
 
@@ -521,11 +691,22 @@ def exercises(answer: ExercisesAnswer, lang: str, html: bool = False) -> str:
     planned = page.t(N_("planned"))
     page.table([page.t(N_("Year")), page.t(N_("Exercise")), page.t(N_("Hosts")),
                 page.t(N_("Troops")), page.t(N_("About")), page.t(N_("Sources"))],
-               [(str(e.year), e.name + (f" ({planned})" if e.planned else ""),
-                 ", ".join(e.hosts) or "-",
+               [(str(e.year), exercise_name(page, e) + (f" ({planned})" if e.planned else ""),
+                 page.countries(e.hosts) if e.hosts else "-",
                  page.loc.number(e.troops) if e.troops else "-", page.text(e.summary),
-                 page.refs(e.sources)) for e in answer.exercises])
+                 page.refs(e.sources)) for e in answer.exercises],
+               anchors=[f"exercise-{e.id}" for e in answer.exercises])
     return page.finish()
+
+
+def exercise_name(page: Page, exercise: Exercise) -> str:
+    """An exercise's name in the reader's language, where the record gives one."""
+    return page.text(exercise.title) if exercise.title else exercise.name
+
+
+def _exercise_link(page: Page, exercise: Exercise) -> Link:
+    link = page.link(exercise_name(page, exercise), "exercises", year=str(exercise.year))
+    return Link(link, f"{link.href}#exercise-{exercise.id}")
 
 
 def forces(answer: ForcesAnswer, lang: str, html: bool = False) -> str:
@@ -579,26 +760,85 @@ def cases(answer: CasesAnswer, lang: str, html: bool = False) -> str:
 
 def groupings(answer: GroupingsAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
-    page.table([page.t(N_("Id")), page.t(N_("Name")), page.t(N_("Collective defence")),
-                page.t(N_("Sources"))],
-               [(g.id, page.text(g.name),
-                 page.t(N_("yes")) if g.collective_defence else page.t(N_("no")),
-                 page.refs(g.sources)) for g in answer.groupings])
+    rows = [[page.text(g.name), page.t(N_("yes")) if g.collective_defence else page.t(N_("no")),
+             page.refs(g.sources)] for g in answer.groupings]
+    headers = [page.t(N_("Name")), page.t(N_("Collective defence")), page.t(N_("Sources"))]
+    if not html:  # the ids are what the command line takes
+        headers.insert(0, page.t(N_("Id")))
+        for row, grouping in zip(rows, answer.groupings, strict=True):
+            row.insert(0, grouping.id)
+    page.table(headers, rows)
     return page.finish()
+
+
+DISPUTED = {
+    "date": N_("Disputed: the date."),
+    "value": N_("Disputed: what it was."),
+    "signed": N_("Disputed: the day it was signed."),
+    "in_force": N_("Disputed: the day it entered into force."),
+    "name": N_("Disputed: how it is written."),
+    "article": N_("Disputed: the wording of the article."),
+}
+"""What a dispute is about, by the disputed field."""
+ORGANIZATION_FACTS = {"headquarters": N_("Seat"), "official_language": N_("Official language"),
+                      "website": N_("Website")}
+
+
+def _dispute_subject(page: Page, item: Dispute) -> str:
+    """Whom or what a dispute is about, in words: a state, a document, an office..."""
+    kind, _, ident = item.record.partition(":")
+    history = page.history
+    if kind == "event":
+        event = next((e for e in history.events if e.id == ident), None)
+        return page.loc.country(event.state) if event else page.text(item.label)
+    if kind == "term":
+        office = ident.split(":", 1)[0]
+        title = page.t(N_("Secretary General")) if office == "secretary_general" else page.t(
+            N_("Chair of the Collective Security Council"))
+        return f"{title}: {page.text(item.label)}"
+    if kind == "organization" and ident.startswith("name:"):
+        return page.t(N_("The Organization's name in {language}"),
+                      language=_language(page, ident.removeprefix("name:")))
+    if kind == "organization":
+        return page.t(ORGANIZATION_FACTS.get(ident, ident))
+    if kind == "document" and item.field.startswith("article"):
+        number = item.field.split()[1]
+        document = history.documents[ident]
+        article = page.t(N_("Art. {number}"), number=number)
+        return f"{page.text(document.short or document.title)}, {article}: {page.text(item.label)}"
+    if kind == "exercise":
+        exercise = next((e for e in history.exercises if e.id == ident), None)
+        return exercise_name(page, exercise) if exercise else page.text(item.label)
+    return page.text(item.label)
 
 
 def disputes(answer: DisputesAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
-    page.line(page.t(N_("{count} facts on which sources disagree."), count=len(answer.disputes)))
+    count = len(answer.disputes)
+    page.line(page.loc.ngettext("{count} fact on which sources disagree.",
+                                "{count} facts on which sources disagree.", count).format(
+        count=page.loc.number(count)))
     for item in answer.disputes:
         when = f" ({page.day(item.date)})" if item.date else ""
-        page.heading(f"{page.text(item.label)}{when}: {item.field}")
+        page.heading(f"{_dispute_subject(page, item)}{when}")
+        kind = item.record.partition(":")[0]
+        if kind in ("event", "case", "milestone"):
+            page.line(page.text(item.label))
+        field = "article" if item.field.startswith("article") else item.field
+        if field in DISPUTED:
+            page.line(page.t(DISPUTED[field]))
         chosen, other = page.t(N_("Chosen because")), page.t(N_("Other reading"))
         if item.chosen_because:
             page.line(f"{chosen}: {page.text(item.chosen_because)} {page.refs(item.sources)}")
+        spoken = item.record.removeprefix("organization:name:") if kind == "organization" else ""
         for alternative in item.alternatives:
             value = (page.day(alternative.date, alternative.precision or "day")
                      if alternative.date else page.text(alternative.value))
+            if spoken and ":" not in spoken and isinstance(alternative.value, str):
+                page.line([f"  {other}: ", Foreign(value, spoken),
+                                 f" — {page.text(alternative.why_not)} "
+                                 f"{page.refs(alternative.sources)}"])
+                continue
             page.line(f"  {other}: {value} — {page.text(alternative.why_not)} "
                       f"{page.refs(alternative.sources)}")
     return page.finish()
@@ -607,8 +847,11 @@ def disputes(answer: DisputesAnswer, lang: str, html: bool = False) -> str:
 def history(answer: StateHistoryAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
     codes = answer.codes
-    page.line(f"{page.loc.country(answer.state)} — ISO {codes.iso3}/{codes.alpha2}/{codes.numeric}"
-              + (f", COW {codes.cow}" if codes.cow else ""))
+    if html:
+        page.line(page.loc.country(answer.state))
+    else:
+        page.line(f"{page.loc.country(answer.state)} — ISO {codes.iso3}/{codes.alpha2}/"
+                  f"{codes.numeric}" + (f", COW {codes.cow}" if codes.cow else ""))
     standing_label = (page.label(labels.STATUS, answer.standing.status) if answer.standing
                       else page.label(labels.STATUS, "none"))
     page.line(page.t(N_("Standing on {date}: {status}"), date=page.day(answer.date),
@@ -617,7 +860,7 @@ def history(answer: StateHistoryAnswer, lang: str, html: bool = False) -> str:
         page.heading(page.t(N_("Events")))
         page.table([page.t(N_("Date")), page.t(N_("Event")), page.t(N_("Sources"))],
                    [(page.day(e.date, e.precision), page.text(e.summary), page.refs(e.sources))
-                    for e in answer.events])
+                    for e in answer.events], anchors=[f"event-{e.id}" for e in answer.events])
     if answer.offices:
         page.heading(page.t(N_("Offices held")))
         page.table([page.t(N_("Office")), page.t(N_("Person")), page.t(N_("From")),
@@ -627,27 +870,45 @@ def history(answer: StateHistoryAnswer, lang: str, html: bool = False) -> str:
                      page.text(t.person), page.day(t.start, t.precision), page.day(t.end))
                     for t in answer.offices])
     if answer.exercises_hosted:
-        page.line(page.t(N_("Exercises hosted: {names}"), names=", ".join(answer.exercises_hosted)))
+        hosted = {e.id: e for e in page.history.exercises}
+        page.heading(page.t(N_("Exercises hosted")))
+        page.table([page.t(N_("Year")), page.t(N_("Exercise"))],
+                   [(str(hosted[i].year), _exercise_link(page, hosted[i]))
+                    for i in answer.exercises_hosted])
     if answer.cases:
-        page.line(page.t(N_("Cases: {names}"), names=", ".join(answer.cases)))
+        titled = {c.id: c for c in page.history.cases}
+        page.heading(page.t(N_("Requests for help")))
+        page.table([page.t(N_("From")), page.t(N_("Request for help"))],
+                   [(page.day(titled[i].start), page.link(page.text(titled[i].title), "cases",
+                                                          case=i))
+                    for i in answer.cases])
     if not (answer.events or answer.offices):
         page.line(page.t(N_("No events are recorded for this state.")))
     return page.finish()
+
+
+def _language(page: Page, code: str, script: str | None = None) -> str:
+    """A language (and script) named in the reader's language (CLDR)."""
+    from babel import Locale
+
+    names = Locale.parse(page.lang)
+    name = str(names.languages.get(code, code))
+    return f"{name} ({names.scripts.get(script, script)})" if script else name
 
 
 def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
     org = answer.organization
     page.line(f"{page.text(answer.name)} ({page.text(answer.abbreviation)})")
-    for label, fact in ((N_("Seat"), org.headquarters), (N_("Official language"),
-                                                         org.official_language),
-                        (N_("Website"), org.website)):
+    for label, fact in ((ORGANIZATION_FACTS["headquarters"], org.headquarters),
+                        (ORGANIZATION_FACTS["official_language"], org.official_language),
+                        (ORGANIZATION_FACTS["website"], org.website)):
         note = f" — {page.text(fact.note)}" if fact.note else ""
         page.line(f"{page.t(label)}: {page.text(fact.value)}{note} {page.refs(fact.sources)}")
     page.heading(page.t(N_("Names")))
     page.table([page.t(N_("Language")), page.t(N_("Name")), page.t(N_("Latin script"))],
-               [(n.lang + (f"-{n.script}" if n.script else ""), n.name, n.latin or "-")
-                for n in org.names])
+               [(_language(page, n.lang, n.script), Foreign(n.name, n.lang),
+                 Foreign(n.latin, f"{n.lang}-Latn") if n.latin else "-") for n in org.names])
     page.heading(page.t(N_("Milestones")))
     page.table([page.t(N_("Date")), page.t(N_("Event")), page.t(N_("Sources"))],
                [(page.day(m.date, m.precision), page.text(m.summary), page.refs(m.sources))
@@ -658,28 +919,67 @@ def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
     return page.finish()
 
 
+def _change_value(page: Page, change: Change, value: str | None) -> str:
+    """A standing, a document's status or an office holder, in words."""
+    if change.what == "standing":
+        return page.label(labels.STATUS, value or "none")
+    if change.what == "document":
+        return page.label(labels.DOCUMENT_STATUS, value or "not-yet-signed")
+    if value is None:
+        return page.t(N_("nobody"))
+    return page.loc.country(value)
+
+
+def _holder(page: Page, change: Change, after: bool) -> str:
+    """The person (and state) holding an office just before or from a change."""
+    state = change.after if after else change.before
+    if state is None:
+        return page.t(N_("nobody"))
+    terms = page.history.terms.get(change.kind, ())
+    if after:
+        term = next((t for t in terms if t.fact.ref == change.fact.ref), None)
+    else:
+        term = next((t for t in terms if t.start < change.date
+                     and (t.end is None or change.date <= t.end)), None)
+    name = page.loc.country(state)
+    return f"{page.text(term.person)} ({name})" if term and term.person else name
+
+
+CHANGE_SAYS_HOW = frozenset({"lapse", "withdraw", "in_force"})
+"""Kinds of change whose word adds to the standings before and after."""
+
+
 def changes(answer: ChangesAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
-    page.line(page.t(N_("What changed from {start} to {until}"), start=page.day(answer.start),
-                     until=page.day(answer.until)))
+    page.on = None
+    count = len(answer.changes)
+    page.line(page.loc.ngettext("From {start} until {until}: {count} change.",
+                                "From {start} until {until}: {count} changes.", count).format(
+        start=page.day(answer.start), until=page.day(answer.until),
+        count=page.loc.number(count)))
     rows = []
     for change in answer.changes:
+        day = change.date.isoformat()
         if change.what == "standing":
-            subject = page.loc.country(change.subject)
-            what = " → ".join(page.label(labels.STATUS, s or "none") for s in (change.before, change.after))
+            subject = page.link(page.loc.country(change.subject), "history",
+                                state=change.subject, on=day)
+            what = page.t(N_("{before} → {after}"),
+                          before=_change_value(page, change, change.before),
+                          after=_change_value(page, change, change.after))
+            if change.kind in CHANGE_SAYS_HOW:
+                what += f" ({page.label(labels.CHANGE, change.kind)})"
         elif change.what == "document":
-            subject = page.text(answer.history.documents[change.subject].title)
+            document = page.history.documents[change.subject]
+            subject = page.link(page.text(document.short or document.title), "documents", on=day)
             what = page.t(N_("enters into force"))
         else:
-            subject = (page.t(N_("Secretary General")) if change.kind == "secretary_general"
-                       else page.t(N_("Chair of the Collective Security Council")))
-            what = page.loc.country(change.after) if change.after else "-"
-        rows.append((page.day(change.date), subject, what, page.refs(change.fact.sources)))
-    if rows:
-        page.table([page.t(N_("Date")), page.t(N_("Who or what")), page.t(N_("Change")),
-                    page.t(N_("Sources"))], rows)
-    else:
-        page.line(page.t(N_("Nothing changed in that period.")))
+            subject = page.link(page.label(labels.CHANGE, change.kind), "officials", on=day)
+            what = page.t(N_("{before} → {after}"), before=_holder(page, change, False),
+                          after=_holder(page, change, True))
+        rows.append((page.day(change.date), subject, what,
+                     page.refs(change.fact.sources)))
+    page.table([page.t(N_("Date")), page.t(N_("Who or what")), page.t(N_("Change")),
+                page.t(N_("Sources"))], rows)
     return page.finish()
 
 

@@ -79,8 +79,8 @@ def _hints(kind: type) -> dict[str, Any]:
     import sys
 
     own = vars(sys.modules[kind.__module__]) if kind.__module__ in sys.modules else {}
-    namespace = {**own, **vars(model), **_schema.ALIASES, **vars(rule_answers), **vars(answers),
-                 **vars(jsonforms),
+    namespace = {**vars(model), **_schema.ALIASES, **vars(rule_answers), **vars(answers),
+                 **vars(jsonforms), **own,
                  "History": object, "NotRequired": typing.NotRequired}
     return typing.get_type_hints(kind, namespace, namespace, include_extras=True)
 
@@ -103,10 +103,25 @@ def _fields(kind: type) -> list[Any]:
     return fields
 
 
+_CORE = (answers, rule_answers, model, jsonforms)
+"""The modules whose type names are the schemas' own names."""
+
+
+def _name(kind: type) -> str:
+    """A type's schema name: its own, or where a type declared elsewhere (a scenario's
+    ``Change``) shares the name of a core one, prefixed with its module's (``DiffChange``),
+    so that two shapes never share one name in the OpenAPI components."""
+    name = kind.__name__
+    if kind.__module__ in {m.__name__ for m in _CORE} or not any(
+            getattr(m, name, kind) is not kind for m in _CORE):
+        return name
+    return kind.__module__.rsplit(".", 1)[-1].capitalize() + name
+
+
 @cache
 def struct_of(kind: type) -> type[msgspec.Struct]:
     """The Struct mirroring a NamedTuple or a TypedDict, unknown fields forbidden."""
-    return msgspec.defstruct(kind.__name__, _fields(kind), forbid_unknown_fields=True,
+    return msgspec.defstruct(_name(kind), _fields(kind), forbid_unknown_fields=True,
                              module=__name__)
 
 

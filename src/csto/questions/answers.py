@@ -185,29 +185,6 @@ class StateHistoryAnswer(NamedTuple):
     history: History
 
 
-class Change(NamedTuple):
-    """One change between two days: a standing, a document entering into force, or an office
-    changing hands. ``kind`` is the event's kind (``sign``, ``lapse``, ``freeze``...) for a
-    standing, ``in_force`` for a document, the office for an office."""
-
-    date: Day
-    what: str
-    subject: str
-    kind: str
-    before: str | None
-    after: str | None
-    fact: Fact
-
-
-class ChangesAnswer(NamedTuple):
-    """Every change of standing, document in force and office holder in [start, until)."""
-
-    start: Day
-    until: Day
-    changes: tuple[Change, ...]
-    history: History
-
-
 class OverviewAnswer(NamedTuple):
     """The organization on a day: what ``make run`` shows first.
 
@@ -228,3 +205,32 @@ class OverviewAnswer(NamedTuple):
     history: History
 
 
+
+
+class Change(NamedTuple):
+    """One change between two consecutive epochs, on the day it takes effect.
+
+    ``what`` is ``standing`` (``subject``: the state's ISO alpha-3 code; ``kind``: the kind
+    of event that changed it, or ``in_force`` where the Treaty's entry into force made its
+    signatories members; ``before``/``after``: standings), ``document`` (``subject``: the
+    document id; ``kind``: ``in_force``; ``after``: ``in-force``) or ``office``
+    (``subject``: the new holder's state; ``kind``: ``secretary_general`` or ``chair``;
+    ``before``/``after``: states). ``fact`` is the record's fact behind it, with its sources.
+    """
+
+    date: Day
+    what: str
+    subject: str
+    kind: str
+    before: str | None
+    after: str | None
+    fact: Fact
+
+
+class ChangesAnswer(NamedTuple):
+    """Every change of standing, document in force and office holder over [start, until)."""
+
+    start: Day
+    until: Day
+    changes: tuple[Change, ...]
+    history: History

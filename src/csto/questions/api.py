@@ -254,25 +254,27 @@ def disputes(history: History | None = None) -> a.DisputesAnswer:
 
 
 @answers
-def changes(start: object = None, until: object = None,
-            history: History | None = None) -> a.ChangesAnswer:
-    """Every change of standing, document in force and office holder over [start, until):
-    by default from the record's first day to today."""
-    from ..record.dates import EARLIEST
-    from .listings import changes as build
-
-    first = as_day(start, "from") if start is not None else EARLIEST
-    last = as_day(until, "until") if until is not None else date.today()
-    if last <= first:
-        raise InputError("'until' ({until}) must be after 'from' ({start})", field="until",
-                         until=last.isoformat(), start=first.isoformat())
-    return build(_history(history), first, last)
-
-
-@answers
 def overview(on: object = None, history: History | None = None) -> a.OverviewAnswer:
     """The organization on a day: members, observers, officials, documents in force."""
     from .listings import overview as build
 
     return build(snapshot(on, history))
 
+
+@answers
+def changes(start: object = None, until: object = None,
+            history: History | None = None) -> a.ChangesAnswer:
+    """Every change of standing, document in force and office holder from ``start``
+    (default: 15 May 1992, the record's earliest day) until ``until`` (default: today), the
+    last day not included."""
+    from ..record.dates import EARLIEST
+    from .changes import changes as build
+
+    h = _history(history)
+    earliest = min((d for d in h.change_dates if d >= EARLIEST), default=EARLIEST)
+    first = as_day(start, "from") if start is not None else earliest
+    last = as_day(until, "until") if until is not None else date.today()
+    if last <= first:
+        raise InputError("'until' ({value}) must come after 'from' ({start})", field="until",
+                         value=last.isoformat(), start=first.isoformat())
+    return build(h, first, last)

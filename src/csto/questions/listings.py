@@ -13,8 +13,6 @@ from .answers import (
     ArticleAnswer,
     CaseAnswer,
     CasesAnswer,
-    Change,
-    ChangesAnswer,
     Dispute,
     DisputesAnswer,
     DocumentsAnswer,
@@ -112,42 +110,6 @@ def overview(snap: Snapshot) -> OverviewAnswer:
         held.secretary_general, held.chair,
         tuple(d for d in documents(snap).documents if d.in_force),
         announced_by(snap.history, snap.date), listed.findings + held.findings, snap.history)
-
-
-def changes(history: History, start: date, until: date) -> ChangesAnswer:
-    """The changes over [start, until), in order, each with the fact behind it: consecutive
-    spans of the history compared (standings, documents in force, office holders)."""
-    found: list[Change] = []
-    previous: Snapshot | None = None
-    for span in history.spans(None, until):
-        if previous is not None and span.start >= start:
-            found.extend(_changed(previous, span.snapshot))
-        previous = span.snapshot
-    return ChangesAnswer(start, until, tuple(found), history)
-
-
-def _changed(before: Snapshot, after: Snapshot) -> Iterator[Change]:
-    from ..record.history import fact_of
-
-    history, day = after.history, after.date
-    kinds = {f"event:{e.id}": e.kind for e in history.events}
-    old, new = before.standings, after.standings
-    for state in sorted(set(old) | set(new)):
-        was, now = old.get(state), new.get(state)
-        if now is not None and (was is None or was.status != now.status):
-            yield Change(day, "standing", state, kinds.get(now.fact.ref, "in_force"),
-                         was.status if was else None, now.status, now.fact)
-    for doc_id in sorted(after.epoch.in_force - before.epoch.in_force):
-        dated = history.documents[doc_id].in_force
-        if dated is not None:
-            fact = fact_of(f"document:{doc_id}:in_force", dated.date, dated.sources,
-                           dated.confidence, dated.alternatives)
-            yield Change(day, "document", doc_id, "in_force", None, "in-force", fact)
-    for office in ("secretary_general", "chair"):
-        was_term, now_term = getattr(before, office), getattr(after, office)
-        if now_term is not None and (was_term is None or was_term.start != now_term.start):
-            yield Change(day, "office", now_term.state or office, office,
-                         was_term.state if was_term else None, now_term.state, now_term.fact)
 
 
 # -- disputes ---------------------------------------------------------------------------------

@@ -155,8 +155,8 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in (
         "Whether ACTOR taking ACTION (towards TARGET) keeps the Treaty, and the lawful path."),
         actor=Spec("country", N_("The member taking the step."), positional=True),
         action=Spec("choice", N_("The step."), positional=True, choices=ACTIONS),
-        target=Spec("text", N_("An alliance id (join-alliance) or a state (use-force-against, "
-                               "host-base); none for withdraw."), positional=True),
+        target=Spec("text", N_("The alliance or grouping to join, or the state to use force "
+                               "against or to host; none to withdraw."), positional=True),
         on=ON),
     question(api.base, r.BaseAnswer, N_(
         "Whose consent HOST needs to let GUEST station troops or military infrastructure."),
@@ -179,8 +179,8 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in (
                  name="abstain"),
             Spec("countries", N_("Members taking no part (the default)."), metavar=STATES,
                  name="absent")),
-        matter=Spec("choice", N_("'appointment' is the appointment of the Secretary General."),
-                    choices=MATTERS)),
+        matter=Spec("choice", N_("What the body decides: any matter, or the appointment of the "
+                                 "Secretary General."), choices=MATTERS)),
     question(api.documents, a.DocumentsAnswer, N_(
         "Treaty documents, and which are in force on a day."),
         on=ON),
@@ -200,13 +200,15 @@ QUESTIONS: dict[str, Question] = {q.name: q for q in (
                      name="case")),
     question(api.groupings, a.GroupingsAnswer, N_(
         "Alliances and groupings with their stable ids (for 'csto step ... join-alliance').")),
-    question(api.changes, a.ChangesAnswer, N_(
-        "What changed between two days: standings, documents in force, office holders."),
-        start=Spec("day", N_("The first day (default: the record's first)."), metavar="YYYY-MM-DD",
-                   name="from"),
-        until=Spec("day", N_("The day after the last (default: today)."), metavar="YYYY-MM-DD")),
     question(api.disputes, a.DisputesAnswer, N_(
         "Every fact where sources disagree: what csto chose, why, and the alternatives.")),
+    question(api.changes, a.ChangesAnswer, N_(
+        "What changed between two days: standings, documents in force and office holders, "
+        "each with its sources."),
+        start=Spec("day", N_("The first day (default: 15 May 1992, the record's earliest)."),
+                   metavar="YYYY-MM-DD", name="from"),
+        until=Spec("day", N_("The day the period ends, not included (default: today)."),
+                   metavar="YYYY-MM-DD")),
 )}
 
 

@@ -324,6 +324,8 @@ class Exercise(NamedTuple):
     remark: NonEmpty | None = None
     chosen_because: Reason | None = None
     alternatives: tuple[Alternative, ...] = ()
+    title: Text | None = None
+    """The name in each language (``name`` is the name in Latin letters the record uses)."""
 
 
 class Force(NamedTuple):
@@ -417,6 +419,8 @@ class Grouping(NamedTuple):
     sources: SourceIds
     confidence: Confidence
     assessments: tuple[Assessment, ...] = ()
+    short: Text | None = None
+    """The short name in each language (``NATO``, ``НАТО``), where it differs from the id."""
 
 
 class CountryOverride(NamedTuple):

@@ -12,7 +12,16 @@ from datetime import date
 from ..errors import InputError
 from ..record.dates import add_months
 from ..record.history import Snapshot, fact_of
-from ..record.model import Citation, CountryList, CountryRef, DateRef, Fact, Finding, ProcedureStep
+from ..record.model import (
+    Citation,
+    CountryList,
+    CountryRef,
+    DateRef,
+    Fact,
+    Finding,
+    ProcedureStep,
+    TextRef,
+)
 from ..record.vocab import ACTIONS
 from ._common import (
     N_,
@@ -156,18 +165,19 @@ def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
             hostile.extend(c for c in assessment.directed_against if c in others)
             founded += (fact_of(f"grouping:{target}:{assessment.start.isoformat()}",
                                 assessment.start, assessment.sources, assessment.confidence),)
+    called = TextRef(grouping.short) if grouping.short else target  # "NATO", "НАТО"
     if grouping.kind == "military-alliance":
         findings.append(finding(
             "prohibition", "step.join_military_alliance",
             N_("{grouping} is a military alliance, and Article 1 bars members from joining any "
                "military alliance: joining it breaks the Treaty, and would be an agreement "
                "incompatible with it (Article 8)."),
-            {"grouping": target}, law, reading))
+            {"grouping": called}, law, reading))
         if hostile:
             findings.append(finding(
                 "information", "step.join_hostile",
                 N_("Besides, on {date} {grouping} names {states} as an adversary."),
-                {"grouping": target, "date": day_of(snap),
+                {"grouping": called, "date": day_of(snap),
                  "states": CountryList(tuple(sorted(set(hostile))))}, law, founded))
         return "breach"
     if hostile:
@@ -176,7 +186,7 @@ def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
             N_("Joining {grouping} breaks Article 1: on {date} it names {states} as an adversary, "
                "and no member may take part in a grouping of states directed against another "
                "member."),
-            {"grouping": target, "date": day_of(snap),
+            {"grouping": called, "date": day_of(snap),
              "states": CountryList(tuple(sorted(set(hostile))))}, law, founded + reading))
         return "breach"
     if not grouping.collective_defence:
@@ -184,7 +194,7 @@ def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
             "permission", "step.join_non_military",
             N_("{grouping} is not a military alliance: joining it does not engage Article 1, as "
                "long as {actor} takes part in no action directed against another member."),
-            {"grouping": target, "actor": CountryRef(actor)}, law, reading))
+            {"grouping": called, "actor": CountryRef(actor)}, law, reading))
         return "lawful"
     findings.append(finding(
         "open-question", "step.join_undetermined",
@@ -192,5 +202,5 @@ def _join(snap: Snapshot, actor: str, target: str, art1: tuple[Citation, ...],
            "Article 1 forbids taking part in a grouping directed against another member; "
            "whether {grouping} was so directed on {date} is not settled by any sourced "
            "assessment in csto, and the Treaty leaves that judgement to the members."),
-        {"grouping": target, "date": day_of(snap)}, law, reading))
+        {"grouping": called, "date": day_of(snap)}, law, reading))
     return "open"

@@ -22,12 +22,17 @@ ENV = "CSTO_DATABASE_URL"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
-def default_url() -> str:
-    """SQLite in the user's data folder (``$CSTO_DATA_HOME`` overrides it, for tests)."""
+def data_home() -> Path:
+    """The user's data folder (``$CSTO_DATA_HOME`` overrides it): stored scenarios and runs,
+    and the texts the web application checked."""
     from platformdirs import user_data_dir
 
-    folder = Path(os.environ.get("CSTO_DATA_HOME") or user_data_dir("csto", appauthor=False))
-    return f"sqlite:///{folder / 'csto.sqlite'}"
+    return Path(os.environ.get("CSTO_DATA_HOME") or user_data_dir("csto", appauthor=False))
+
+
+def default_url() -> str:
+    """SQLite in the user's data folder (``$CSTO_DATA_HOME`` overrides it, for tests)."""
+    return f"sqlite:///{data_home() / 'csto.sqlite'}"
 
 
 def database_url(url: str | None = None) -> str:

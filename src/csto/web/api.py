@@ -4,12 +4,13 @@ Parameters carry the CLI's option names; the answer is the JSON object ``csto QU
 --json`` prints (``?lang=`` as ``--lang``, English by default). Errors are
 ``{"error": {"code", "message", "field"}}`` with a 4xx status and the CLI's message. The
 OpenAPI description (``/api/openapi.json``, built by ``openapi``) takes each answer's
-schema from its type.
+schema from its type. ``/api/docs`` is that description as a page, in the reader's
+language: each route, its parameters, and for each question a form that asks it.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -17,12 +18,50 @@ from starlette.routing import Route
 
 from ..errors import CstoError
 from ..questions.registry import find
-from .http import JSON, failed, reply_lang, values_of
+from .http import JSON, csv_response, failed, reply_lang, switch, values_of, wants_json
 
 if TYPE_CHECKING:
     from .site import Site
 
-NAV = (("/api/docs", "REST API"),)
+N_ = str
+NAV = (("/api/docs", N_("REST API")),)
+STATUS = {"200": N_("the answer"), "201": N_("stored"),
+          "400": N_("a parameter it cannot take"), "403": N_("writing is not allowed"),
+          "404": N_("not found"), "413": N_("the body is too large"),
+          "503": N_("the store cannot be read")}
+"""What each status of a response means, in words for the page."""
+
+
+def operations(described: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+    """The routes of an OpenAPI description as a page lists them, in the reader's language:
+    each question's title in plain words, the others' summaries, each parameter's meaning and
+    allowed values, the statuses it answers with, and whether a form can ask it (a GET with
+    no part of its path to fill in)."""
+    from ..present import labels
+    from ..present.i18n import gettext_for
+
+    _ = gettext_for(lang)
+    found = []
+    for path, methods in described["paths"].items():
+        for method, operation in methods.items():
+            name = path.removeprefix("/api/")
+            title = (_(labels.QUESTION[name][1]) if name in labels.QUESTION
+                     else _(operation.get("summary", "")))
+            parameters = []
+            for param in operation.get("parameters", []):
+                schema = param.get("schema", {})
+                parameters.append({
+                    "name": param["name"], "where": param["in"], "required": param["required"],
+                    "about": _(param.get("description", "")) if param.get("description") else "",
+                    "choices": [str(c) for c in schema.get("enum", [])],
+                    "type": "date" if schema.get("format") == "date" else "text"})
+            found.append({
+                "method": method.upper(), "path": path, "title": title,
+                "id": f"{method}-{name.replace('/', '-').replace('{', '').replace('}', '')}",
+                "parameters": parameters, "form": method == "get" and "{" not in path,
+                "statuses": [(code, _(STATUS.get(code, ""))) for code in operation["responses"]],
+                "body": "requestBody" in operation})
+    return found
 
 
 def routes(site: Site) -> list[Route]:
@@ -45,11 +84,32 @@ def routes(site: Site) -> list[Route]:
             described.append(document(site.providers))
         return Response(described[0], media_type=JSON)
 
-    async def docs(request: Request) -> HTMLResponse:
-        return HTMLResponse(site.render("apidocs.html", site.lang(request)))
+    async def docs(request: Request) -> Response:
+        import orjson
+
+        from .openapi import document
+
+        if not described:
+            described.append(document(site.providers))
+        if request.url.path.endswith(".json") or wants_json(request):
+            return Response(described[0], media_type=JSON)
+        lang = site.lang(request)
+        if request.url.path.endswith(".csv"):  # every route's parameters, in one table
+            from ..present.i18n import gettext_for
+
+            _ = gettext_for(lang)
+            rows = [[p["name"], _("yes") if p["required"] else _("no"), p["about"],
+                     ", ".join(p["choices"]), f"{op['method']} {op['path']}"]
+                    for op in operations(orjson.loads(described[0]), lang)
+                    for p in op["parameters"]]
+            return csv_response([_(N_("Parameter")), _(N_("Required")), _(N_("Meaning")),
+                                 _(N_("Values")), _(N_("Route"))], rows)
+        return HTMLResponse(site.render("apidocs.html", lang, switch=switch(request),
+                                        operations=operations(orjson.loads(described[0]), lang)))
 
     async def health(request: Request) -> Response:
         return Response(b'{"ok":true}', media_type=JSON)
 
     return [Route("/api/openapi.json", openapi), Route("/api/docs", docs),
+            Route("/api/docs.json", docs), Route("/api/docs.csv", docs),
             Route("/api/health", health), Route("/api/{name}", question)]

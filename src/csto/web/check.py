@@ -4,21 +4,30 @@
 ``{"text": ..., "as_of": ...}``; ``?as_of=`` and ``?lang=`` work with either. It returns
 exactly what ``csto check --json`` prints. The page posts a form to ``/check`` and shows
 the report the terminal shows, with each claim's words marked in its sentence.
+
+Every checked text has a permanent link: a short text is checked at ``GET
+/check?text=...&as_of=...`` (the form's answer is a redirect there); a longer one is kept
+under the hash of its content (``/check/HASH``) in the user's data folder, up to
+``KEEP_CHARS`` characters each and ``KEEP_BYTES`` in all (the oldest are dropped first).
+Each has its JSON twin (``.json``).
 """
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 import orjson
 from markupsafe import Markup
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from ..errors import CstoError, InputError
+from ..errors import CstoError, InputError, NotFoundError
 from ..present.i18n import error_message
-from .http import JSON, failed, reply_lang, switch
+from .http import JSON, failed, reply_lang, switch, wants_json
 
 if TYPE_CHECKING:
     from ..factcheck.answer import CheckAnswer
@@ -27,6 +36,56 @@ if TYPE_CHECKING:
 N_ = str
 NAV = (("/check", N_("Check a text")),)
 FIELDS = frozenset({"text", "as_of"})
+LINK_CHARS = 1500
+"""Longest query (text and day, URL-encoded) a permanent ``GET /check`` link holds."""
+KEEP_CHARS = 100_000
+"""Longest text kept under its hash; a longer one is checked without a permanent link."""
+KEEP_BYTES = 50 * 1024 * 1024
+"""The most the kept texts take in all; the oldest are dropped to make room."""
+
+
+def kept_folder() -> Path:
+    from ..store.db import data_home
+
+    return data_home() / "checks"
+
+
+def keep(text: str, as_of: str) -> str:
+    """Keep a text (and its day) under the hash of both; the hash."""
+    body = orjson.dumps({"text": text, "as_of": as_of or None})
+    digest = hashlib.sha256(body).hexdigest()[:32]
+    folder = kept_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{digest}.json"
+    if not path.exists():
+        temporary = path.with_suffix(".part")
+        temporary.write_bytes(body)
+        temporary.replace(path)
+        _prune(folder)
+    return digest
+
+
+def _prune(folder: Path) -> None:
+    """Drop the oldest kept texts while they take more than ``KEEP_BYTES``."""
+    files = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime)
+    total = sum(p.stat().st_size for p in files)
+    while files and total > KEEP_BYTES:
+        oldest = files.pop(0)
+        total -= oldest.stat().st_size
+        oldest.unlink(missing_ok=True)
+
+
+def kept(digest: str) -> tuple[str, str]:
+    """A kept text and its day, by hash."""
+    if len(digest) != 32 or not all(c in "0123456789abcdef" for c in digest):
+        raise NotFoundError("no checked text is kept under '{value}'", field="text",
+                            value=digest[:40])
+    try:
+        data = orjson.loads((kept_folder() / f"{digest}.json").read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        raise NotFoundError("no checked text is kept under '{value}'", field="text",
+                            value=digest) from None
+    return str(data["text"]), str(data.get("as_of") or "")
 
 
 def _checked(site: Site, text: str | bytes, as_of: str | None) -> CheckAnswer:
@@ -78,10 +137,9 @@ def routes(site: Site) -> list[Route]:
         return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
 
     async def page(request: Request) -> Response:
-        from ..factcheck.render import check as render
-
+        """The form; a text posted to it is answered by a redirect to its permanent link
+        (a long one is kept first), where it is checked (``GET``)."""
         lang = site.lang(request)
-        text, as_of, report, error = "", "", None, None
         if request.method == "POST":
             form = await request.form()
             upload = form.get("file")
@@ -91,17 +149,81 @@ def routes(site: Site) -> list[Route]:
                 raw = content or raw
             as_of = str(form.get("as_of") or "")
             try:
-                answer = _checked(site, raw, as_of)
-                report = Markup(render(answer, lang, html=True))
-                text = answer_text(raw)
+                text = answer_text(raw) if isinstance(raw, bytes) else raw
+                if not text.strip():
+                    raise InputError("give the text to check", field="text")
+                query = urlencode({k: v for k, v in (("text", text), ("as_of", as_of),
+                                                     ("lang", lang)) if v})
+                if len(query) <= LINK_CHARS:
+                    return RedirectResponse(f"/check?{query}", 303)
+                if len(text) <= KEEP_CHARS:
+                    digest = keep(text, as_of)
+                    return RedirectResponse(f"/check/{digest}?lang={lang}", 303)
+                return _shown(request, site, lang, text, as_of, None)  # too long to keep
             except CstoError as exc:
-                error = error_message(exc, lang)
-        html = site.render("check.html", lang, text=text, as_of=as_of, report=report,
-                           error=error, switch=switch(request))
-        return HTMLResponse(html, 400 if error else 200)
+                return _shown(request, site, lang, "", as_of, None, error_message(exc, lang))
+        values = {k: v for k, v in request.query_params.items() if k in FIELDS}
+        if request.url.path.endswith(".json") or wants_json(request):
+            return await _twin(site, values.get("text", ""), values.get("as_of", ""), request)
+        if not values.get("text"):
+            return _shown(request, site, lang, "", values.get("as_of", ""), None, empty=True)
+        link = f"/check?{urlencode({**values, 'lang': lang})}"
+        return _shown(request, site, lang, values["text"], values.get("as_of", ""), link)
+
+    async def stored(request: Request) -> Response:
+        digest = request.path_params["digest"]
+        as_json = digest.endswith(".json")
+        lang = site.lang(request)
+        try:
+            text, as_of = kept(digest.removesuffix(".json"))
+        except CstoError as exc:
+            if as_json or wants_json(request):
+                return failed(exc, reply_lang(request), subject="text")
+            return HTMLResponse(site.render("error.html", lang, message=error_message(exc, lang),
+                                            switch=switch(request)), 404)
+        if as_json or wants_json(request):
+            return await _twin(site, text, as_of, request)
+        return _shown(request, site, lang, text, as_of, f"/check/{digest}?lang={lang}")
 
     return [Route("/api/check", api, methods=["POST"]),
-            Route("/check", page, methods=["GET", "POST"])]
+            Route("/check", page, methods=["GET", "POST"]), Route("/check.json", page),
+            Route("/check/{digest}", stored)]
+
+
+async def _twin(site: Site, text: str, as_of: str, request: Request) -> Response:
+    """A checked text's JSON form: what ``POST /api/check`` returns for it."""
+    from starlette.concurrency import run_in_threadpool
+
+    from ..present.tojson import to_dict
+
+    lang = reply_lang(request)
+    if not text:
+        return Response(orjson.dumps({"as_of": None, "claims": []}), media_type=JSON)
+    try:
+        answer = await run_in_threadpool(_checked, site, text, as_of)
+    except CstoError as exc:
+        return failed(exc, lang)
+    return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+
+
+def _shown(request: Request, site: Site, lang: str, text: str, as_of: str, link: str | None,
+           error: str | None = None, empty: bool = False) -> Response:
+    """The page: the form, and the report on ``text`` where there is one."""
+    from ..factcheck.render import check as render
+
+    report = None
+    if text and error is None:
+        try:
+            report = Markup(render(_checked(site, text, as_of), lang, html=True))
+        except CstoError as exc:
+            error = error_message(exc, lang)
+    twin = None
+    if link is not None:
+        twin = link.replace("/check?", "/check.json?", 1) if "?text=" in link else (
+            link.split("?", 1)[0] + ".json?" + link.split("?", 1)[1])
+    html = site.render("check.html", lang, text=text, as_of=as_of, report=report, error=error,
+                       link=link, twin=twin, kept=KEEP_CHARS, switch=switch(request))
+    return HTMLResponse(html, 400 if error else 200)
 
 
 def answer_text(raw: str | bytes) -> str:
@@ -116,14 +238,14 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
     error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
     return {"/api/check": {"post": {
         "operationId": "check",
-        "summary": "Find the claims a text makes about the CSTO and check each against the "
-                   "record on the day it speaks of.",
+        "summary": N_("Find the claims a text makes about the CSTO and check each against the "
+                   "record on the day it speaks of."),
         "parameters": [
             {"name": "as_of", "in": "query", "required": False,
-             "description": "The day the text speaks of (default: its date line, else today).",
+             "description": N_("The day the text speaks of (default: its date line, else today)."),
              "schema": {"type": "string", "format": "date"}},
             {"name": "lang", "in": "query", "required": False,
-             "description": "Language of the texts: id, en or ru.",
+             "description": N_("Language of the texts: id, en or ru."),
              "schema": {"type": "string", "enum": ["id", "en", "ru"], "default": "en"}}],
         "requestBody": {"required": True, "content": {
             "text/plain": {"schema": {"type": "string", "maxLength": 1_000_000}},
@@ -131,10 +253,10 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
                               "additionalProperties": False,
                               "properties": {"text": {"type": "string", "minLength": 1},
                                              "as_of": {"type": "string", "format": "date"}}}}}},
-        "responses": {"200": {"description": "The claims, as `csto check --json`.",
+        "responses": {"200": {"description": N_("The claims and their verdicts."),
                               "content": {JSON: {"schema": refs["check"]}}},
-                      "400": {"description": "No text, or a parameter it cannot take.", **error},
-                      "413": {"description": "A body larger than 1 MB."}}}}}
+                      "400": {"description": N_("No text, or a parameter it cannot take."), **error},
+                      "413": {"description": N_("A body larger than 1 MB.")}}}}}
 
 
 def openapi_answers() -> dict[str, type]:

@@ -20,7 +20,7 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError, NotFoundError
-from .http import JSON, allowed_values, failed, reply_lang, switch
+from .http import JSON, allowed_values, csv_response, failed, reply_lang, switch, wants_json
 
 if TYPE_CHECKING:
     from .site import Site
@@ -107,14 +107,28 @@ def routes(site: Site) -> list[Route]:
         return Response(text, media_type=f"{media}; charset=utf-8")
 
     async def page(request: Request) -> Response:
+        """The page, and its twins: the columns as JSON (with the panels and formats) or
+        as CSV, each meaning in the reader's language."""
         from ..export import COLUMNS
+        from ..present.i18n import gettext_for
 
         lang = site.lang(request)
-        return HTMLResponse(site.render("exports.html", lang, columns=COLUMNS,
+        _ = gettext_for(lang)
+        columns = [(name, _(meaning)) for name, meaning in COLUMNS.items()]
+        path = request.url.path
+        if path.endswith(".json") or wants_json(request):
+            import orjson
+
+            return Response(orjson.dumps({"panels": list(PANELS), "formats": sorted(MEDIA),
+                                          "columns": dict(columns)}), media_type=JSON)
+        if path.endswith(".csv"):
+            return csv_response([_(N_("Column")), _(N_("Meaning"))], columns)
+        return HTMLResponse(site.render("exports.html", lang, columns=columns,
                                         stored=site.scenarios.names(),
                                         switch=switch(request)))
 
-    return [Route("/exports", page), Route("/exports/download", download),
+    return [Route("/exports", page), Route("/exports.json", page), Route("/exports.csv", page),
+            Route("/exports/download", download),
             Route("/api/export/{panel}", download), Route("/api/cite", citations)]
 
 
@@ -125,41 +139,41 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
                 "schema": schema}
 
     day = {"type": "string", "format": "date"}
-    period = [query("from", "First day (default: 15 May 1992).", day),
-              query("until", "Day after the last one (default: tomorrow).", day),
-              query("scenario", "A stored what-if scenario.", {"type": "string"})]
+    period = [query("from", N_("First day (default: 15 May 1992)."), day),
+              query("until", N_("Day after the last one (default: tomorrow)."), day),
+              query("scenario", N_("A stored what-if scenario."), {"type": "string"})]
     error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
     files = {form: {"schema": {"type": "string", "format": "binary"}}
              for form in sorted(set(MEDIA.values()))}
     return {
         "/api/export/{panel}": {"get": {
             "operationId": "export",
-            "summary": "A member-day or dyad-day panel (or by year) as a file, as csto export.",
+            "summary": N_("A member-day or dyad-day panel (or by year), as a file."),
             "parameters": [
                 {"name": "panel", "in": "path", "required": True,
                  "schema": {"type": "string", "enum": list(PANELS)}},
-                query("yearly", "One row per year (ATOP's any-day rule) instead of per day.",
+                query("yearly", N_("One row per year (ATOP's any-day rule) instead of per day."),
                       {"type": "boolean", "default": False}),
-                query("undirected", "Dyads: one row per pair instead of both orders.",
+                query("undirected", N_("Dyads: one row per pair instead of both orders."),
                       {"type": "boolean", "default": False}),
-                query("format", "File format.", {"type": "string", "enum": sorted(MEDIA),
+                query("format", N_("File format."), {"type": "string", "enum": sorted(MEDIA),
                                                  "default": "csv"}),
                 *period],
-            "responses": {"200": {"description": "The file.", "content": files},
-                          "400": {"description": "An option the export cannot take.", **error},
-                          "404": {"description": "No such panel.", **error}}}},
+            "responses": {"200": {"description": N_("The file."), "content": files},
+                          "400": {"description": N_("An option the export cannot take."), **error},
+                          "404": {"description": N_("No such panel."), **error}}}},
         "/api/cite": {"get": {
             "operationId": "cite",
-            "summary": "BibTeX or CSL-JSON for csto and the sources behind a panel's rows.",
+            "summary": N_("The sources behind a panel's rows, as BibTeX or CSL-JSON."),
             "parameters": [
-                query("panel", "members or dyads (default: every source of the record).",
+                query("panel", N_("The panel (default: every source of the record)."),
                       {"type": "string", "enum": list(PANELS)}),
-                query("format", "Citation format.", {"type": "string",
+                query("format", N_("Citation format."), {"type": "string",
                                                      "enum": ["bibtex", "csl-json"],
                                                      "default": "bibtex"}),
                 *period],
-            "responses": {"200": {"description": "The citations.", "content": {
+            "responses": {"200": {"description": N_("The citations."), "content": {
                 "application/x-bibtex": {"schema": {"type": "string"}},
                 JSON: {"schema": {"type": "array", "items": {"type": "object"}}}}},
-                          "400": {"description": "An option it cannot take.", **error}}}},
+                          "400": {"description": N_("An option it cannot take."), **error}}}},
     }

@@ -103,3 +103,18 @@ def switch(request: Request) -> dict[str, str]:
 def utc(moment: datetime) -> str:
     """A stored time (naive, in UTC) as RFC 3339, with its offset."""
     return moment.replace(tzinfo=UTC).isoformat(timespec="seconds")
+
+
+CSV = "text/csv; charset=utf-8"
+
+
+def csv_response(headers: list[str], rows: list[list[str]] | list[tuple[str, str]]) -> Response:
+    """A table as CSV: a page's table twin (``.csv``)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return Response(out.getvalue(), media_type=CSV)

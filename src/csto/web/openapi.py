@@ -16,12 +16,13 @@ from ..questions.registry import QUESTIONS, Param
 from ..record.vocab import LANGS
 from .http import JSON
 
+N_ = str
 YEARS = "(199[2-9]|20[0-9]{2}|2100)"
 """The years csto answers for, as a pattern (1992 to 2100)."""
 
 SCENARIO_PARAMETER = {
     "name": "scenario", "in": "query", "required": False,
-    "description": "Answer on a stored what-if scenario (csto scenario add FILE stores one).",
+    "description": N_("Answer on a stored what-if scenario."),
     "schema": {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$"}}
 
 
@@ -65,15 +66,15 @@ def document(providers: Sequence[ModuleType]) -> bytes:
         parameters = [_parameter(p) for p in q.params]
         parameters.append(SCENARIO_PARAMETER)
         parameters.append({"name": "lang", "in": "query", "required": False,
-                           "description": "Language of the texts: id, en or ru.",
+                           "description": N_("Language of the texts: id, en or ru."),
                            "schema": {"type": "string", "enum": list(LANGS), "default": "en"}})
         paths[f"/api/{name}"] = {"get": {
             "operationId": name, "summary": q.summary, "parameters": parameters,
             "responses": {"200": {"description": "The answer, as `csto " + name + " --json`.",
                                   "content": {JSON: {"schema": ref}}},
-                          "400": {"description": "A parameter the question cannot take.",
+                          "400": {"description": N_("A parameter the question cannot take."),
                                   **error},
-                          "404": {"description": "No such question.", **error}}}}
+                          "404": {"description": N_("No such question."), **error}}}}
     for module in providers:
         if hasattr(module, "openapi_paths"):
             paths.update(module.openapi_paths(other_refs))

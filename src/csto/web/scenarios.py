@@ -9,13 +9,17 @@ scenario and what it changes against the record). REST: ``GET /api/scenarios``,
 Writing is open on a server that listens on this computer only; beyond it, it needs the
 token set in ``CSTO_WRITE_TOKEN`` (``Authorization: Bearer TOKEN``), and with no token set
 it is off. A scenario's history is built once per stored version and kept (``csto.scenario.kept``).
+A scenario's page compares, unless asked otherwise, the day before the first day it changes
+anything with the day after the last. Both pages have JSON and CSV twins (``.json``, ``.csv``).
 """
 
 from __future__ import annotations
 
 import hmac
 import os
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
 
 import orjson
 from markupsafe import Markup
@@ -26,15 +30,29 @@ from starlette.routing import Route
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message, format_day
 from ..scenario.kept import NAME
-from .http import JSON, error_body, failed, loopback, reply_lang, status_of, switch, utc
+from .http import (
+    JSON,
+    csv_response,
+    error_body,
+    failed,
+    loopback,
+    reply_lang,
+    status_of,
+    switch,
+    utc,
+    wants_json,
+)
 
 if TYPE_CHECKING:
+    from ..record.history import History
     from ..record.hypothetical import Scenario
     from ..scenario.stored import Stored
     from .site import Site
 
 N_ = str
 NAV = (("/scenarios", N_("What-if scenarios")),)
+COLUMNS = (N_("Scenario"), N_("About"), N_("Events"), N_("Version"), N_("Updated"))
+"""The columns of the list of stored scenarios."""
 YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
 LISTEN_ENV, TOKEN_ENV = "CSTO_LISTEN", "CSTO_WRITE_TOKEN"
 
@@ -100,39 +118,91 @@ def _stored_json(stored: Stored) -> dict[str, Any]:
             "created": utc(stored.created), "updated": utc(stored.updated), "text": stored.text}
 
 
+def default_period(record: History, scenario: History) -> tuple[str, str]:
+    """The day before the first day the scenario changes anything (or, changing nothing,
+    its first event) and the day after the last: the period its page compares."""
+    days = set(scenario.change_dates) - set(record.change_dates)
+    events = scenario.scenario.events if scenario.scenario is not None else ()
+    days |= {e.date for e in events} if not days else set()
+    days |= {e.effective for e in events if e.effective is not None}
+    if not days:
+        return "", ""
+    first, last = min(days) - timedelta(days=1), max(days) + timedelta(days=2)
+    return first.isoformat(), last.isoformat()
+
+
+def _rows(site: Site, lang: str) -> list[dict[str, Any]]:
+    return [{"name": s.name, "description": s.description or "", "events": s.events,
+             "version": s.version, "updated": format_day(s.updated.date(), lang)}
+            for s in site.scenarios.stored()]
+
+
 def routes(site: Site) -> list[Route]:
     async def listing(request: Request) -> Response:
+        from ..present.i18n import gettext_for
+
         lang = site.lang(request)
+        path = request.url.path
         try:
-            stored = site.scenarios.stored()
+            rows = _rows(site, lang)
         except CstoError as exc:
+            if path.endswith((".json", ".csv")) or wants_json(request):
+                return failed(exc, reply_lang(request), "scenario", store=True)
             message = error_message(exc, lang)
             return HTMLResponse(site.render("scenarios.html", lang, rows=[], error=message,
                                             switch=switch(request)), 503)
-        rows = [{"name": s.name, "description": s.description or "", "events": s.events,
-                 "version": s.version, "updated": format_day(s.updated.date(), lang)}
-                for s in stored]
+        if path.endswith(".json") or wants_json(request):
+            return await api_list(request)
+        if path.endswith(".csv"):
+            _ = gettext_for(lang)
+            return csv_response([_(h) for h in COLUMNS],
+                        [[r["name"], r["description"], str(r["events"]), str(r["version"]),
+                          r["updated"]] for r in rows])
         return HTMLResponse(site.render("scenarios.html", lang, rows=rows, error=None,
                                         switch=switch(request)))
 
     async def one(request: Request) -> Response:
         from ..present.diff import diff as render
+        from ..present.render import TABLE_LINK, tables
         from ..scenario.diff import compare
 
         lang = site.lang(request)
         name = request.path_params["name"]
+        twin = next((suffix for suffix in (".json", ".csv") if name.endswith(suffix)), "")
+        name = name.removesuffix(twin)
         query = request.query_params
         try:
             stored, history, _tag = site.scenarios.get(name)
-            answer = compare(site.history, history, query.get("on") or None,
-                             query.get("from") or None, query.get("until") or None)
-            changes = Markup(render(answer, lang, html=True))
+            start, until = query.get("from", ""), query.get("until", "")
+            if not (query.get("on") or start or until):
+                start, until = default_period(site.history, history)
+            answer = compare(site.history, history, query.get("on") or None, start or None,
+                             until or None)
+            if twin == ".json" or (not twin and wants_json(request)):
+                from ..present.tojson import to_dict
+
+                return Response(orjson.dumps({"scenario": _stored_json(stored),
+                                              "changes": to_dict(answer, lang)}),
+                                media_type=JSON)
+            asked = [(k, v) for k, v in (("on", query.get("on", "")), ("from", start),
+                                        ("until", until), ("lang", lang)) if v]
+            if twin == ".csv":
+                shown = tables(answer, lang, render)
+                return csv_response(*shown[0]) if shown else csv_response([], [])
+            token = TABLE_LINK.set(lambda n: f"/scenarios/{name}.csv?{urlencode(asked)}")
+            try:
+                changes = Markup(render(answer, lang, html=True))
+            finally:
+                TABLE_LINK.reset(token)
         except CstoError as exc:
+            if twin or wants_json(request):
+                return failed(exc, reply_lang(request), "scenario", store=True)
             return HTMLResponse(site.render("error.html", lang, message=error_message(exc, lang),
                                             switch=switch(request)), status_of(exc, "scenario", store=True))
         return HTMLResponse(site.render(
             "scenario.html", lang, stored=stored, changes=changes, switch=switch(request),
-            on=query.get("on", ""), start=query.get("from", ""), until=query.get("until", ""),
+            on=query.get("on", ""), start=start, until=until,
+            twin=f"/scenarios/{name}.json?{urlencode(asked)}",
             crisis=history.scenario is not None and any(
                 e.kind in ("aggression", "request-assistance") for e in history.scenario.events)))
 
@@ -201,7 +271,8 @@ def routes(site: Site) -> list[Route]:
         site.scenarios.changed()
         return Response(orjson.dumps({"deleted": name, "versions": count}), media_type=JSON)
 
-    return [Route("/scenarios", listing), Route("/scenarios/{name}", one),
+    return [Route("/scenarios", listing), Route("/scenarios.json", listing),
+            Route("/scenarios.csv", listing), Route("/scenarios/{name}", one),
             Route("/api/scenarios", api_list, methods=["GET"]),
             Route("/api/scenarios", api_add, methods=["POST"]),
             Route("/api/scenarios/{name}", api_one, methods=["GET"]),
@@ -228,56 +299,55 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
     name = {"name": "name", "in": "path", "required": True,
             "schema": {"type": "string", "pattern": NAME.pattern}}
     day = {"type": "string", "format": "date"}
-    unavailable = {"description": "The scenario store cannot be read.", **error}
-    missing = {"description": "No stored scenario of that name.", **error}
-    refused = {"description": "Writing is not allowed for this request.", **error}
+    unavailable = {"description": N_("The scenario store cannot be read."), **error}
+    missing = {"description": N_("No stored scenario of that name."), **error}
+    refused = {"description": N_("Writing is not allowed for this request."), **error}
     body = {"required": True, "content": {
         "application/yaml": {"schema": {"type": "string"}},
         JSON: {"schema": {"type": "object", "required": ["name", "events"]}}}}
     return {
         "/api/scenarios": {
             "get": {"operationId": "scenarios",
-                    "summary": "The stored what-if scenarios; pass one as scenario=NAME to any "
-                               "question.",
-                    "responses": {"200": {"description": "Every stored scenario.", "content": {
+                    "summary": N_("The stored what-if scenarios; every question takes one as its "
+                               "scenario."),
+                    "responses": {"200": {"description": N_("Every stored scenario."), "content": {
                         JSON: {"schema": {"type": "object", "required": ["scenarios"],
                                           "properties": {"scenarios": {
                                               "type": "array", "items": summary_item}}}}}},
                                   "503": unavailable}},
             "post": {"operationId": "add_scenario",
-                     "summary": "Store a scenario (a new version if it changed), as "
-                                "csto scenario add.",
+                     "summary": N_("Store a scenario (a new version if it changed)."),
                      "requestBody": body,
-                     "responses": {"201": {"description": "Stored.",
+                     "responses": {"201": {"description": N_("Stored."),
                                            "content": {JSON: {"schema": added}}},
-                                   "400": {"description": "A scenario that cannot be.", **error},
+                                   "400": {"description": N_("A scenario that cannot be."), **error},
                                    "403": refused, "503": unavailable}}},
         "/api/scenarios/{name}": {
-            "get": {"operationId": "scenario", "summary": "One stored scenario, as csto "
-                    "scenario show --json.", "parameters": [name],
-                    "responses": {"200": {"description": "The scenario and its file.",
+            "get": {"operationId": "scenario", "summary": N_("One stored scenario, with its file."),
+                    "parameters": [name],
+                    "responses": {"200": {"description": N_("The scenario and its file."),
                                           "content": {JSON: {"schema": full}}},
                                   "404": missing, "503": unavailable}},
             "delete": {"operationId": "delete_scenario",
-                       "summary": "Delete a stored scenario and all its versions.",
+                       "summary": N_("Delete a stored scenario and all its versions."),
                        "parameters": [name],
-                       "responses": {"200": {"description": "Deleted.", "content": {JSON: {
+                       "responses": {"200": {"description": N_("Deleted."), "content": {JSON: {
                            "schema": {"type": "object", "required": ["deleted", "versions"],
                                       "properties": {"deleted": {"type": "string"},
                                                      "versions": {"type": "integer"}}}}}},
                                      "403": refused, "404": missing, "503": unavailable}}},
         "/api/scenarios/{name}/diff": {"get": {
             "operationId": "scenario_diff",
-            "summary": "What the scenario changes against the record, as csto scenario diff.",
+            "summary": N_("What the scenario changes against the record."),
             "parameters": [name,
                            {"name": "on", "in": "query", "required": False, "schema": day},
                            {"name": "from", "in": "query", "required": False, "schema": day},
                            {"name": "until", "in": "query", "required": False, "schema": day},
                            {"name": "lang", "in": "query", "required": False,
                             "schema": {"type": "string", "enum": ["id", "en", "ru"]}}],
-            "responses": {"200": {"description": "The changes.",
+            "responses": {"200": {"description": N_("The changes."),
                                   "content": {JSON: {"schema": refs["scenario_diff"]}}},
-                          "400": {"description": "A day it cannot take.", **error},
+                          "400": {"description": N_("A day it cannot take."), **error},
                           "404": missing, "503": unavailable}}},
     }
 

@@ -8,7 +8,9 @@ estimates. Without a scenario, or with ``calibration=1``, it shows how every par
 fitted and the backtest. ``GET /api/simulate`` returns what ``csto simulate NAME [--runs N]
 [--seed S] [--fixed] --json`` (or ``csto simulate --calibration --json``) prints, and ``GET
 /api/scenarios/NAME/runs`` the sweeps ``csto simulate`` stored. A request is bounded
-(``MAX_WEB_RUNS``): larger sweeps belong on the command line or on Dask.
+(``MAX_WEB_RUNS``): larger sweeps belong on the command line or on Dask. A page shows the
+seed of its draws, and its permanent link holds it, so that the same link gives the same
+crisis; ``/simulate.json`` is its JSON twin.
 """
 
 from __future__ import annotations
@@ -24,8 +26,17 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError
-from ..present.i18n import error_message
-from .http import JSON, allowed_values, failed, reply_lang, switch, utc
+from ..present.i18n import error_message, gettext_for
+from .http import (
+    JSON,
+    allowed_values,
+    csv_response,
+    failed,
+    reply_lang,
+    switch,
+    utc,
+    wants_json,
+)
 
 if TYPE_CHECKING:
     from ..simulate.answers import CalibrationAnswer, CrisisAnswer, SweepAnswer
@@ -37,6 +48,9 @@ MAX_WEB_RUNS = 1_000_000
 """The largest sweep one request may ask for (about half a second here)."""
 FIELDS = frozenset({"scenario", "runs", "seed", "fixed", "calibration", "lang"})
 YES, NO = frozenset({"1", "true", "yes", "on"}), frozenset({"", "0", "false", "no", "off"})
+PLOTS = {"days": N_("Days to the first troops"), "troops": N_("Troops"),
+         "sensitivity": N_("Share of the outcome's variance")}
+"""What each of a sweep's pictures shows, for its text alternative."""
 
 
 def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None:
@@ -122,27 +136,67 @@ def routes(site: Site) -> list[Route]:
         return Response(orjson.dumps({"scenario": name, "runs": body}), media_type=JSON)
 
     async def page(request: Request) -> Response:
+        from urllib.parse import urlencode
+
+        from ..present.render import TABLE_LINK
         from ..simulate.render import render
 
+        if request.url.path.endswith(".json") or wants_json(request):
+            return await api(request)
+        if request.url.path.endswith(".csv"):
+            return await table(request)
         lang = site.lang(request)
-        values, log, pictures, error = {}, None, [], None
+        values, log, pictures, error, link = {}, None, [], None, None
         try:
             values = allowed_values(request, FIELDS)
             if values.get("scenario"):
                 answer = await run_in_threadpool(_simulated, site, values)
-                log = Markup(render(answer, lang, html=True))
+                query = urlencode({**values, "seed": str(answer.seed), "lang": lang})
+                token = TABLE_LINK.set(lambda n: f"/simulate.csv?{query}&table={n}")
+                try:
+                    log = Markup(render(answer, lang, html=True))
+                finally:
+                    TABLE_LINK.reset(token)
                 pictures = await run_in_threadpool(_pictures, answer, lang)
+                said = gettext_for(lang)
+                pictures = [(said(PLOTS.get(name, name)), source) for name, source in pictures]
+                values = {**values, "seed": str(answer.seed)}  # the draws' seed, shown
+                link = f"/simulate?{urlencode({**values, 'lang': lang})}"
             else:
                 calibrated = await run_in_threadpool(_calibration, site)
                 log = Markup(render(calibrated, lang, html=True))
         except CstoError as exc:
             error = error_message(exc, lang)
+        languages = switch(request)
+        if link is not None:  # another language shows the same draws
+            languages = {code: f"/simulate?{urlencode({**values, 'lang': code})}"
+                         for code in languages}
         html = site.render("simulate.html", lang, stored=site.scenarios.names(), values=values, log=log,
-                           pictures=pictures, error=error, most=MAX_WEB_RUNS,
-                           switch=switch(request))
+                           pictures=pictures, error=error, most=MAX_WEB_RUNS, link=link,
+                           switch=languages)
         return HTMLResponse(html, 400 if error else 200)
 
-    return [Route("/simulate", page), Route("/api/simulate", api),
+    async def table(request: Request) -> Response:
+        """A sweep's table (``?table=N``, the first by default) as CSV."""
+        from ..present.render import tables
+        from ..simulate.render import render
+
+        lang = site.lang(request)
+        try:
+            values = allowed_values(request, FIELDS | {"table"})
+            number = values.pop("table", "1")
+            answer = await run_in_threadpool(_simulated, site, values)
+            shown = tables(answer, lang, render)
+            index = int(number) - 1 if number.isdigit() else -1
+            if not 0 <= index < len(shown):
+                raise InputError("this page has no table '{value}': it shows {count}",
+                                 field="table", value=number[:10], count=str(len(shown)))
+        except CstoError as exc:
+            return failed(exc, reply_lang(request), "scenario", store=True)
+        return csv_response(*shown[index])
+
+    return [Route("/simulate", page), Route("/simulate.json", page),
+            Route("/simulate.csv", page), Route("/api/simulate", api),
             Route("/api/scenarios/{name}/runs", stored_runs)]
 
 
@@ -152,10 +206,9 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
     return {
         "/api/simulate": {"get": {
             "operationId": "simulate",
-            "summary": "Play the crisis of a stored scenario through the Treaty's procedure "
-                       "(once, or runs times), as csto simulate --json; without a scenario "
-                       "and with calibration=1, every parameter's fit and the backtest, as "
-                       "csto simulate --calibration --json.",
+            "summary": N_("Play the crisis of a stored scenario through the Treaty's procedure, "
+                          "once or many times; without a scenario, or with calibration=1, how "
+                          "every parameter is fitted and the backtest."),
             "parameters": [
                 {"name": "scenario", "in": "query", "required": True,
                  "schema": {"type": "string"}},
@@ -168,29 +221,29 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
                  "schema": {"type": "string", "enum": ["0", "1"]}},
                 {"name": "lang", "in": "query", "required": False,
                  "schema": {"type": "string", "enum": ["id", "en", "ru"]}}],
-            "responses": {"200": {"description": "The log of one crisis, the sweep, or the "
-                                                 "calibration.",
+            "responses": {"200": {"description": N_("The log of one crisis, the sweep, or the "
+                                                    "calibration."),
                                   "content": {JSON: {"schema": {"oneOf": [
                                       refs["simulate_crisis"], refs["simulate_sweep"],
                                       refs["simulate_calibration"]]}}}},
-                          "400": {"description": "A parameter it cannot take, or a scenario "
-                                                 "with no crisis.", **error},
-                          "404": {"description": "No stored scenario of that name.",
+                          "400": {"description": N_("A parameter it cannot take, or a scenario "
+                                                    "with no crisis."), **error},
+                          "404": {"description": N_("No stored scenario of that name."),
                                   **error},
-                          "503": {"description": "The store cannot be read.", **error}}}},
+                          "503": {"description": N_("The store cannot be read."), **error}}}},
         "/api/scenarios/{name}/runs": {"get": {
             "operationId": "scenario_runs",
-            "summary": "The sweeps csto simulate stored with a scenario.",
+            "summary": N_("The sweeps stored with a scenario."),
             "parameters": [{"name": "name", "in": "path", "required": True,
                             "schema": {"type": "string"}}],
-            "responses": {"200": {"description": "The stored sweeps, oldest first.",
+            "responses": {"200": {"description": N_("The stored sweeps, oldest first."),
                                   "content": {JSON: {"schema": {
                                       "type": "object", "required": ["scenario", "runs"],
                                       "properties": {"scenario": {"type": "string"},
                                                      "runs": {"type": "array",
                                                               "items": {"type": "object"}}}}}}},
-                          "404": {"description": "No stored scenario of that name.", **error},
-                          "503": {"description": "The store cannot be read.", **error}}}},
+                          "404": {"description": N_("No stored scenario of that name."), **error},
+                          "503": {"description": N_("The store cannot be read."), **error}}}},
     }
 
 

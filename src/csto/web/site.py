@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Hashable
+from datetime import date
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from starlette.requests import Request
 
@@ -20,6 +21,28 @@ if TYPE_CHECKING:
     from ..questions.registry import Question
 
 HERE = Path(__file__).parent
+
+
+class Release(NamedTuple):
+    """Which release of the record answers: the day it was reviewed to, and a short hash
+    of its data files (a link made on one release can say when the record has changed)."""
+
+    reviewed: date | None
+    digest: str
+
+
+def release_of(history: History) -> Release:
+    """The release of the record a site answers from (its data folder's files, hashed)."""
+    import hashlib
+
+    from ..record.cache import data_files
+    from ..record.load import data_folder
+
+    folder = data_folder()
+    digest = hashlib.sha256()
+    for name in data_files(folder):
+        digest.update(name.encode() + b"\0" + (Path(folder) / name).read_bytes() + b"\0")
+    return Release(history.review.reviewed if history.review else None, digest.hexdigest()[:10])
 
 
 class Cache:
@@ -62,6 +85,7 @@ class Site:
                                      autoescape=select_autoescape(["html"]),
                                      trim_blocks=True, lstrip_blocks=True)
         self.nav: list[tuple[str, str]] = []
+        self.release = release_of(self.history)
         self.providers: tuple[ModuleType, ...] = ()
         """The modules whose routes make the application (``app.PROVIDERS``)."""
 
@@ -99,6 +123,17 @@ class Site:
         return chosen or "en"
 
     def render(self, template: str, lang: str, **context: object) -> str:
+        """A page: the template with the reader's words, the menus and the release."""
+        from babel.numbers import format_decimal
+
+        from ..present.i18n import format_day, ngettext_for
+        from ..present.labels import GROUPS
+        from .forms import language_names
+
         gettext = gettext_for(lang)
+        reviewed = (format_day(self.release.reviewed, lang) if self.release.reviewed else "")
         return self.templates.get_template(template).render(
-            _=gettext, lang=lang, langs=LANGS, nav=self.nav, **context)
+            _=gettext, ngettext=ngettext_for(lang), lang=lang, langs=LANGS, nav=self.nav,
+            groups=GROUPS, language_names=language_names(), release=self.release,
+            reviewed=reviewed, number=lambda value: format_decimal(value, locale=lang),
+            **context)

@@ -3,6 +3,8 @@
 Both are plain SVG drawn from the history (spans for the timeline, a snapshot for the map),
 with a link on every state and event and a title for every mark, so they need no script,
 read without colour (titles and legends name each standing), and can be tested as text.
+They are groups of links, not images, so that a screen reader reaches every link. On a
+phone the timeline is a list (``timeline_list``): the same periods and events, as text.
 """
 
 from __future__ import annotations
@@ -56,6 +58,53 @@ def lanes(history: History) -> list[str]:
     return sorted(first, key=lambda code: (first[code], code))
 
 
+def _periods(history: History, states: list[str], start: date,
+             until: date) -> dict[str, list[list[Any]]]:
+    """Each state's standings as runs [begin, end, status] over the spans."""
+    segments: dict[str, list[list[Any]]] = {code: [] for code in states}
+    for piece in history.spans(start, until):
+        for code in states:
+            standing = piece.snapshot.standings.get(code)
+            status = standing.status if standing else None
+            runs = segments[code]
+            if runs and runs[-1][2] == status and runs[-1][1] == piece.start:
+                runs[-1][1] = piece.end or until
+            else:
+                runs.append([piece.start, piece.end or until, status])
+    return segments
+
+
+def _event_link(code: str, event_id: str, on: date, lang: str) -> str:
+    return _href("/history", state=code, on=on.isoformat(), lang=lang) + f"#event-{event_id}"
+
+
+def timeline_list(history: History, on: date, until: date, lang: str) -> Markup:
+    """The timeline as a list, for narrow screens: each state, its standings from when to
+    when, and the events that changed them, each linked to its place in the state's story."""
+    _ = gettext_for(lang)
+    states = lanes(history)
+    segments = _periods(history, states, date(1992, 1, 1), until)
+    items = []
+    for code in states:
+        name = escape(history.country_name(code, lang))
+        link = escape(_href("/history", state=code, on=on.isoformat(), lang=lang))
+        changes = {event.date: event for event in history.events_of(code)
+                   if event.kind in TRANSITIONS and event.date <= until}
+        periods = []
+        for begin, end, status in segments[code]:
+            if status is None:
+                continue
+            event = changes.get(begin)
+            since = escape(format_day(begin, lang))
+            since_html = (f'<a href="{escape(_event_link(code, event.id, on, lang))}">{since}</a>'
+                          if event else str(since))
+            to = "" if end >= until else f" – {escape(format_day(end, lang))}"
+            periods.append(f'<li><span class="swatch st-{status}"></span>'
+                           f"{escape(_(labels.STATUS[status]))}: {since_html}{to}</li>")
+        items.append(f'<li><a href="{link}">{name}</a><ul>{"".join(periods)}</ul></li>')
+    return Markup(f'<ul class="timeline-list">{"".join(items)}</ul>')
+
+
 def timeline(history: History, on: date, until: date, lang: str) -> Markup:
     """Lanes of standings per state from 1992 to ``until``, a line at ``on``."""
     _ = gettext_for(lang)
@@ -69,23 +118,14 @@ def timeline(history: History, on: date, until: date, lang: str) -> Markup:
 
     title = escape(_(N_("Membership timeline")))
     parts = [f'<svg class="timeline" viewBox="0 0 {left + width + 10} '
-             f'{top + lane * len(states) + 10}" role="img" aria-labelledby="timeline-title">',
+             f'{top + lane * len(states) + 10}" role="group" aria-labelledby="timeline-title">',
              f'<title id="timeline-title">{title}</title>']
     for year in range(start.year, until.year + 1, 2):
         tick = x(date(year, 1, 1))
         parts.append(f'<line class="tick" x1="{tick}" x2="{tick}" y1="{top - 4}" '
                      f'y2="{top + lane * len(states)}"/><text class="year" x="{tick}" '
                      f'y="{top - 8}">{year}</text>')
-    segments: dict[str, list[list[Any]]] = {code: [] for code in states}
-    for piece in history.spans(start, until):
-        for code in states:
-            standing = piece.snapshot.standings.get(code)
-            status = standing.status if standing else None
-            runs = segments[code]
-            if runs and runs[-1][2] == status and runs[-1][1] == piece.start:
-                runs[-1][1] = piece.end or until
-            else:
-                runs.append([piece.start, piece.end or until, status])
+    segments = _periods(history, states, start, until)
     for row, code in enumerate(states):
         y = top + row * lane
         name = history.country_name(code, lang)
@@ -103,11 +143,12 @@ def timeline(history: History, on: date, until: date, lang: str) -> Markup:
         for event in history.events_of(code):
             if event.kind not in TRANSITIONS or event.date > until:
                 continue
-            summary = event.summary.get(lang) if event.summary else event.kind
-            link = _href("/history", state=code, on=on.isoformat(), lang=lang) + f"#event-{event.id}"
-            parts.append(f'<a href="{escape(link)}" class="event"><circle cx="{x(event.date)}" '
-                         f'cy="{y + lane / 2}" r="4"><title>{escape(format_day(event.date, lang))}'
-                         f": {escape(summary)}</title></circle></a>")
+            summary = event.summary.get(lang) if event.summary else _(labels.CHANGE[event.kind])
+            link = _event_link(code, event.id, on, lang)
+            label = f"{name}, {format_day(event.date, lang)}: {summary}"
+            parts.append(f'<a href="{escape(link)}" class="event" aria-label="{escape(label)}">'
+                         f'<circle cx="{x(event.date)}" cy="{y + lane / 2}" r="4"><title>'
+                         f"{escape(label)}</title></circle></a>")
     marker = x(on)
     parts.append(f'<line class="today" x1="{marker}" x2="{marker}" y1="{top - 4}" '
                  f'y2="{top + lane * len(states)}"/>')
@@ -121,22 +162,24 @@ def world(history: History, on: date, lang: str) -> Markup:
     data = shapes()
     snap = history.at(on)
     title = escape(_(N_("Standings on {date}")).format(date=format_day(on, lang)))
-    parts = [f'<svg class="map" viewBox="0 0 {data["width"]} {data["height"]}" role="img" '
+    parts = [f'<svg class="map" viewBox="0 0 {data["width"]} {data["height"]}" role="group" '
              f'aria-labelledby="map-title"><title id="map-title">{title}</title>']
     labels_layer = []
     for code, shape in data["countries"].items():
         standing = snap.standings.get(code)
         name = history.country_name(code, lang)
         if standing is None:
-            parts.append(f'<path class="land" d="{shape["d"]}"><title>{escape(name)}</title></path>')
+            parts.append(f'<path class="land" d="{shape["d"]}" aria-hidden="true"/>')
             continue
         status = _(labels.STATUS[standing.status])
         link = _href("/history", state=code, on=on.isoformat(), lang=lang)
-        parts.append(f'<a href="{escape(link)}" data-state="{code}"><path class="st-'
-                     f'{standing.status}" d="{shape["d"]}"><title>{escape(name)}: '
-                     f"{escape(status)}</title></path></a>")
+        said = escape(f"{name}: {status}")
+        parts.append(f'<a href="{escape(link)}" data-state="{code}" aria-label="{said}"><path '
+                     f'class="st-{standing.status}" d="{shape["d"]}"><title>{said}</title>'
+                     "</path></a>")
         px, py = shape["label"]
-        labels_layer.append(f'<text class="code" x="{px}" y="{py}">{code}</text>')
+        labels_layer.append(f'<text class="name" x="{px}" y="{py}" aria-hidden="true">'
+                            f"{escape(name)}</text>")
     parts.extend(labels_layer)
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -64,6 +64,13 @@ def gettext_for(lang: str) -> Callable[[str], str]:
     return (lambda message: message) if lang == "en" else catalog(lang).gettext
 
 
+def ngettext_for(lang: str) -> Callable[[str, str, int], str]:
+    """The plural form of a message for a count, by the language's CLDR plural rule."""
+    if lang == "en":
+        return lambda singular, plural, count: singular if count == 1 else plural
+    return catalog(lang).ngettext
+
+
 def error_message(error: CstoError, lang: str = "en") -> str:
     """An error's one line in the reader's language."""
     return error.render(gettext_for(lang if lang in LANGS else "en"))
@@ -111,6 +118,9 @@ class Localizer:
 
     def gettext(self, message: str) -> str:
         return str(self._gettext(message))
+
+    def ngettext(self, singular: str, plural: str, count: int) -> str:
+        return str(ngettext_for(self.lang)(singular, plural, count))
 
     def country(self, code: str) -> str:
         return self.countries.name(code, self.lang)
