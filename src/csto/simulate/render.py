@@ -160,8 +160,14 @@ def _value(page: Page, estimate: Estimate, value: float | None) -> str:
     return page.loc.number(round(value, 2))
 
 
+def _case_names(page: Page, ids: tuple[str, ...] | list[str]) -> str:
+    """Recorded cases by their titles in the reader's language, not their ids."""
+    titles = {case.id: case.title for case in page.history.cases}
+    return ", ".join(page.text(titles[i]) if i in titles else i for i in ids)
+
+
 def _data(page: Page, estimate: Estimate) -> str:
-    cases = ", ".join(estimate.cases)
+    cases = _case_names(page, estimate.cases)
     if estimate.method == "beta-binomial":
         counted = page.t(N_("{successes} of {trials}"),
                          successes=int(estimate.data["successes"]),
@@ -193,7 +199,7 @@ def calibration(answer: CalibrationAnswer, lang: str, html: bool = False) -> str
                            "without it")))
     page.table([page.t(N_("Case")), page.t(N_("Request")), page.t(N_("Decision")),
                 page.t(N_("Deployment")), page.t(N_("Days to the first troops"))],
-               [(c.case, *(_observed(page, c.observed[o], c.predicted[o])
+               [(_case_names(page, [c.case]), *(_observed(page, c.observed[o], c.predicted[o])
                            for o in ("request", "decision", "deployment")),
                  _observed(page, c.observed["days"], c.predicted["days"]))
                 for c in backtest.cases])

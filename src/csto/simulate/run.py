@@ -95,8 +95,8 @@ def _findings(history: History, legal: LegalFrame | None, model: Model) -> tuple
            "decision, the first troops, the operation and the withdrawal. Each run draws them "
            "from their fitted laws unless they are fixed. Assumed: the consultations take no "
            "days of their own, and the contingents' sizes (one recorded deployment). So few "
-           "cases leave wide intervals: see csto simulate --calibration. A scenario's model "
-           "section replaces any of them."),
+           "cases leave wide intervals, which the page on how the parameters are fitted "
+           "shows. A scenario's own model replaces any of them."),
         {}, (), (fact_of("simulate:calibration", last, sources, "M"),))
     return (*(legal.answer.findings if legal is not None else ()), fitted)
 

@@ -27,6 +27,7 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message, gettext_for
+from ..simulate.answers import CalibrationAnswer
 from .http import (
     JSON,
     allowed_values,
@@ -39,7 +40,7 @@ from .http import (
 )
 
 if TYPE_CHECKING:
-    from ..simulate.answers import CalibrationAnswer, CrisisAnswer, SweepAnswer
+    from ..simulate.answers import CrisisAnswer, SweepAnswer
     from .site import Site
 
 N_ = str
@@ -149,8 +150,8 @@ def routes(site: Site) -> list[Route]:
         values, log, pictures, error, link = {}, None, [], None, None
         try:
             values = allowed_values(request, FIELDS)
-            if values.get("scenario"):
-                answer = await run_in_threadpool(_simulated, site, values)
+            answer = await run_in_threadpool(_simulated, site, values) if values.get("scenario") else None
+            if answer is not None and not isinstance(answer, CalibrationAnswer):
                 query = urlencode({**values, "seed": str(answer.seed), "lang": lang})
                 token = TABLE_LINK.set(lambda n: f"/simulate.csv?{query}&table={n}")
                 try:
