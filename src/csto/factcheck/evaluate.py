@@ -21,12 +21,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..questions.registry import QUESTIONS, ask
 from ..record.history import History
 from ..record.model import Alternative, Citation, CountryList, DateRef, Fact, Finding, Text, TextRef
 from .propositions import Proposition, Unknown, holds, resolve
+
+if TYPE_CHECKING:
+    from ..questions.answers import Answer
 
 N_ = str
 
@@ -51,7 +54,7 @@ class Outcome(NamedTuple):
     """One proposition asked on one day: its truth, the answer and what the field held."""
 
     true: bool
-    answer: Any
+    answer: Answer
     found: list[object]
     records: list[object]
 
@@ -73,10 +76,10 @@ class Evaluator:
         self.history = history
         self.today = today
         """The day the text speaks of: only a claim about it can be outdated."""
-        self._answers: dict[tuple[int, str, tuple[tuple[str, str], ...]], Any] = {}
+        self._answers: dict[tuple[int, str, tuple[tuple[str, str], ...]], Answer] = {}
         self._judged: dict[tuple[Proposition, str | None], Judgement] = {}
 
-    def answer(self, history: History, question: str, arguments: dict[str, str]) -> Any:
+    def answer(self, history: History, question: str, arguments: dict[str, str]) -> Answer:
         key = (id(history), question, tuple(sorted(arguments.items())))
         found = self._answers.get(key)
         if found is None:
@@ -230,7 +233,7 @@ def _shown(found: list[object]) -> object:
     return ", ".join(str(v.en if isinstance(v, Text) else v) for v in found)
 
 
-def _answer_findings(answer: Any) -> tuple[Finding, ...]:
+def _answer_findings(answer: Answer) -> tuple[Finding, ...]:
     """The answer's own findings that state law or a dispute: the articles behind it."""
     found = getattr(answer, "findings", ()) or ()
     return tuple(f for f in found if f.citations)[:3]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import msgspec
 
@@ -153,7 +153,3 @@ def read(path: Path = FILE) -> GazetteerFile:
 @cache
 def gazetteer() -> Gazetteer:
     return Gazetteer(read())
-
-
-def as_data(value: Any) -> Any:
-    return msgspec.to_builtins(value)

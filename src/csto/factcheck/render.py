@@ -8,8 +8,6 @@ marks are ⟦ ⟧; ``highlight`` turns them into bold underlined text on a termi
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..present.i18n import join
 from ..present.render import Page
 from .answer import CheckAnswer, ClaimCheck
@@ -137,8 +135,12 @@ def _claim(page: Page, number: int, item: ClaimCheck) -> None:
         ]
         page.line(f"• {page.loc.format(finding)} {page.refs(sources)}".rstrip(), "  ")
     for alternative in item.alternatives:
-        value: Any = alternative.value if alternative.value is not None else alternative.date
-        shown = page.text(value) if not hasattr(value, "isoformat") else page.day(value)
+        if alternative.value is not None:
+            shown = page.text(alternative.value)
+        elif alternative.date is not None:
+            shown = page.day(alternative.date, alternative.precision or "day")
+        else:
+            shown = "-"
         page.line(
             page.t(
                 N_("• another source gives: {value} {refs} (not chosen: {why})"),
