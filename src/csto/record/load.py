@@ -72,6 +72,35 @@ class Compiled(NamedTuple):
     review: Review | None
 
 
+_SHAPE: dict[str, tuple[type, type | None, type | None]] = {
+    # field: (container, type of each key, type of each value or item)
+    "sources": (dict, str, Source), "documents": (dict, str, Document),
+    "events": (tuple, None, Event), "offices": (Offices, None, None),
+    "organization": (Organization, None, None), "exercises": (tuple, None, Exercise),
+    "forces": (tuple, None, Force), "cases": (tuple, None, Case),
+    "groupings": (tuple, None, Grouping), "countries": (dict, str, Country),
+    "country_index": (dict, str, str),
+}
+
+
+def shaped(compiled: Compiled) -> bool:
+    """Whether a cached compilation has the shape of ``Compiled``: each field's container,
+    keys and items of the declared types (records check their own fields when built)."""
+    if len(compiled) != len(Compiled._fields):
+        return False
+    return all(_holds(getattr(compiled, field), *shape) for field, shape in _SHAPE.items()) and (
+        compiled.review is None or type(compiled.review) is Review)
+
+
+def _holds(value: Any, container: type, key: type | None, item: type | None) -> bool:
+    kind: type = type(value)
+    if kind is not container:
+        return False
+    keys, items = (value.keys(), value.values()) if container is dict else ((), value)
+    return all(type(k) is key for k in keys) and (
+        item is None or all(type(v) is item for v in items))
+
+
 def build(compiled: Compiled) -> History:
     return History(
         events=compiled.events, sources=compiled.sources, documents=compiled.documents,
@@ -98,7 +127,7 @@ def load_history(data_dir: str | os.PathLike[str] | None = None, *,
     folder = data_folder(data_dir)
     if use_cache and folder in _LOADED:
         return _LOADED[folder]
-    compiled = _cache.read(folder, Compiled) if use_cache else None
+    compiled = _cache.read(folder, Compiled, shaped) if use_cache else None
     history = None
     if compiled is not None:
         try:
@@ -139,7 +168,7 @@ class _Files:
                 items.append((_read(item, kind, label, _record_context(item)), item))
             self.records[name] = items
         optional = {name: kind for name, kind in OPTIONAL_FILES.items()
-                    if (folder / name).is_file()}
+                    if (folder / name).exists()}
         for name, kind in {**MAPPING_FILES, **optional}.items():
             label = self.label(name)
             raw = load_yaml(folder / name, label)
@@ -366,7 +395,7 @@ def _checks(files: _Files, countries: Countries) -> Iterator[Callable[[], None]]
 def compile_data(folder: Path) -> Compiled:
     """Read and check a folder of data files; any problem is a DataError with file and line."""
     for name in DATA_FILES:
-        if not (folder / name).is_file():
+        if not (folder / name).exists():  # anything else there is named by ``load_yaml``
             raise DataError(str(folder / name), None, None, "missing data file")
     files = _Files(folder)
     table, index = _country_table(files.values("countries.yaml"))

@@ -31,9 +31,9 @@ FIELDS = frozenset({"text", "as_of"})
 
 def _checked(site: Site, text: str | bytes, as_of: str | None) -> CheckAnswer:
     from ..factcheck.check import check
+    from ..questions.texts import require_text
 
-    if not text.strip():
-        raise InputError("give the text to check", field="text")
+    require_text(text)
     return check(text, as_of=as_of or None, history=site.history)
 
 
