@@ -160,7 +160,7 @@ def _scenario_inputs(tmp_path: Path, fifo: Path) -> list[tuple[list[str], str]]:
     return [(["scenario", "add", str(deep)], "nested more than 64 deep"),
             (["members", "--scenario", str(deeper)], "nested more than 64 deep"),
             (["scenario", "add", str(big)], "more than 100 digits"),
-            (["members", "--scenario", str(fifo)], "is a FIFO, not a regular file"),
+            (["members", "--scenario-file", str(fifo)], "is a FIFO, not a regular file"),
             (["scenario", "add", str(fifo)], "is a FIFO, not a regular file"),
             (["simulate", str(fifo)], "is a FIFO, not a regular file"),
             (["members", "--scenario", "/dev/zero"], "is a device, not a regular file"),
@@ -281,7 +281,7 @@ def test_add_show_export_add_gives_the_same_value(document: dict[str, Any], tmp_
         return
     shown = csto("scenario", "show", document["name"], "--json")
     exported = folder / "again.yaml"
-    assert csto("scenario", "export", document["name"], "-o", str(exported)).code == 0
+    assert csto("scenario", "export", document["name"], "-o", str(exported), "--force").code == 0
     again = csto("scenario", "add", str(exported), "--json")
     import json
 
@@ -301,3 +301,132 @@ def test_file_kinds_name_what_they_are() -> None:
     from csto.record.files import kind_of
 
     assert kind_of(stat.S_IFIFO) == "FIFO" and kind_of(stat.S_IFCHR) == "device"
+
+
+# -- nothing is written over what is not a regular file csto made ------------------
+def _export(csto: CsTo, *args: str) -> Run:
+    return csto("export", "members", "--yearly", "--from", "2020-01-01", "--until", "2021-01-01",
+                *args)
+
+
+@pytest.mark.parametrize("form", ["csv", "parquet", "dta"])
+def test_a_fifo_or_a_folder_is_never_written(csto: CsTo, fifo: Path, tmp_path: Path,
+                                            form: str) -> None:
+    _one_line(_export(csto, "-o", str(fifo), "--format", form), "is a FIFO: csto writes only")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    _one_line(_export(csto, "-o", str(tmp_path), "--format", form), "is a folder")
+    assert not list(tmp_path.glob("*.part")) and not list(tmp_path.glob(".*.part"))
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
+def test_a_device_node_is_never_replaced(csto: CsTo, tmp_path: Path) -> None:
+    node = tmp_path / "null"
+    os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    for form in ("csv", "parquet"):
+        _one_line(_export(csto, "-o", str(node), "--format", form, "--force"), "is a device")
+        assert stat.S_ISCHR(os.lstat(node).st_mode)
+
+
+def test_an_existing_file_needs_force_and_is_replaced_whole(csto: CsTo, tmp_path: Path) -> None:
+    target = tmp_path / "members.csv"
+    target.write_text("keep me\n")
+    _one_line(_export(csto, "-o", str(target)), "exists: give --force to replace it")
+    assert target.read_text() == "keep me\n"
+    run = _export(csto, "-o", str(target), "--force")
+    assert run.code == 0, run.err
+    assert target.read_text().startswith('"iso3"')
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["members.csv"], "no partial file left"
+
+
+def test_a_link_is_followed_to_a_regular_file_and_kept(csto: CsTo, tmp_path: Path,
+                                                       fifo: Path) -> None:
+    target, link = tmp_path / "real.csv", tmp_path / "link.csv"
+    target.write_text("old\n")
+    link.symlink_to(target)
+    assert _export(csto, "-o", str(link), "--force").code == 0
+    assert link.is_symlink() and target.read_text().startswith('"iso3"')
+    to_fifo = tmp_path / "to-fifo.csv"
+    to_fifo.symlink_to(fifo)
+    _one_line(_export(csto, "-o", str(to_fifo), "--force"), "is a FIFO")
+
+
+def test_csto_own_files_are_never_an_output(csto: CsTo, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from csto.record.cache import cache_dir
+    from csto.store.db import sqlite_file
+
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: own-files\nevents: []\n")
+    assert csto("scenario", "add", str(scenario)).code == 0
+    store = sqlite_file()
+    assert store is not None and os.path.exists(store)
+    _one_line(_export(csto, "-o", store, "--format", "parquet", "--force"), "csto's own files")
+    _one_line(_export(csto, "--scenario-file", str(scenario), "-o", str(scenario), "--force"),
+              "csto's own files")
+    _one_line(_export(csto, "--scenario", "./" + os.path.relpath(scenario), "-o",
+                      str(scenario), "--force"), "csto's own files")
+    cached = next(Path(cache_dir()).glob("history-*.pickle"))
+    _one_line(_export(csto, "-o", str(cached), "--force"), "csto's own files")
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    monkeypatch.setenv("CSTO_DATA_DIR", str(data))
+    _one_line(_export(csto, "-o", str(data / "events.yaml"), "--force"), "csto's own files")
+    monkeypatch.delenv("CSTO_DATA_DIR")
+    _one_line(csto("scenario", "export", "own-files", "-o", store, "--force"), "csto's own files")
+    assert "own-files" in csto("scenario", "list").out, "the store is intact"
+    assert scenario.read_text() == "name: own-files\nevents: []\n"
+
+
+def test_dash_is_standard_output(csto: CsTo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = _export(csto, "-o", "-")
+    assert run.code == 0 and run.out.startswith('"iso3"')
+    assert list(tmp_path.iterdir()) == [], "no file named '-'"
+    _one_line(_export(csto, "-o", "-", "--format", "parquet"), "cannot go to the terminal")
+
+
+def test_scenario_export_writes_only_new_or_regular_files(csto: CsTo, tmp_path: Path,
+                                                          fifo: Path) -> None:
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: exported\nevents: []\n")
+    assert csto("scenario", "add", str(scenario)).code == 0
+    _one_line(csto("scenario", "export", "exported", "-o", str(fifo)), "is a FIFO")
+    _one_line(csto("scenario", "export", "exported", "-o", str(scenario)), "exists: give --force")
+    assert csto("scenario", "export", "exported", "-o", str(scenario), "--force").code == 0
+    assert parse_text(scenario.read_text()).name == "exported"
+
+
+def test_a_terminal_is_asked_before_a_file_is_replaced(tmp_path: Path) -> None:
+    from csto.record.files import output_path
+
+    target = tmp_path / "x.csv"
+    target.write_text("x")
+    asked: list[str] = []
+    assert output_path(str(target), (), confirm=lambda p: asked.append(p) or True) == str(target)
+    assert asked == [str(target)]
+    with pytest.raises(InputError, match="give --force"):
+        output_path(str(target), (), confirm=lambda p: False)
+
+
+# -- names are names ----------------------------------------------------------------
+def test_a_stored_name_is_never_read_as_a_file(csto: CsTo, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    stored = tmp_path / "stored.yaml"
+    stored.write_text("name: trap.yaml\nevents:\n  - {date: 2026-12-01, state: ARM, kind: "
+                      "withdrawal-notice}\n")
+    assert csto("scenario", "add", str(stored)).code == 0
+    monkeypatch.chdir(tmp_path)
+    Path("trap.yaml").write_text("name: the-file\nevents: []\n")
+
+    def members(*args: str) -> list[str]:
+        run = csto("members", "--on", "2027-06-01", "--json", *args)
+        assert run.code == 0, run.err
+        return [m["iso3"] for m in json.loads(run.out)["members"]]
+
+    assert "ARM" not in members("--scenario", "trap.yaml"), "the stored scenario"
+    assert "ARM" in members("--scenario", "./trap.yaml"), "the file, written as a path"
+    assert "ARM" in members("--scenario-file", "trap.yaml"), "the file, by its option"
+    _one_line(csto("members", "--scenario", "the-file"), "no stored scenario 'the-file'")
+    _one_line(csto("members", "--scenario", "x", "--scenario-file", "trap.yaml"), "not both")

@@ -34,7 +34,7 @@ def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str] | None:
     for token in tokens:
         if token == "--json":
             continue
-        if token in options or token in ("--lang", "--scenario"):
+        if token in options or token in ("--lang", "--scenario", "--scenario-file"):
             value = next(tokens, None)
             name = token[2:]
             if value is None or value.startswith("-") or name in values:
@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         from ..questions.registry import ask
 
         try:
-            history = scenario_history(values.pop("scenario", None))
+            history = scenario_history(values.pop("scenario", None),
+                                       values.pop("scenario-file", None))
             text = answer_json(ask(question.name, values, history), lang)
         except CstoError as exc:
             return fail(error_message(exc, lang))

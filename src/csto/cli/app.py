@@ -94,9 +94,11 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
                                        metavar=param.metavar or ("|".join(param.choices)
                                                                  if param.choices else "TEXT"),
                                        help=_(param.help) + default_note))
-    params.append(click.Option(["--scenario"], metavar="NAME|FILE",
-                               help=_(N_("Answer on a what-if scenario: a scenario file, or the "
-                                         "name of a stored one."))))
+    params.append(click.Option(["--scenario"], metavar="NAME",
+                               help=_(N_("Answer on a stored what-if scenario (a file only "
+                                         "when written as a path: ./FILE)."))))
+    params.append(click.Option(["--scenario-file", "scenario_file"], metavar="FILE",
+                               help=_(N_("Answer on the what-if scenario in FILE."))))
     params.append(click.Option(["--json", "as_json"], is_flag=True,
                                help=_(N_("Print the answer as JSON (the Python API's objects)."))))
     params.append(click.Option(["--lang"], metavar="id|en|ru",
@@ -104,11 +106,11 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
                                          "$CSTO_LANG or en)."))))
 
     def callback(as_json: bool, lang: str | None = None, scenario: str | None = None,
-                 **values: Any) -> None:
+                 scenario_file: str | None = None, **values: Any) -> None:
         chosen = lang or os.environ.get(LANG_ENV) or "en"
         named = {p.name: values.get(p.name.replace("-", "_")) for p in question.params}
         answer = ask(question.name, {k: v for k, v in named.items() if v is not None},
-                     scenario_history(scenario))
+                     scenario_history(scenario, scenario_file))
         if as_json:
             emit(answer_json(answer, chosen), as_json=True)
         else:

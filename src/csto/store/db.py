@@ -34,6 +34,17 @@ def database_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV) or default_url()
 
 
+def sqlite_file(url: str | None = None) -> str | None:
+    """The file of an SQLite database URL (``database_url`` by default), or None."""
+    try:
+        parsed = make_url(database_url(url))
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return str(Path(parsed.database).expanduser())
+
+
 def shown(url: str) -> str:
     """A URL as it may be shown: never its password."""
     try:
