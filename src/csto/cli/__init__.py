@@ -23,7 +23,7 @@ from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_hist
 
 def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str] | None:
     """The question, its values and the language of a plain ``--json`` call, or None."""
-    if not argv or argv[0] not in QUESTIONS or "--json" not in argv:
+    if not argv or argv[0] not in QUESTIONS or argv.count("--json") != 1:
         return None
     question = QUESTIONS[argv[0]]
     options = {f"--{p.name}": p for p in question.params if not p.positional}

@@ -44,9 +44,20 @@ def emit(text: str, as_json: bool = False) -> None:
             stream.write(text + "\n")
         stream.flush()
     except BrokenPipeError:
+        quiet_stdout()
+        raise ReaderGone from None
+
+
+def quiet_stdout() -> None:
+    """After the reader has gone, point standard output at nothing, so that what is left
+    in its buffer is not written to a closed pipe at exit (a second error)."""
+    stream = sys.stdout
+    if stream is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
-        raise ReaderGone from None
+        os.close(devnull)
 
 
 def fail(message: str) -> int:

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .options import lang_option
+from .options import Whole, lang_option
 from .output import emit
 
 N_ = str
@@ -80,7 +80,7 @@ def group(_: Callable[[str], str]) -> click.Group:
 
     @scenario.command("show", help=_(N_("One stored scenario, as YAML, with its versions.")))
     @click.argument("name")
-    @click.option("--version", "number", type=int, help=_(N_("A version other than the latest.")))
+    @click.option("--version", "number", type=Whole(_, 1), help=_(N_("A version other than the latest.")))
     @database
     @as_json
     @lang_option(_)

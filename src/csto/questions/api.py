@@ -124,11 +124,15 @@ def step(actor: str, action: str, target: str | None = None, on: object = None,
 
     h = _history(history)
     check_step(action, target)
+    who = h.resolve_country(actor, "actor")
     resolved = target
     if target is not None:
         resolved = (h.resolve_grouping(target) if action == "join-alliance"
                     else h.resolve_country(target, "target"))
-    return rule(h.at(day(on)), h.resolve_country(actor, "actor"), action, resolved)
+        if resolved == who:
+            raise InputError("the actor and the target are the same state: name two states",
+                             field="target")
+    return rule(h.at(day(on)), who, action, resolved)
 
 
 @answers

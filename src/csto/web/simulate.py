@@ -39,7 +39,8 @@ def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None
     given = values.get(name, "").strip()
     if not given:
         return None
-    if not given.lstrip("-").isdigit() or not low <= int(given) <= high:
+    digits = given.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()) or not low <= int(given) <= high:
         raise InputError("{name} must be a whole number from {low} to {high}, not '{value}'",
                          field=name, name=name, low=f"{low:,}", high=f"{high:,}",
                          value=given[:20])
