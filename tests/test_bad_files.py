@@ -402,7 +402,12 @@ def test_a_terminal_is_asked_before_a_file_is_replaced(tmp_path: Path) -> None:
     target = tmp_path / "x.csv"
     target.write_text("x")
     asked: list[str] = []
-    assert output_path(str(target), (), confirm=lambda p: asked.append(p) or True) == str(target)
+
+    def yes(path: str) -> bool:
+        asked.append(path)
+        return True
+
+    assert output_path(str(target), (), confirm=yes) == str(target)
     assert asked == [str(target)]
     with pytest.raises(InputError, match="give --force"):
         output_path(str(target), (), confirm=lambda p: False)

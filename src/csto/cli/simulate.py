@@ -20,12 +20,12 @@ def command(_: Callable[[str], str]) -> click.Command:
         "Treaty's procedure: once, step by step, or --runs times for chances and "
         "distributions.")))
     @click.argument("scenario", metavar="SCENARIO")
-    @click.option("--runs", type=Whole(_, 1), help=_(N_("Draw this many crises (Monte Carlo) instead "
-                                                "of playing one.")))
-    @click.option("--seed", type=Whole(_, 0, 2**63 - 1), help=_(N_("Seed of the random draws (the same seed gives "
-                                                "the same numbers).")))
-    @click.option("--workers", type=Whole(_, 1, 256), help=_(N_("Run the sweep on a local Dask cluster of "
-                                                   "this many processes.")))
+    @click.option("--runs", type=Whole(_, 1), help=_(N_("Draw this many crises (Monte Carlo) "
+                                                        "instead of playing one.")))
+    @click.option("--seed", type=Whole(_, 0, 2**63 - 1),
+                  help=_(N_("Seed of the random draws (the same seed gives the same numbers).")))
+    @click.option("--workers", type=Whole(_, 1, 256),
+                  help=_(N_("Run the sweep on a local Dask cluster of this many processes.")))
     @click.option("--scheduler", metavar="ADDRESS", help=_(N_("Run the sweep on an existing "
                                                               "Dask scheduler.")))
     @click.option("--plot", "plot", metavar="FOLDER", help=_(N_("Write plots of the sweep (PNG "

@@ -233,7 +233,8 @@ def cases(case_id: str | None = None, history: History | None = None) -> a.Cases
     from .listings import cases as build
 
     h = _history(history)
-    if case_id is not None and case_id not in {c.id for c in h.cases}:
+    if case_id is not None and (not isinstance(case_id, str)
+                                or case_id not in {c.id for c in h.cases}):
         raise InputError("unknown case '{value}': use one of {known}", field="case",
                          value=str(case_id), known=", ".join(c.id for c in h.cases))
     return build(h, case_id)

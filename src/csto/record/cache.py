@@ -39,7 +39,7 @@ _HEADER = struct.Struct("<HQI")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGED_DATA = os.path.join(os.path.dirname(_HERE), "data")
 _CODE_FILES = ("cache.py", "schema.py", "yamlfile.py", "countries.py", "history.py", "load.py",
-               "model.py", "validate.py")
+               "model.py", "validate.py", "checked.py", "bounded.py")
 
 
 def cache_dir() -> str:

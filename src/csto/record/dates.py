@@ -43,13 +43,18 @@ def check_date(day: date, field: str = "on") -> date:
 
 
 def as_day(value: object, field: str = "on") -> date:
-    """A checked day from a ``date``, a ``datetime`` (its day) or ``'YYYY-MM-DD'``."""
-    if isinstance(value, datetime):
-        return check_date(value.date(), field)
-    if isinstance(value, date):
-        return check_date(value, field)
-    if isinstance(value, str):
-        return parse_date(value, field)
+    """A checked day from a ``date``, a ``datetime`` (its day) or ``'YYYY-MM-DD'``; a
+    subclass that is no day (pandas' ``NaT``) is refused like any other wrong value."""
+    try:
+        if isinstance(value, datetime):
+            return check_date(value.date(), field)
+        if isinstance(value, date):
+            return check_date(value, field)
+    except (TypeError, ValueError):
+        pass
+    else:
+        if isinstance(value, str):
+            return parse_date(value, field)
     raise InputError("'{field_name}' must be a date, a datetime or text like 2022-09-13, "
                      "not {kind}", field=field, field_name=field, kind=type(value).__name__)
 

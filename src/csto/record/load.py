@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from .._typing import TYPE_CHECKING, NamedTuple
-from ..errors import DataError, RecordError
+from ..errors import DataError, InputError, RecordError
 from . import cache as _cache
 from .countries import Countries
 from .history import KINDS, History
@@ -116,7 +116,14 @@ _LOADED: dict[str, History] = {}
 
 def data_folder(data_dir: str | os.PathLike[str] | None = None) -> str:
     """``data_dir``, else ``$CSTO_DATA_DIR``, else the packaged data, as an absolute path."""
-    return os.path.abspath(data_dir or os.environ.get("CSTO_DATA_DIR") or _cache.PACKAGED_DATA)
+    if data_dir is not None and not isinstance(data_dir, str | os.PathLike):
+        raise InputError("data_dir is the path of a folder of data files, not {kind}",
+                         field="data_dir", kind=type(data_dir).__name__)
+    folder = os.fspath(data_dir or os.environ.get("CSTO_DATA_DIR") or _cache.PACKAGED_DATA)
+    if not isinstance(folder, str):
+        raise InputError("data_dir is the path of a folder of data files, not {kind}",
+                         field="data_dir", kind=type(folder).__name__)
+    return os.path.abspath(folder)
 
 
 def load_history(data_dir: str | os.PathLike[str] | None = None, *,
@@ -242,6 +249,9 @@ def _read(raw: Any, kind: type, label: str, context: str) -> Any:
 
     try:
         return read(raw, kind)
+    except InputError as exc:  # a value its type refuses when built (``checked``)
+        line = raw.line_of(exc.field) if hasattr(raw, "line_of") else None
+        raise DataError(label, line, exc.field, f"{exc}{context}") from None
     except msgspec.ValidationError as exc:
         problem, _, path = str(exc).partition(" - at `")
         path = path.rstrip("`")

@@ -48,7 +48,7 @@ Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\
 class _Source(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     id: Ident
     title: Text
-    url: Text | None = None
+    url: Annotated[str, msgspec.Meta(max_length=2000, pattern=r"^https?://[^\s]+$")] | None = None
     published: datetime.date | None = None
     language: Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}$")] | None = None
 
@@ -86,6 +86,8 @@ def _problem(exc: msgspec.ValidationError, where: str) -> InputError:
         message = "not a valid date; write it as YYYY-MM-DD"
     if "Expected `str` matching regex" in message and path == ".name":
         message = "a name is lower-case letters, digits, '.', '_' or '-' (such as armenia-leaves)"
+    elif "Expected `str` matching regex" in message and path.endswith(".url"):
+        message = "a source's url is an http:// or https:// address"
     elif "Expected `str` matching regex" in message:
         message = ("it holds a control character (or, in an id, a space); only tab and line "
                    "break are allowed in a text")
