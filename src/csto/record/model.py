@@ -570,5 +570,3 @@ class ProcedureStep(NamedTuple):
     added_by: str | None = None
     deadline: Day | None = None
 
-
-from . import checked as _checked  # noqa: E402, F401 (Event and Source check what they are built with)
