@@ -4,6 +4,9 @@
 ``{"text": ..., "as_of": ...}``; ``?as_of=`` and ``?lang=`` work with either. It returns
 exactly what ``csto check --json`` prints. The page posts a form to ``/check`` and shows
 the report the terminal shows, with each claim's words marked in its sentence.
+
+A text is at most ``app.MAX_BODY`` (1 MB) and is checked in a process of its own
+(``worker``): at most 30 s and 1 GB, while the server goes on answering everyone else.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message
+from . import worker
 from .http import JSON, failed, reply_lang, switch
 
 if TYPE_CHECKING:
@@ -31,22 +35,55 @@ FIELDS = frozenset({"text", "as_of"})
 
 def _checked(site: Site, text: str | bytes, as_of: str | None) -> CheckAnswer:
     from ..factcheck.check import check
+
+    return check(text, as_of=as_of or None, history=site.history)
+
+
+def _api_answer(site: Site, text: str | bytes, as_of: str | None, lang: str) -> bytes:
+    """What ``POST /api/check`` returns (computed in a ``worker`` child)."""
+    from ..present.tojson import to_dict
+
+    return orjson.dumps(to_dict(_checked(site, text, as_of), lang))
+
+
+def _page_answer(site: Site, raw: str | bytes, as_of: str, lang: str) -> tuple[str, str]:
+    """The page's report and the text shown back in the form (in a ``worker`` child)."""
+    from ..factcheck.render import check as render
+
+    return render(_checked(site, raw, as_of), lang, html=True), answer_text(raw)
+
+
+_warm: list[bool] = []
+
+
+async def _in_worker(site: Site, function: Any, *args: Any) -> Any:
+    """``function`` run by ``worker.run`` once the checker's tables are loaded here, so
+    that every child shares them instead of loading its own."""
+    from starlette.concurrency import run_in_threadpool
+
     from ..questions.texts import require_text
 
-    require_text(text)
-    return check(text, as_of=as_of or None, history=site.history)
+    require_text(args[0])
+    if not _warm:
+        await run_in_threadpool(_checked, site, "CSTO", None)
+        _warm.append(True)
+    return await worker.run(function, site, *args)
 
 
 async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
     """The text and the day from the body (plain text or a JSON object) and the query."""
+    from ..record.bounded import LimitError, load_json
+
     body = await request.body()
     as_of = request.query_params.get("as_of")
     kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
     if kind != "application/json":
         return body, as_of
     try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:
+        data = load_json(body, "body")
+    except LimitError as exc:
+        raise InputError("{problem}", field="body", problem=str(exc)) from None
+    except ValueError:
         raise InputError("the body is not valid JSON: send an object with a 'text' field, or "
                          "plain text", field="body") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
@@ -64,22 +101,18 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..present.tojson import to_dict
-
         lang = request.query_params.get("lang", "en")
         try:
             if lang not in ("id", "en", "ru"):
                 raise InputError("unknown language '{value}': use one of {langs}", field="lang",
                                  value=lang, langs="id, en, ru")
             text, as_of = await _api_input(request)
-            answer = _checked(site, text, as_of)
+            body = await _in_worker(site, _api_answer, text, as_of, lang)
         except CstoError as exc:
             return failed(exc, reply_lang(request))
-        return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+        return Response(body, media_type=JSON)
 
     async def page(request: Request) -> Response:
-        from ..factcheck.render import check as render
-
         lang = site.lang(request)
         text, as_of, report, error = "", "", None, None
         if request.method == "POST":
@@ -91,9 +124,8 @@ def routes(site: Site) -> list[Route]:
                 raw = content or raw
             as_of = str(form.get("as_of") or "")
             try:
-                answer = _checked(site, raw, as_of)
-                report = Markup(render(answer, lang, html=True))
-                text = answer_text(raw)
+                html, text = await _in_worker(site, _page_answer, raw, as_of, lang)
+                report = Markup(html)
             except CstoError as exc:
                 error = error_message(exc, lang)
         html = site.render("check.html", lang, text=text, as_of=as_of, report=report,
@@ -134,7 +166,10 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
         "responses": {"200": {"description": "The claims, as `csto check --json`.",
                               "content": {JSON: {"schema": refs["check"]}}},
                       "400": {"description": "No text, or a parameter it cannot take.", **error},
-                      "413": {"description": "A body larger than 1 MB."}}}}}
+                      "413": {"description": "A body larger than 1 MB, or a text that takes "
+                                             "more than 30 s or 1 GB to check.", **error},
+                      "503": {"description": "The server is checking as many texts as it "
+                                             "can: try again.", **error}}}}}
 
 
 def openapi_answers() -> dict[str, type]:

@@ -62,6 +62,8 @@ class Site:
                                      autoescape=select_autoescape(["html"]),
                                      trim_blocks=True, lstrip_blocks=True)
         self.nav: list[tuple[str, str]] = []
+        self.listen: str | None = None
+        """The address the server listens on, where it is known (``app.create_app``)."""
         self.providers: tuple[ModuleType, ...] = ()
         """The modules whose routes make the application (``app.PROVIDERS``)."""
 
