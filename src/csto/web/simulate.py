@@ -5,7 +5,8 @@ with the article behind each step); with ``runs=N`` it draws N crises and shows 
 the distributions as pictures (matplotlib, as SVG) and whose stance matters most.
 ``GET /api/simulate`` returns what ``csto simulate NAME [--runs N] [--seed S] --json``
 prints, and ``GET /api/scenarios/NAME/runs`` the sweeps ``csto simulate`` stored. A request
-is bounded (``MAX_WEB_RUNS``): larger sweeps belong on the command line or on Dask.
+is bounded (``MAX_WEB_RUNS``) and runs in a child process within ``worker``'s time and
+memory limits: larger sweeps belong on the command line or on Dask.
 """
 
 from __future__ import annotations
@@ -22,9 +23,11 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message
+from . import worker
 from .http import JSON, allowed_values, failed, reply_lang, switch, utc
 
 if TYPE_CHECKING:
+    from ..record.history import History
     from ..simulate.answers import CrisisAnswer, SweepAnswer
     from .site import Site
 
@@ -47,10 +50,8 @@ def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None
     return int(given)
 
 
-def _simulated(site: Site, values: dict[str, str]) -> CrisisAnswer | SweepAnswer:
-    """The crisis played once, or ``runs`` times, on the stored scenario named."""
-    from ..simulate.run import simulate
-
+def _plan(site: Site, values: dict[str, str]) -> tuple[History, int | None, int | None]:
+    """The stored scenario's history, the runs and the seed a request asks for."""
     name = values.get("scenario", "")
     if not name:
         raise InputError("choose a stored scenario that holds a crisis (an aggression or a "
@@ -58,7 +59,30 @@ def _simulated(site: Site, values: dict[str, str]) -> CrisisAnswer | SweepAnswer
     runs = _whole(values, "runs", 1, MAX_WEB_RUNS)
     seed = _whole(values, "seed", 0, 2**63 - 1)
     history, _tag = site.scenarios.history(name)
+    return history, runs, seed
+
+
+def _simulated(history: History, runs: int | None, seed: int | None) -> CrisisAnswer | SweepAnswer:
+    """The crisis played once, or ``runs`` times."""
+    from ..simulate.run import simulate
+
     return simulate(history, runs, seed)
+
+
+def _api_body(history: History, runs: int | None, seed: int | None, lang: str) -> bytes:
+    """What ``GET /api/simulate`` returns (computed in a ``worker`` child)."""
+    from ..present.tojson import to_dict
+
+    return orjson.dumps(to_dict(_simulated(history, runs, seed), lang))
+
+
+def _page_parts(history: History, runs: int | None, seed: int | None,
+                lang: str) -> tuple[str, list[tuple[str, str]]]:
+    """The page's log and pictures (computed in a ``worker`` child)."""
+    from ..simulate.render import render
+
+    answer = _simulated(history, runs, seed)
+    return render(answer, lang, html=True), [(n, str(p)) for n, p in _pictures(answer, lang)]
 
 
 def _pictures(answer: object, lang: str) -> list[tuple[str, Markup]]:
@@ -75,14 +99,13 @@ def _pictures(answer: object, lang: str) -> list[tuple[str, Markup]]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..present.tojson import to_dict
-
         lang = reply_lang(request)
         try:
-            answer = await run_in_threadpool(_simulated, site, allowed_values(request, FIELDS))
+            plan = await run_in_threadpool(_plan, site, allowed_values(request, FIELDS))
+            body = await worker.run(_api_body, *plan, lang)
         except CstoError as exc:
             return failed(exc, lang, "scenario", store=True)
-        return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+        return Response(body, media_type=JSON)
 
     async def stored_runs(request: Request) -> Response:
         from ..store.runs import runs_of
@@ -100,16 +123,15 @@ def routes(site: Site) -> list[Route]:
         return Response(orjson.dumps({"scenario": name, "runs": body}), media_type=JSON)
 
     async def page(request: Request) -> Response:
-        from ..simulate.render import render
-
         lang = site.lang(request)
         values, log, pictures, error = {}, None, [], None
         try:
             values = allowed_values(request, FIELDS)
             if values.get("scenario"):
-                answer = await run_in_threadpool(_simulated, site, values)
-                log = Markup(render(answer, lang, html=True))
-                pictures = await run_in_threadpool(_pictures, answer, lang)
+                plan = await run_in_threadpool(_plan, site, values)
+                html, drawn = await worker.run(_page_parts, *plan, lang)
+                log = Markup(html)
+                pictures = [(name, Markup(picture)) for name, picture in drawn]
         except CstoError as exc:
             error = error_message(exc, lang)
         html = site.render("simulate.html", lang, stored=site.scenarios.names(), values=values, log=log,
