@@ -191,6 +191,7 @@ def main() -> int:
           and what_if["ms"] <= TARGETS["with_events_ms"])
     from export import report as exports
     from factcheck import report as factcheck
+    from fuzz import report as fuzzing
     from scenario import report as scenarios
     from simulate import report as simulation
     from web import report as web
@@ -200,6 +201,7 @@ def main() -> int:
     ok = simulation() and ok
     ok = factcheck() and ok
     ok = exports() and ok
+    ok = fuzzing() and ok
     print("all targets met" if ok else "some targets missed")
     return 0
 

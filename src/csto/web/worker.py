@@ -3,11 +3,14 @@
 Checking a long or hostile text can take seconds and much memory; done on the event loop
 it would hold every other request of the worker (``/api/health`` waited 19 s behind one).
 ``run(function, *args)`` forks the worker, whose record and tables are already loaded and
-shared copy-on-write, runs ``function`` in the child under an address-space limit and
-sends back what it returns; the parent awaits the child's pipe without blocking the loop,
-and kills the child at the deadline, when the request is cancelled, or when its answer
-grows past ``MAX_ANSWER``. A ``CstoError`` raised in the child is raised in the parent.
-At most ``AT_ONCE`` children run per worker; beyond that a request is told to come back.
+shared copy-on-write, runs ``function`` in the child and sends back what it returns; the
+parent awaits the child's pipe without blocking the loop, and kills the child at the
+deadline, when its resident memory grows ``MEMORY`` past the worker's, when the request is
+cancelled, or when its answer grows past ``MAX_ANSWER``. (Memory is watched rather than
+capped with ``RLIMIT_AS``: Arrow's and Polars' allocators reserve far more address space
+than they use; the cap is kept, much higher, only against a runaway.) A ``CstoError``
+raised in the child is raised in the parent. At most ``AT_ONCE`` children run per worker;
+beyond that a request is told to come back.
 """
 
 from __future__ import annotations
@@ -29,7 +32,12 @@ N_ = str
 SECONDS = 30.0
 """The longest one request may work: news text is checked at about 150 KB a second."""
 MEMORY = 1 << 30
-"""Bytes of address space a child may add to what the worker had when it forked."""
+"""Bytes of resident memory a child may add to what the worker had when it forked."""
+WATCH = 0.02
+"""Seconds between two looks at a child's memory."""
+RUNAWAY = 16 << 30
+"""Address space a child may add before the kernel refuses it more (a backstop)."""
+PAGE = os.sysconf("SC_PAGE_SIZE")
 MAX_ANSWER = 64 << 20
 """The largest answer a child may send back (a 1 MB text's claims are about 12 MB)."""
 AT_ONCE = 2
@@ -51,13 +59,21 @@ class BusyError(CstoError):
     status = 503
 
 
+def _memory(pid: int | str = "self") -> tuple[int, int]:
+    """The address space and the resident memory of a process, in bytes (0 if gone)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as statm:
+            size, resident = statm.read().split()[:2]
+    except (OSError, ValueError):
+        return 0, 0
+    return int(size) * PAGE, int(resident) * PAGE
+
+
 def _limit_memory() -> None:
     import resource
 
-    with open("/proc/self/statm", encoding="ascii") as statm:
-        size = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-    wanted = size + MEMORY
+    wanted = _memory()[0] + RUNAWAY
     resource.setrlimit(resource.RLIMIT_AS, (wanted if hard < 0 else min(wanted, hard), hard))
 
 
@@ -122,7 +138,32 @@ async def _reap(pid: int) -> int:
         await asyncio.sleep(0.005)
 
 
-async def run(function: Callable[..., Any], *args: Any, seconds: float = SECONDS) -> Any:
+async def _watch(pid: int, ceiling: int) -> None:
+    """Return when the child's resident memory passes ``ceiling`` bytes."""
+    while _memory(pid)[1] <= ceiling:
+        await asyncio.sleep(WATCH)
+
+
+async def _within(pid: int, pipe: Any, seconds: float, memory: int) -> bytes | None:
+    """The child's answer, or None when it outgrew ``memory``; TimeoutError at the deadline."""
+    reading = asyncio.ensure_future(_read(pipe))
+    watching = asyncio.ensure_future(_watch(pid, _memory()[1] + memory))
+    try:
+        done, _ = await asyncio.wait({reading, watching}, timeout=seconds,
+                                     return_when=asyncio.FIRST_COMPLETED)
+        if reading in done:
+            return reading.result()
+        if watching in done:
+            return None
+        raise TimeoutError
+    finally:
+        for task in (reading, watching):
+            task.cancel()
+        await asyncio.gather(reading, watching, return_exceptions=True)
+
+
+async def run(function: Callable[..., Any], *args: Any, seconds: float = SECONDS,
+              memory: int = MEMORY) -> Any:
     """``function(*args)`` computed in a child process within the limits; its result must
     pickle."""
     if len(children) >= AT_ONCE:
@@ -138,7 +179,9 @@ async def run(function: Callable[..., Any], *args: Any, seconds: float = SECONDS
     pipe = os.fdopen(read, "rb", buffering=0)
     try:
         try:
-            data = await asyncio.wait_for(_read(pipe), seconds)
+            data = await _within(pid, pipe, seconds, memory)
+            if data is None:
+                os.kill(pid, signal.SIGKILL)
             status = await asyncio.wait_for(_reap(pid), 5)
         except BaseException:
             with contextlib.suppress(ProcessLookupError):
@@ -155,7 +198,7 @@ async def run(function: Callable[..., Any], *args: Any, seconds: float = SECONDS
     kind, value = result
     if kind == "error":
         raise _rebuilt(*value)
-    if kind == "memory":  # or killed: the kernel ends a child out of memory before Python can
+    if kind == "memory":  # or killed: out of memory, by the watch or by the kernel
         raise TooHeavyError(N_("the work needed more than {limit} MB of memory: give a "
-                               "shorter text"), limit=MEMORY >> 20)
+                               "shorter text"), limit=memory >> 20)
     return value
