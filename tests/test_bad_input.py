@@ -117,20 +117,30 @@ EVERY_KIND_OF_COMMAND = [
     "members --json", "members", "disputes --json", "--help", "", "scenario list",
     f"export members {PERIOD}", f"export dyads {PERIOD} --format jsonl", "export crosswalk",
     "cite members --from 2020-01-01 --until 2021-01-01", "check-data", "check -",
-    "chair --year 2020", "scenario --help"]
+    "chair --year 2020", "scenario --help", "simulate CRISIS --no-store"]
+
+
+@pytest.fixture(scope="module")
+def crisis(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("crisis") / "crisis.yaml"
+    path.write_text("name: crisis\nevents:\n  - {date: 2027-03-01, state: ARM, kind: "
+                    "request-assistance}\n")
+    return str(path)
 
 
 @pytest.mark.parametrize("args", EVERY_KIND_OF_COMMAND)
-def test_a_closed_pipe_is_a_quiet_exit(args: str) -> None:
+def test_a_closed_pipe_is_a_quiet_exit(args: str, crisis: str) -> None:
     feed = "echo 'CSTO has six members.' | " if args == "check -" else ""
+    args = args.replace("CRISIS", crisis)
     proc = _shell(f"{feed}{CSTO} {args} | head -c 0; exit ${{PIPESTATUS[{1 if feed else 0}]}}")
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
 
 
 @pytest.mark.parametrize("args", [a for a in EVERY_KIND_OF_COMMAND if "help" not in a and a])
-def test_a_closed_standard_output_is_one_line(args: str) -> None:
+def test_a_closed_standard_output_is_one_line(args: str, crisis: str) -> None:
     feed = "echo 'CSTO has six members.' | " if args == "check -" else ""
+    args = args.replace("CRISIS", crisis)
     proc = _shell(f"{feed}{CSTO} {args} >&-")
     assert proc.returncode == 2, proc.stderr
     assert proc.stderr.startswith("csto: error: ") and proc.stderr.count("\n") == 1
