@@ -132,7 +132,7 @@ def bench_load(repeats: int = 15) -> dict[str, float]:
     from pathlib import Path
 
     from csto.record import cache as _cache
-    from csto.record.load import Compiled, build, compile_data, data_folder
+    from csto.record.load import Compiled, build, compile_data, data_folder, shaped
 
     folder = data_folder()
     warm, cold = [], []
@@ -141,7 +141,7 @@ def bench_load(repeats: int = 15) -> dict[str, float]:
         _cache.write(folder, compile_data(Path(folder)))
         for _ in range(repeats):
             start = time.perf_counter()
-            compiled = _cache.read(folder, Compiled)
+            compiled = _cache.read(folder, Compiled, shaped)
             assert compiled is not None
             build(compiled)
             warm.append(time.perf_counter() - start)
@@ -191,6 +191,7 @@ def main() -> int:
           and what_if["ms"] <= TARGETS["with_events_ms"])
     from export import report as exports
     from factcheck import report as factcheck
+    from fuzz import report as fuzzing
     from scenario import report as scenarios
     from simulate import report as simulation
     from web import report as web
@@ -200,6 +201,7 @@ def main() -> int:
     ok = simulation() and ok
     ok = factcheck() and ok
     ok = exports() and ok
+    ok = fuzzing() and ok
     print("all targets met" if ok else "some targets missed")
     return 0
 

@@ -53,10 +53,8 @@ def test_the_recorded_history_is_unchanged(history: History) -> None:
     (_return(kind="teleport"), "unknown kind 'teleport'"),
     (_return(state="XXX"), "'XXX' is not an ISO 3166 alpha-3 code"),
     (_return(sources=("nowhere",)), "unknown source 'nowhere'"),
-    (_return(sources="my-note"), "non-empty list of source ids"),
+    (_return(sources=()), "non-empty list of source ids"),
     (_return(id="uzb-return"), "already used"),
-    (_return(date="2027-01-01"), "must be a date"),
-    (_return(date=datetime(2027, 1, 1, 12)), "must be a date"),
 ])
 def test_an_impossible_event_raises_the_projects_error_naming_it(
         history: History, event: Event, fragment: str) -> None:
@@ -65,6 +63,17 @@ def test_an_impossible_event_raises_the_projects_error_naming_it(
     assert fragment in str(info.value)
     assert event.id in str(info.value) or "event" in str(info.value)
     assert isinstance(info.value, CstoError)
+
+
+@pytest.mark.parametrize("changes, fragment", [
+    ({"sources": "my-note"}, "'sources' must be a tuple of source ids"),
+    ({"date": "2027-01-01"}, "'date' must be a datetime.date"),
+    ({"date": datetime(2027, 1, 1, 12)}, "'date' must be a datetime.date"),
+])
+def test_a_wrong_type_is_refused_when_the_event_is_built(changes: dict[str, Any],
+                                                         fragment: str) -> None:
+    with pytest.raises(InputError, match=fragment):
+        _return(**changes)
 
 
 def test_timeline_error_is_a_csto_error() -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,7 +16,7 @@ import csto
 from csto.errors import DataError
 from csto.record import cache as _cache
 from csto.record.history import History
-from csto.record.load import Compiled, build, compile_data, load_history
+from csto.record.load import Compiled, build, compile_data, load_history, shaped
 from csto.record.validate import cited_sources
 
 from .conftest import DATA
@@ -115,12 +117,12 @@ def test_cache_round_trip_and_invalidation(tmp_path: Path, monkeypatch: pytest.M
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     first = load_history(folder, use_cache=True)
-    assert _cache.read(str(folder), Compiled) is not None
+    assert _cache.read(str(folder), Compiled, shaped) is not None
     events = folder / "events.yaml"
     events.write_text(events.read_text(encoding="utf-8").replace(
         "id: arm-freeze\n  date: 2024-02-22", "id: arm-freeze\n  date: 2024-03-01"),
         encoding="utf-8")
-    assert _cache.read(str(folder), Compiled) is None, "an edited data file must invalidate it"
+    assert _cache.read(str(folder), Compiled, shaped) is None, "an edited data file must invalidate it"
     changed = compile_data(folder)
     from csto.record.load import build
 
@@ -138,7 +140,8 @@ def _cache_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, 
     return folder, Path(_cache.path_for(str(folder)))
 
 
-@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "other-shape"])
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage", "other-shape", "wrong-items",
+                                    "wrong-keys", "fifo"])
 def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 damage: str) -> None:
     folder, path = _cache_file(tmp_path, monkeypatch)
@@ -149,21 +152,31 @@ def test_a_damaged_cache_is_ignored_and_rebuilt(tmp_path: Path, monkeypatch: pyt
         path.write_bytes(blob[:-10] + bytes([blob[-10] ^ 0xFF]) + blob[-9:])
     elif damage == "garbage":
         path.write_bytes(b"not a cache at all")
+    elif damage == "fifo":
+        path.unlink()
+        os.mkfifo(path)
     else:
         import pickle
         import struct
         import zlib
 
-        payload = pickle.dumps({"format": _cache.FORMAT, "countries": {}})
+        compiled = compile_data(folder)
+        value: object = {"format": _cache.FORMAT, "countries": {}}
+        if damage == "wrong-items":  # a valid checksum over a compilation of another shape
+            value = compiled._replace(events=[dict(id="x")])  # type: ignore[arg-type]
+        elif damage == "wrong-keys":
+            value = compiled._replace(
+                sources=dict(enumerate(compiled.sources.values())))  # type: ignore[arg-type]
+        payload = pickle.dumps(value)
         path.write_bytes(_cache.MAGIC + struct.pack("<HQI", _cache.FORMAT, len(payload),
                                                     zlib.crc32(payload)) + payload)
-    assert _cache.read(str(folder), Compiled) is None
+    assert _cache.read(str(folder), Compiled, shaped) is None
     from csto.record import load
 
     load._LOADED.pop(str(folder), None)
     history = load_history(folder)
     assert history.at(date(2024, 3, 1)).members == ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
-    assert _cache.read(str(folder), Compiled) is not None, "the rebuilt cache is written back"
+    assert _cache.read(str(folder), Compiled, shaped) is not None, "the rebuilt cache is written back"
 
 
 def test_old_cache_files_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -172,6 +185,30 @@ def test_old_cache_files_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyP
     stale.write_bytes(b"old")
     _cache.write(str(folder), compile_data(folder))
     assert not stale.exists() and path.exists()
+
+
+def test_cache_files_unused_for_a_month_are_removed(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Other data folders' caches, scenario files' caches and leftover temporary files go
+    once nobody has written them for ``MAX_AGE``; recent ones stay."""
+    _folder, path = _cache_file(tmp_path, monkeypatch)
+    old = [path.with_name("history-00000000-0.pickle"), path.with_name("scenario-1.pickle"),
+           path.with_name("scenario-2.pickle.123.tmp")]
+    recent = path.with_name("scenario-3.pickle")
+    for file in [*old, recent]:
+        file.write_bytes(b"x")
+    month_ago = time.time() - _cache.MAX_AGE - 60
+    for file in old:
+        os.utime(file, (month_ago, month_ago))
+    from csto.scenario import cache as scenario_cache
+    from csto.scenario.files import parse_text
+
+    scenario = tmp_path / "s.yaml"
+    scenario.write_text("name: s\nevents: []\n")
+    scenario_cache.write(str(scenario), parse_text(scenario.read_text()))
+    assert not any(file.exists() for file in old)
+    assert recent.exists() and path.exists()
+    assert scenario_cache.read(str(scenario)) is not None
 
 
 def _broken(tmp_path: Path, name: str, old: str, new: str) -> Path:

@@ -162,7 +162,7 @@ def test_a_huge_file_is_refused_before_it_is_read(csto: CsTo, tmp_path: Path) ->
     path = tmp_path / "huge.yaml"
     path.write_text("name: huge\n#" + "x" * 1_100_000 + "\n", encoding="utf-8")
     run = csto("members", "--scenario", str(path))
-    assert run.code == 2 and "more than the 1,000,000" in run.err
+    assert run.code == 2 and "more than 1,000,000 bytes" in run.err
 
 
 def test_the_api_takes_a_scenario(leaves: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -175,3 +176,44 @@ def test_two_writers_at_once(url: str) -> None:
              for name in _confirmed(process, first)]
     assert {s.name for s in Store(url).list()} >= set(saved)
     assert any(n.startswith("a-") for n in saved) and any(n.startswith("b-") for n in saved)
+
+
+def _first_writer(url: str, who: str, start: Any, failures: Any) -> None:
+    start.wait()
+    try:
+        Store(url).add(parse_text(_scenario(f"writer-{who}")))
+    except Exception as exc:
+        failures.put(f"{who}: {exc}")
+
+
+def test_two_first_writers_on_a_fresh_postgresql_database_both_succeed(postgres: str) -> None:
+    """Two processes are the first writers of a new database and race to create its
+    schema; the migration runs under an advisory lock, so neither is refused. Twenty
+    fresh databases."""
+    import multiprocessing
+
+    fork = multiprocessing.get_context("fork")
+    failures: Any = fork.Queue()
+    for attempt in range(20):
+        name = f"fresh{attempt}_{random.randrange(10**9)}"
+        with engine(postgres).connect() as connection:
+            connection.execution_options(isolation_level="AUTOCOMMIT").execute(
+                text(f'CREATE DATABASE "{name}"'))
+        url = postgres.replace("/csto?", f"/{name}?")
+        start = fork.Barrier(2)
+        writers = [fork.Process(target=_first_writer, args=(url, who, start, failures))
+                   for who in "ab"]
+        for writer in writers:
+            writer.start()
+        for writer in writers:
+            writer.join(60)
+            assert writer.exitcode == 0
+        assert failures.empty(), failures.get()
+        assert [s.name for s in Store(url).list()] == ["writer-a", "writer-b"]
+
+
+def test_an_sqlite_uri_makes_no_folders(tmp_path: Path) -> None:
+    url = f"sqlite:///file:{tmp_path}/a/b/store.sqlite?mode=ro&uri=true"
+    with pytest.raises(StorageError, match="cannot open the database"):
+        Store(url)
+    assert list(tmp_path.iterdir()) == []

@@ -28,7 +28,7 @@ def client() -> Iterator[Any]:
     from csto.web import create_app
 
     Store().add(parse_text(LEAVES, NAME))
-    with TestClient(create_app()) as test_client:
+    with TestClient(create_app(listen="127.0.0.1"), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -125,10 +125,17 @@ def test_a_scenario_that_cannot_be_is_refused_and_nothing_is_stored(
     assert client.get("/api/scenarios").json() == before
 
 
-def test_writing_needs_the_token_beyond_localhost(client: Any,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def _writer(listen: str | None, host: str = "127.0.0.1") -> Any:
+    from starlette.testclient import TestClient
+
+    from csto.web import create_app
+
+    return TestClient(create_app(listen=listen), base_url=f"http://{host}")
+
+
+def test_writing_needs_the_token_beyond_localhost(monkeypatch: pytest.MonkeyPatch) -> None:
     headers = {"content-type": "application/yaml"}
-    monkeypatch.setenv("CSTO_LISTEN", "0.0.0.0")
+    client = _writer("0.0.0.0")
     closed = client.post("/api/scenarios", content=CRISIS, headers=headers)
     assert closed.status_code == 403 and "CSTO_WRITE_TOKEN" in closed.json()["error"]["message"]
     assert client.delete(f"/api/scenarios/{NAME}").status_code == 403
@@ -142,11 +149,11 @@ def test_writing_needs_the_token_beyond_localhost(client: Any,
     assert client.delete("/api/scenarios/web-kaz-crisis",
                          headers={"authorization": "Bearer s3cret"}).status_code == 200
     monkeypatch.delenv("CSTO_WRITE_TOKEN")
-    monkeypatch.setenv("CSTO_LISTEN", "127.0.0.1")
-    cross = client.post("/api/scenarios", content=CRISIS,
-                        headers={**headers, "sec-fetch-site": "cross-site"})
+    local = _writer("127.0.0.1")
+    cross = local.post("/api/scenarios", content=CRISIS,
+                       headers={**headers, "sec-fetch-site": "cross-site"})
     assert cross.status_code == 403
-    assert client.get(f"/api/members?scenario={NAME}&on=2027-06-01").status_code == 200
+    assert local.get(f"/api/members?scenario={NAME}&on=2027-06-01").status_code == 200
 
 
 def test_a_crisis_is_simulated_on_the_web_as_on_the_command_line(

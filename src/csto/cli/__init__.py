@@ -23,7 +23,7 @@ from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_hist
 
 def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str] | None:
     """The question, its values and the language of a plain ``--json`` call, or None."""
-    if not argv or argv[0] not in QUESTIONS or "--json" not in argv:
+    if not argv or argv[0] not in QUESTIONS or argv.count("--json") != 1:
         return None
     question = QUESTIONS[argv[0]]
     options = {f"--{p.name}": p for p in question.params if not p.positional}
@@ -34,7 +34,7 @@ def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str] | None:
     for token in tokens:
         if token == "--json":
             continue
-        if token in options or token in ("--lang", "--scenario"):
+        if token in options or token in ("--lang", "--scenario", "--scenario-file"):
             value = next(tokens, None)
             name = token[2:]
             if value is None or value.startswith("-") or name in values:
@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         from ..questions.registry import ask
 
         try:
-            history = scenario_history(values.pop("scenario", None))
+            history = scenario_history(values.pop("scenario", None),
+                                       values.pop("scenario-file", None))
             text = answer_json(ask(question.name, values, history), lang)
         except CstoError as exc:
             return fail(error_message(exc, lang))

@@ -21,8 +21,8 @@ from ..errors import CstoError
 from ..present.i18n import error_message, gettext_for
 from ..questions.registry import QUESTIONS, Question, ask
 from ..record.vocab import LANGS
-from .options import lang_option
-from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_history
+from .options import lang_option, once
+from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, quiet_stdout, scenario_history
 
 N_ = str
 
@@ -94,9 +94,11 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
                                        metavar=param.metavar or ("|".join(param.choices)
                                                                  if param.choices else "TEXT"),
                                        help=_(param.help) + default_note))
-    params.append(click.Option(["--scenario"], metavar="NAME|FILE",
-                               help=_(N_("Answer on a what-if scenario: a scenario file, or the "
-                                         "name of a stored one."))))
+    params.append(click.Option(["--scenario"], metavar="NAME",
+                               help=_(N_("Answer on a stored what-if scenario (a file only "
+                                         "when written as a path: ./FILE)."))))
+    params.append(click.Option(["--scenario-file", "scenario_file"], metavar="FILE",
+                               help=_(N_("Answer on the what-if scenario in FILE."))))
     params.append(click.Option(["--json", "as_json"], is_flag=True,
                                help=_(N_("Print the answer as JSON (the Python API's objects)."))))
     params.append(click.Option(["--lang"], metavar="id|en|ru",
@@ -104,11 +106,11 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
                                          "$CSTO_LANG or en)."))))
 
     def callback(as_json: bool, lang: str | None = None, scenario: str | None = None,
-                 **values: Any) -> None:
+                 scenario_file: str | None = None, **values: Any) -> None:
         chosen = lang or os.environ.get(LANG_ENV) or "en"
         named = {p.name: values.get(p.name.replace("-", "_")) for p in question.params}
         answer = ask(question.name, {k: v for k, v in named.items() if v is not None},
-                     scenario_history(scenario))
+                     scenario_history(scenario, scenario_file))
         if as_json:
             emit(answer_json(answer, chosen), as_json=True)
         else:
@@ -136,10 +138,13 @@ class _Commands(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.commands:
             if cmd_name in QUESTIONS:
-                self.add_command(_command(QUESTIONS[cmd_name], self.gettext, self.lang))
+                made = _command(QUESTIONS[cmd_name], self.gettext, self.lang)
             elif cmd_name in COMMANDS:
                 module, _sep, attribute = COMMANDS[cmd_name].partition(":")
-                self.add_command(getattr(import_module(module), attribute)(self.gettext))
+                made = getattr(import_module(module), attribute)(self.gettext)
+            else:
+                return None
+            self.add_command(once(made, self.gettext))
         return self.commands.get(cmd_name)
 
 
@@ -158,7 +163,7 @@ def build(lang: str = "en") -> click.Group:
 
     assert isinstance(cli, _Commands)
     cli.gettext, cli.lang = _, lang
-    return cli
+    return once(cli, _)  # type: ignore[return-value]
 
 
 def _usage_message(exc: click.UsageError, _: Callable[[str], str]) -> str:
@@ -169,24 +174,36 @@ def _usage_message(exc: click.UsageError, _: Callable[[str], str]) -> str:
 
 
 def run(args: list[str]) -> int:
-    """Run the application; every problem becomes one line on stderr and exit code 2."""
+    """Run the application; every problem becomes one line on stderr and exit code 2, a
+    reader that goes away ends it quietly with 0.
+
+    The command is invoked through its context rather than ``main``, whose handlers would
+    end a closed pipe with exit code 1 before these see it."""
     lang, problem = requested_lang(args)
     if problem is not None:
         return fail(problem)
     cli = build(lang)
     _ = gettext_for(lang)
     try:
-        cli.main(args=args, prog_name="csto", standalone_mode=False)
+        with cli.make_context("csto", list(args)) as context:
+            cli.invoke(context)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare ``csto``: its help, as --help
+        emit(exc.ctx.get_help() if exc.ctx else "")
+        return 0
     except click.UsageError as exc:
         return fail(_usage_message(exc, _))
     except CstoError as exc:
         return fail(error_message(exc, lang))
-    except click.Abort:
-        sys.stderr.write(_(N_("csto: aborted")) + "\n")
+    except (click.Abort, EOFError, KeyboardInterrupt):
+        if sys.stderr is not None:
+            sys.stderr.write("\n" + _(N_("csto: aborted")) + "\n")
         return 1
     except ReaderGone:
+        return 0
+    except BrokenPipeError:
+        quiet_stdout()
         return 0
     except OSError as exc:
         return fail(f"cannot write the answer: {exc.strerror or exc}")

@@ -8,14 +8,16 @@ from collections.abc import Callable
 import click
 
 from ..errors import InputError
+from ..questions.texts import CLI_MAX_BYTES as MAX_BYTES
+from ..questions.texts import require_text
 
 N_ = str
-MAX_BYTES = 20_000_000
 
 
 def read_input(path: str | None) -> bytes:
-    """The bytes of FILE, of standard input for '-' or when text is piped, refused with one
-    line when there is nothing to read or the file cannot be read."""
+    """The bytes of FILE (a regular file), of standard input for '-' or when text is piped,
+    refused with one line when there is nothing to read, the file cannot be read or it is
+    larger than ``MAX_BYTES``."""
     if path is None or path == "-":
         stream = sys.stdin
         if stream is None or (path is None and stream.isatty()):
@@ -24,22 +26,14 @@ def read_input(path: str | None) -> bytes:
             )
         buffer = getattr(stream, "buffer", None)
         data = buffer.read(MAX_BYTES + 1) if buffer is not None else stream.read(MAX_BYTES + 1)
-        return data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(
-            "no file '{value}': give the path of a text file", field="file", value=path
-        ) from None
-    except IsADirectoryError:
-        raise InputError(
-            "'{value}' is a folder: give the path of a text file", field="file", value=path
-        ) from None
-    except OSError as exc:
-        raise InputError(
-            "cannot read '{value}': {problem}", field="file", value=path, problem=exc.strerror or str(exc)
-        ) from None
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        if len(data) > MAX_BYTES:
+            raise InputError("the text is larger than {limit} bytes: split it", field="file",
+                             limit=f"{MAX_BYTES:,}")
+        return data
+    from ..record.files import read_bytes
+
+    return read_bytes(path, MAX_BYTES)
 
 
 def check_command(_: Callable[[str], str]) -> click.Command:
@@ -77,8 +71,8 @@ def check_command(_: Callable[[str], str]) -> click.Command:
         from .output import LANG_ENV, answer_json, emit
 
         chosen = lang or os.environ.get(LANG_ENV) or "en"
-        if len(data := read_input(file)) > MAX_BYTES:
-            raise InputError("the text is larger than {limit} bytes: split it", field="file", limit=MAX_BYTES)
+        data = read_input(file)
+        require_text(data)
         answer = check(data, as_of=as_of)
         if as_json:
             emit(answer_json(answer, chosen), as_json=True)

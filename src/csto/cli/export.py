@@ -20,8 +20,12 @@ def _period_options(_: Callable[[str], str]) -> Callable[[Any], Any]:
             click.option("--until", metavar="YYYY-MM-DD",
                          help=_(N_("Day after the last one (default: tomorrow, so today is the "
                                    "last row)."))),
-            click.option("--scenario", metavar="NAME|FILE",
-                         help=_(N_("Export a what-if scenario instead of the record."))),
+            click.option("--scenario", metavar="NAME",
+                         help=_(N_("Export a stored what-if scenario instead of the record (a "
+                                   "file only when written as a path: ./FILE)."))),
+            click.option("--scenario-file", "scenario_file", metavar="FILE",
+                         help=_(N_("Export the what-if scenario in FILE instead of the "
+                                   "record."))),
         ]):
             function = option(function)
         return function
@@ -30,9 +34,13 @@ def _period_options(_: Callable[[str], str]) -> Callable[[Any], Any]:
 
 def _output_options(_: Callable[[str], str]) -> Callable[[Any], Any]:
     def wrap(function: Any) -> Any:
+        function = click.option("--force", is_flag=True,
+                                help=_(N_("Replace FILE if it exists (on a terminal, csto "
+                                          "asks).")))(function)
         function = click.option("-o", "--output", metavar="FILE",
-                                help=_(N_("Write to FILE (default: standard output, CSV or "
-                                          "JSON lines only).")))(function)
+                                help=_(N_("Write to FILE, a new file or a regular one ('-' or "
+                                          "none: standard output, CSV or JSON lines "
+                                          "only).")))(function)
         return click.option("--format", "form", metavar="csv|parquet|jsonl|dta",
                             help=_(N_("File format (default: from the suffix of -o, else "
                                       "CSV).")))(function)
@@ -52,10 +60,10 @@ def _progress(total: int) -> Any:
     return bar, lambda rows: bar.update(task, advance=rows)
 
 
-def _history(scenario: str | None) -> Any:
+def _history(scenario: str | None, file: str | None) -> Any:
     from .output import scenario_history
 
-    return scenario_history(scenario)
+    return scenario_history(scenario, file)
 
 
 def group(_: Callable[[str], str]) -> click.Group:
@@ -76,12 +84,16 @@ def group(_: Callable[[str], str]) -> click.Group:
                       help=_(N_("Dyads: both orders of each pair (A, B) and (B, A), or one row "
                                 "per pair (default: directed).")))
         def run(daily: bool, start: str | None, until: str | None, scenario: str | None,
-                output: str | None, form: str | None, directed: bool | None) -> None:
+                scenario_file: str | None, output: str | None, force: bool, form: str | None,
+                directed: bool | None) -> None:
             from ..export import panel
             from ..export.write import choose_format, write
+            from .output import output_target
 
             chosen = choose_format(form, output)
-            export_ = panel(kind, _history(scenario), not daily, directed, start, until)
+            output = output_target(output, force, scenario, scenario_file)
+            export_ = panel(kind, _history(scenario, scenario_file), not daily, directed, start,
+                            until)
             bar, advance = _progress(export_.rows)
             with bar if bar is not None else nullcontext():
                 rows = write(export_.batches, export_.schema, chosen, output, export_.metadata,
@@ -101,19 +113,22 @@ def group(_: Callable[[str], str]) -> click.Group:
     @click.option("--alliance", is_flag=True, help=_(N_("The alliance's identifiers (ATOP, "
                                                         "Wikidata) instead of the states'.")))
     @_output_options(_)
-    def crosswalk(alliance: bool, output: str | None, form: str | None) -> None:
+    def crosswalk(alliance: bool, output: str | None, force: bool, form: str | None) -> None:
         import pyarrow as pa
 
         from ..export.crosswalk import alliance_codes, state_codes
         from ..export.write import choose_format, write
         from ..record.load import load_history
+        from .output import output_target
 
+        chosen = choose_format(form, output)
+        output = output_target(output, force)
         rows = ([r._asdict() for r in alliance_codes()] if alliance
                 else [r._asdict() for r in state_codes(load_history())])
         table = pa.Table.from_pylist(rows)
         from datetime import date
 
-        write(iter(table.to_batches()), table.schema, choose_format(form, output), output,
+        write(iter(table.to_batches()), table.schema, chosen, output,
               {"title": "csto crosswalk"}, date(2000, 1, 1))
 
     return export
@@ -128,12 +143,12 @@ def cite_command(_: Callable[[str], str]) -> click.Command:
                   help=_(N_("BibTeX (default) or CSL-JSON.")))
     @_period_options(_)
     def cite(panel: str | None, form: str, start: str | None, until: str | None,
-             scenario: str | None) -> None:
+             scenario: str | None, scenario_file: str | None) -> None:
         from ..export.cite import cite as citations
         from ..record.load import load_history
         from .output import emit
 
-        history = _history(scenario) or load_history()
+        history = _history(scenario, scenario_file) or load_history()
         emit(citations(history, panel, form, start, until).rstrip("\n"))
 
     return cite

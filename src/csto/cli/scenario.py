@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .options import lang_option
+from .options import Whole, lang_option
 from .output import emit
 
 N_ = str
@@ -80,7 +80,7 @@ def group(_: Callable[[str], str]) -> click.Group:
 
     @scenario.command("show", help=_(N_("One stored scenario, as YAML, with its versions.")))
     @click.argument("name")
-    @click.option("--version", "number", type=int, help=_(N_("A version other than the latest.")))
+    @click.option("--version", "number", type=Whole(_, 1), help=_(N_("A version other than the latest.")))
     @database
     @as_json
     @lang_option(_)
@@ -99,19 +99,25 @@ def group(_: Callable[[str], str]) -> click.Group:
     @scenario.command("export", help=_(N_("A stored scenario as YAML that adds back to the "
                                           "same thing.")))
     @click.argument("name")
-    @click.option("-o", "--output", type=click.Path(dir_okay=False),
-                  help=_(N_("Write to this file instead of standard output.")))
+    @click.option("-o", "--output", metavar="FILE",
+                  help=_(N_("Write to FILE, a new file or a regular one, instead of standard "
+                            "output ('-').")))
+    @click.option("--force", is_flag=True, help=_(N_("Replace FILE if it exists (on a "
+                                                     "terminal, csto asks).")))
     @database
     @lang_option(_)
-    def export(name: str, output: str | None, database: str | None) -> None:
+    def export(name: str, output: str | None, force: bool, database: str | None) -> None:
+        from ..record.files import replacing
         from ..scenario.stored import Store
+        from .output import output_target
 
+        target = output_target(output, force, database=database)
         text = Store(database).get(name).text
-        if output:
-            with open(output, "w", encoding="utf-8") as handle:
-                handle.write(text)
-        else:
+        if target is None:
             emit(text.rstrip("\n"))
+            return
+        with replacing(target) as handle:
+            handle.write(text.encode("utf-8"))
 
     @scenario.command("delete", help=_(N_("Delete a stored scenario and all its versions.")))
     @click.argument("name")

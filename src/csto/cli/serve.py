@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import click
 
-from .options import lang_option
+from .options import Whole, lang_option
 from .output import warn
 
 N_ = str
@@ -19,9 +19,9 @@ def command(_: Callable[[str], str]) -> click.Command:
     @click.option("--host", default="127.0.0.1", show_default=True,
                   help=_(N_("Address to listen on; anything but a loopback address opens the "
                             "application to the network.")))
-    @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535),
+    @click.option("--port", default=8000, show_default=True, type=Whole(_, 1, 65535),
                   help=_(N_("Port to listen on.")))
-    @click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64),
+    @click.option("--workers", default=2, show_default=True, type=Whole(_, 1, 64),
                   help=_(N_("Worker processes.")))
     @lang_option(_)
     def serve(host: str, port: int, workers: int) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .options import lang_option
+from .options import Whole, lang_option
 from .output import answer_json, emit
 
 N_ = str
@@ -25,12 +25,12 @@ def command(_: Callable[[str], str]) -> click.Command:
         "and the backtest on the recorded cases; no SCENARIO needed.")))
     @click.option("--fixed", is_flag=True, help=_(N_(
         "Keep the fitted parameters at their estimates instead of drawing them for each run.")))
-    @click.option("--runs", type=int, help=_(N_("Draw this many crises (Monte Carlo) instead "
-                                                "of playing one.")))
-    @click.option("--seed", type=int, help=_(N_("Seed of the random draws (the same seed gives "
-                                                "the same numbers).")))
-    @click.option("--workers", type=int, help=_(N_("Run the sweep on a local Dask cluster of "
-                                                   "this many processes.")))
+    @click.option("--runs", type=Whole(_, 1), help=_(N_("Draw this many crises (Monte Carlo) "
+                                                        "instead of playing one.")))
+    @click.option("--seed", type=Whole(_, 0, 2**63 - 1),
+                  help=_(N_("Seed of the random draws (the same seed gives the same numbers).")))
+    @click.option("--workers", type=Whole(_, 1, 256),
+                  help=_(N_("Run the sweep on a local Dask cluster of this many processes.")))
     @click.option("--scheduler", metavar="ADDRESS", help=_(N_("Run the sweep on an existing "
                                                               "Dask scheduler.")))
     @click.option("--plot", "plot", metavar="FOLDER", help=_(N_("Write plots of the sweep (PNG "

@@ -3,7 +3,9 @@
 Batches go to disk as they come (CSV, Parquet, JSON lines), so memory holds one batch;
 Stata's format needs the row count up front, so a ``.dta`` file is built in memory (the
 largest panel, every directed dyad-day, is about 60 MB there). Nothing in a file depends
-on when it was written: Stata's time stamp is the last day of the export.
+on when it was written: Stata's time stamp is the last day of the export. A file is
+written beside its path and renamed onto it when complete (``record.files.replacing``);
+whether the path may be written is the caller's to decide (``record.files.output_path``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterable, Iterator
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -19,6 +21,7 @@ from typing import IO, Any
 import pyarrow as pa
 
 from ..errors import InputError
+from ..record.files import replacing
 
 FORMATS = ("csv", "parquet", "jsonl", "dta")
 SUFFIXES = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl",
@@ -42,37 +45,30 @@ def choose_format(given: str | None, output: str | None) -> str:
 
 def write(batches: Iterable[pa.RecordBatch], schema: pa.Schema, kind: str, output: str | None,
           metadata: dict[str, str], last_day: date, progress: Any = None) -> int:
-    """Write every batch to ``output`` (standard output if None); return the rows written."""
+    """Write every batch to the file ``output`` (standard output if None); return the rows
+    written."""
     if output is None and kind in BINARY:
         raise InputError("a {value} file cannot go to the terminal: give -o FILE", field="output",
                          value=kind)
     schema = schema.with_metadata({f"csto.{k}": v for k, v in metadata.items()})
     counted = _counted(batches, progress)
-    if kind == "parquet":
-        return _parquet(counted, schema, _path(output))
-    if kind == "dta":
-        return _stata(counted, schema, _path(output), metadata, last_day)
-    with _text_stream(output) as stream:
+    with _stream(output) as stream:
+        if kind == "parquet":
+            return _parquet(counted, schema, stream)
+        if kind == "dta":
+            return _stata(counted, schema, stream, metadata, last_day)
         return (_csv if kind == "csv" else _jsonl)(counted, schema, stream)
 
 
-def _path(output: str | None) -> Path:
-    path = Path(output or "")
-    if path.is_dir():
-        raise InputError("'{value}' is a folder: give a file name", field="output",
-                         value=str(path))
-    if not path.parent.exists():
-        raise InputError("no folder '{value}': create it first", field="output",
-                         value=str(path.parent))
-    return path
-
-
-def _text_stream(output: str | None) -> Any:
+def _stream(output: str | None) -> AbstractContextManager[IO[bytes]]:
+    """The file being written, or standard output."""
     import sys
 
-    if output is None:
-        return nullcontext(sys.stdout.buffer)
-    return open(_path(output), "wb")  # closed by the caller's with
+    if output is not None:
+        return replacing(output)
+    if sys.stdout is None:
+        raise OSError("standard output is closed")
+    return nullcontext(sys.stdout.buffer)
 
 
 def _counted(batches: Iterable[pa.RecordBatch], progress: Any) -> Iterator[pa.RecordBatch]:
@@ -82,16 +78,14 @@ def _counted(batches: Iterable[pa.RecordBatch], progress: Any) -> Iterator[pa.Re
             progress(batch.num_rows)
 
 
-def _parquet(batches: Iterator[pa.RecordBatch], schema: pa.Schema, path: Path) -> int:
+def _parquet(batches: Iterator[pa.RecordBatch], schema: pa.Schema, stream: IO[bytes]) -> int:
     import pyarrow.parquet as pq
 
     rows = 0
-    temporary = path.with_name(path.name + ".part")
-    with pq.ParquetWriter(temporary, schema, compression="zstd") as writer:
+    with pq.ParquetWriter(stream, schema, compression="zstd") as writer:
         for batch in batches:
             writer.write_batch(batch)
             rows += batch.num_rows
-    temporary.replace(path)
     return rows
 
 
@@ -121,17 +115,15 @@ def _jsonl(batches: Iterator[pa.RecordBatch], schema: pa.Schema, stream: IO[byte
     return rows
 
 
-def _stata(batches: Iterator[pa.RecordBatch], schema: pa.Schema, path: Path,
+def _stata(batches: Iterator[pa.RecordBatch], schema: pa.Schema, stream: IO[bytes],
            metadata: dict[str, str], last_day: date) -> int:
     table = pa.Table.from_batches(list(batches), schema=schema.remove_metadata())
     frame = table.to_pandas(date_as_object=False)
     dates = {name: "td" for name in ("date", "since") if name in frame.columns}
     labels = json.loads(metadata.get("columns", "{}"))
-    temporary = path.with_name(path.name + ".part")
-    frame.to_stata(temporary, write_index=False, version=118, convert_dates=dates,
+    frame.to_stata(stream, write_index=False, version=118, convert_dates=dates,
                    time_stamp=datetime(last_day.year, last_day.month, last_day.day),
                    data_label=metadata.get("title", "csto")[:80],
                    variable_labels={k: v[:80] for k, v in labels.items() if k in frame.columns})
-    temporary.replace(path)
     rows: int = table.num_rows
     return rows

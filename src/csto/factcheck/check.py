@@ -57,9 +57,11 @@ def check(
 ) -> CheckAnswer:
     """Check every claim ``raw`` makes about the CSTO; see the module's docstring."""
     from ..questions.api import _history
+    from ..questions.texts import require_text
 
     h = _history(history)
     text = decode(raw)
+    require_text(text)
     today = today or date.today()
     if as_of is not None:
         day, basis, line = as_day(as_of, "as-of"), "given", None

@@ -216,13 +216,23 @@ def _stamp() -> str:
     return "|".join(parts)
 
 
+def _shaped(compiled: Compiled) -> bool:
+    """Whether a cached lexicon has the shape of ``Compiled`` (a cache file is not trusted)."""
+    return (len(compiled) == len(Compiled._fields) and type(compiled.stamp) is str
+            and type(compiled.concepts) is dict and type(compiled.table) is dict
+            and type(compiled.roots) is frozenset and type(compiled.months) is dict
+            and all(type(k) is str and type(v) is int for k, v in compiled.months.items())
+            and all(type(k) is str and type(v) is list for k, v in compiled.table.items())
+            and all(type(r) is str for r in compiled.roots))
+
+
 @cache
 def lexicon() -> Lexicon:
     """The lexicon, from the cache where it is current, else compiled (and cached)."""
     from ..record import cache as store
 
     stamp = _stamp()
-    compiled = store.read(str(FOLDER), Compiled)
+    compiled = store.read(str(FOLDER), Compiled, _shaped)
     if compiled is None or compiled.stamp != stamp:
         compiled = Lexicon.compile(stamp=stamp)
         store.write(str(FOLDER), compiled)

@@ -11,8 +11,9 @@ from typing import NamedTuple
 
 from ..errors import InputError
 
-MAX_CHARS = 20_000_000
-"""Longer texts are refused with one line: about 20 MB, far beyond any article."""
+MAX_CHARS = 5_000_000
+"""Longer texts are refused with one line: the 5 MB ``csto check`` reads, far beyond any
+article (a thousand long ones)."""
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _LATIN = re.compile(r"[A-Za-z]")

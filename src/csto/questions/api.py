@@ -124,11 +124,15 @@ def step(actor: str, action: str, target: str | None = None, on: object = None,
 
     h = _history(history)
     check_step(action, target)
+    who = h.resolve_country(actor, "actor")
     resolved = target
     if target is not None:
         resolved = (h.resolve_grouping(target) if action == "join-alliance"
                     else h.resolve_country(target, "target"))
-    return rule(h.at(day(on)), h.resolve_country(actor, "actor"), action, resolved)
+        if resolved == who:
+            raise InputError("the actor and the target are the same state: name two states",
+                             field="target")
+    return rule(h.at(day(on)), who, action, resolved)
 
 
 @answers
@@ -229,7 +233,8 @@ def cases(case_id: str | None = None, history: History | None = None) -> a.Cases
     from .listings import cases as build
 
     h = _history(history)
-    if case_id is not None and case_id not in {c.id for c in h.cases}:
+    if case_id is not None and (not isinstance(case_id, str)
+                                or case_id not in {c.id for c in h.cases}):
         raise InputError("unknown case '{value}': use one of {known}", field="case",
                          value=str(case_id), known=", ".join(c.id for c in h.cases))
     return build(h, case_id)

@@ -223,6 +223,12 @@ def arguments(question: Question, values: Mapping[str, object]) -> dict[str, obj
     Values may be text as typed (CLI, REST) or Python values; missing ones take the
     declared default. ``countries`` params with ``collect`` are gathered into one mapping.
     """
+    from collections.abc import Mapping
+
+    if not isinstance(values, Mapping) or not all(isinstance(key, str) for key in values):
+        raise InputError("the values of '{question}' are a mapping of parameter names to "
+                         "values, not {kind}", field="values", question=question.name,
+                         kind=type(values).__name__)
     unknown = set(values) - {p.name for p in question.params}
     if unknown:
         raise InputError("'{question}' takes no parameter '{value}'", field=sorted(unknown)[0],
@@ -253,13 +259,16 @@ def arguments(question: Question, values: Mapping[str, object]) -> dict[str, obj
 
 
 def _items(value: object) -> list[object]:
-    """The states of a ``countries`` value a Python caller gave as a collection."""
-    return list(value)  # type: ignore[call-overload,no-any-return]
+    """The states of a ``countries`` value a Python caller gave as a list or tuple."""
+    if not isinstance(value, list | tuple | set | frozenset):
+        raise InputError("a list of states is text with commas or a list, not {kind}",
+                         field="positions", kind=type(value).__name__)
+    return list(value)
 
 
 def find(name: str) -> Question:
     """The question called ``name``; ``NotFoundError`` names the known ones."""
-    question = QUESTIONS.get(name)
+    question = QUESTIONS.get(name) if isinstance(name, str) else None
     if question is None:
         raise NotFoundError("unknown question '{value}': use one of {known}", field="question",
                             value=str(name), known=", ".join(QUESTIONS))

@@ -1,13 +1,15 @@
 """Keep the compiled data between runs, keyed by the data files' size and mtime.
 
-Only ``os``, ``pickle`` and ``zlib`` are imported here: this runs on every command, and
-``csto members --json`` must start about as fast as the interpreter itself.
+Only ``os``, ``pickle``, ``zlib`` and ``files`` are imported here: this runs on every
+command, and ``csto members --json`` must start about as fast as the interpreter itself.
 
 A cache file is ``MAGIC``, a header (format, payload length, CRC-32) and the pickled
-payload. A file that is short, corrupted, edited or of another shape is ignored and
-rebuilt; stale files of the same data folder are removed when a new one is written. The
-cache lives in the user's own cache folder, like the package itself, and is trusted as
-much as the package is.
+payload. A file that is not a regular file (a FIFO is never opened), short, corrupted,
+edited or of another shape (the caller's ``shaped`` says) is ignored and rebuilt; stale
+files of the same data folder are removed when a new one is written, and any file of the
+cache unused for ``MAX_AGE`` seconds (other data folders, other scenario files). The cache
+lives in the user's own cache folder, like the package itself, and is trusted as much as
+the package is.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import zlib
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TypeVar
 
     T = TypeVar("T")
@@ -28,11 +31,15 @@ FORMAT = 5
 """Version of the compiled structure; bump when it changes so old caches are ignored."""
 
 MAGIC = b"CSTO-HISTORY"
+MAX_BYTES = 64 << 20
+"""The largest cache file read (the record's is about 300 KB)."""
+MAX_AGE = 30 * 86_400
+"""Seconds after which a cache file nobody wrote again is removed."""
 _HEADER = struct.Struct("<HQI")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 PACKAGED_DATA = os.path.join(os.path.dirname(_HERE), "data")
 _CODE_FILES = ("cache.py", "schema.py", "yamlfile.py", "countries.py", "history.py", "load.py",
-               "model.py", "validate.py")
+               "model.py", "validate.py", "checked.py", "bounded.py")
 
 
 def cache_dir() -> str:
@@ -74,12 +81,22 @@ def path_for(data_dir: str) -> str:
     return os.path.join(cache_dir(), f"{_prefix(data_dir)}{fingerprint(data_dir)}.pickle")
 
 
-def read(data_dir: str, expected: type[T]) -> T | None:
-    """The cached compilation of ``data_dir``, or None when absent, stale or damaged."""
+def load_blob(path: str) -> bytes | None:
+    """The bytes of a cache file, or None if it is absent, not a regular file or too big."""
+    from ..errors import CstoError
+    from .files import read_bytes
+
     try:
-        with open(path_for(data_dir), "rb") as handle:
-            blob = handle.read()
-    except OSError:
+        return read_bytes(path, MAX_BYTES)
+    except CstoError:
+        return None
+
+
+def read(data_dir: str, expected: type[T], shaped: Callable[[T], bool]) -> T | None:
+    """The cached compilation of ``data_dir``, or None when absent, stale, damaged or not
+    of the ``expected`` type and shape."""
+    blob = load_blob(path_for(data_dir))
+    if blob is None:
         return None
     start = len(MAGIC) + _HEADER.size
     if len(blob) < start or not blob.startswith(MAGIC):
@@ -90,9 +107,9 @@ def read(data_dir: str, expected: type[T]) -> T | None:
         return None
     try:
         value = pickle.loads(payload)
-    except Exception:  # a damaged pickle can raise almost anything
+        return value if type(value) is expected and shaped(value) else None
+    except Exception:  # a damaged pickle, or one of another shape, can raise almost anything
         return None
-    return value if type(value) is expected else None
 
 
 def write(data_dir: str, compiled: object) -> None:
@@ -109,10 +126,26 @@ def write(data_dir: str, compiled: object) -> None:
         os.replace(temporary, target)
     except (OSError, pickle.PicklingError):
         return
-    prefix, current = _prefix(data_dir), os.path.basename(target)
+    prune(folder, _prefix(data_dir), os.path.basename(target))
+
+
+def prune(folder: str, prefix: str | None, current: str) -> None:
+    """Remove the cache files of ``prefix`` other than ``current``, and any cache file or
+    leftover temporary file not written for ``MAX_AGE`` seconds; never an error."""
+    import time
+
+    oldest = time.time() - MAX_AGE
     try:
-        for name in os.listdir(folder):
-            if name.startswith(prefix) and name != current and name.endswith(".pickle"):
-                os.remove(os.path.join(folder, name))
+        entries = list(os.scandir(folder))
     except OSError:
         return
+    for entry in entries:
+        name = entry.name
+        if name == current or not name.endswith((".pickle", ".tmp")):
+            continue
+        try:
+            if ((prefix and name.startswith(prefix) and name.endswith(".pickle"))
+                    or entry.stat(follow_symlinks=False).st_mtime < oldest):
+                os.remove(entry.path)
+        except OSError:
+            continue

@@ -16,7 +16,9 @@ LATEST = date(2100, 12, 31)
 def parse_date(text: str, field: str = "on") -> date:
     """Parse ``YYYY-MM-DD`` and check it lies in the supported window."""
     raw = text.strip()
-    if len(raw) != 10 or raw[4] != "-" or raw[7] != "-" or not raw.replace("-", "").isdigit():
+    digits = raw.replace("-", "")
+    if len(raw) != 10 or raw[4] != "-" or raw[7] != "-" or not (digits.isascii()
+                                                                  and digits.isdigit()):
         raise InputError("invalid date '{value}': write it as YYYY-MM-DD, for example 2022-09-13",
                          field=field, value=text)
     try:
@@ -41,27 +43,32 @@ def check_date(day: date, field: str = "on") -> date:
 
 
 def as_day(value: object, field: str = "on") -> date:
-    """A checked day from a ``date``, a ``datetime`` (its day) or ``'YYYY-MM-DD'``."""
-    if isinstance(value, datetime):
-        return check_date(value.date(), field)
-    if isinstance(value, date):
-        return check_date(value, field)
-    if isinstance(value, str):
-        return parse_date(value, field)
+    """A checked day from a ``date``, a ``datetime`` (its day) or ``'YYYY-MM-DD'``; a
+    subclass that is no day (pandas' ``NaT``) is refused like any other wrong value."""
+    try:
+        if isinstance(value, datetime):
+            return check_date(value.date(), field)
+        if isinstance(value, date):
+            return check_date(value, field)
+    except (TypeError, ValueError):
+        pass
+    else:
+        if isinstance(value, str):
+            return parse_date(value, field)
     raise InputError("'{field_name}' must be a date, a datetime or text like 2022-09-13, "
                      "not {kind}", field=field, field_name=field, kind=type(value).__name__)
 
 
 def parse_year(text: object, field: str = "year") -> int:
-    """Parse a calendar year within the supported window."""
-    if isinstance(text, bool) or not isinstance(text, int | str):
+    """Parse a calendar year (four digits 0-9, as in a date) within the supported window."""
+    raw = text.strip() if isinstance(text, str) else None
+    if isinstance(text, int) and not isinstance(text, bool):
+        year = text
+    elif raw is not None and len(raw) == 4 and raw.isascii() and raw.isdigit():
+        year = int(raw)
+    else:
         raise InputError("invalid year '{value}': write it as four digits, for example 2025",
                          field=field, value=str(text))
-    try:
-        year = int(text)
-    except ValueError:
-        raise InputError("invalid year '{value}': write it as four digits, for example 2025",
-                         field=field, value=str(text)) from None
     if not EARLIEST.year <= year <= LATEST.year:
         raise InputError("year {value} is outside {first}-{last}, the years csto answers for",
                          field=field, value=str(year), first=EARLIEST.year, last=LATEST.year)

@@ -215,12 +215,16 @@ class History:
 
         The events are checked first: known kind, state and sources, a day csto answers
         for, an id not already used, and a standing the event can follow. A problem
-        raises ``RecordError`` (or ``TimelineError``) naming the event.
+        raises ``RecordError`` (or ``TimelineError``) naming the event. A new source may not
+        take the id of another (the record's, or one given beside it): it would change
+        what every answer cites. Events and sources that are not lists of ``Event`` and
+        ``Source`` values raise ``InputError``.
         """
-        added = tuple(events)
-        new_sources = tuple(sources)
+        added = validate.values_of(events, "events")
+        new_sources = validate.values_of(sources, "sources")
         for source in new_sources:
             validate.check_source(source)
+        validate.check_new_sources(new_sources, self.sources)
         known = {**self.sources, **{s.id: s for s in new_sources}}
         taken = {e.id for e in self.events}
         for event in added:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 
 from .._typing import TYPE_CHECKING, NamedTuple
-from ..errors import DataError, RecordError
+from ..errors import DataError, InputError, RecordError
 from . import cache as _cache
 from .countries import Countries
 from .history import KINDS, History
@@ -77,6 +77,35 @@ class Compiled(NamedTuple):
     announced: tuple[Announced, ...]
 
 
+_SHAPE: dict[str, tuple[type, type | None, type | None]] = {
+    # field: (container, type of each key, type of each value or item)
+    "sources": (dict, str, Source), "documents": (dict, str, Document),
+    "events": (tuple, None, Event), "offices": (Offices, None, None),
+    "organization": (Organization, None, None), "exercises": (tuple, None, Exercise),
+    "forces": (tuple, None, Force), "cases": (tuple, None, Case),
+    "groupings": (tuple, None, Grouping), "countries": (dict, str, Country),
+    "country_index": (dict, str, str),
+}
+
+
+def shaped(compiled: Compiled) -> bool:
+    """Whether a cached compilation has the shape of ``Compiled``: each field's container,
+    keys and items of the declared types (records check their own fields when built)."""
+    if len(compiled) != len(Compiled._fields):
+        return False
+    return all(_holds(getattr(compiled, field), *shape) for field, shape in _SHAPE.items()) and (
+        compiled.review is None or type(compiled.review) is Review)
+
+
+def _holds(value: Any, container: type, key: type | None, item: type | None) -> bool:
+    kind: type = type(value)
+    if kind is not container:
+        return False
+    keys, items = (value.keys(), value.values()) if container is dict else ((), value)
+    return all(type(k) is key for k in keys) and (
+        item is None or all(type(v) is item for v in items))
+
+
 def build(compiled: Compiled) -> History:
     return History(
         events=compiled.events, sources=compiled.sources, documents=compiled.documents,
@@ -92,7 +121,14 @@ _LOADED: dict[str, History] = {}
 
 def data_folder(data_dir: str | os.PathLike[str] | None = None) -> str:
     """``data_dir``, else ``$CSTO_DATA_DIR``, else the packaged data, as an absolute path."""
-    return os.path.abspath(data_dir or os.environ.get("CSTO_DATA_DIR") or _cache.PACKAGED_DATA)
+    if data_dir is not None and not isinstance(data_dir, str | os.PathLike):
+        raise InputError("data_dir is the path of a folder of data files, not {kind}",
+                         field="data_dir", kind=type(data_dir).__name__)
+    folder = os.fspath(data_dir or os.environ.get("CSTO_DATA_DIR") or _cache.PACKAGED_DATA)
+    if not isinstance(folder, str):
+        raise InputError("data_dir is the path of a folder of data files, not {kind}",
+                         field="data_dir", kind=type(folder).__name__)
+    return os.path.abspath(folder)
 
 
 def load_history(data_dir: str | os.PathLike[str] | None = None, *,
@@ -103,7 +139,7 @@ def load_history(data_dir: str | os.PathLike[str] | None = None, *,
     folder = data_folder(data_dir)
     if use_cache and folder in _LOADED:
         return _LOADED[folder]
-    compiled = _cache.read(folder, Compiled) if use_cache else None
+    compiled = _cache.read(folder, Compiled, shaped) if use_cache else None
     history = None
     if compiled is not None:
         try:
@@ -147,7 +183,7 @@ class _Files:
                 items.append((_read(item, kind, label, _record_context(item)), item))
             self.records[name] = items
         optional = {name: kind for name, kind in OPTIONAL_FILES.items()
-                    if (folder / name).is_file()}
+                    if (folder / name).exists()}
         for name, kind in {**MAPPING_FILES, **optional}.items():
             label = self.label(name)
             raw = load_yaml(folder / name, label)
@@ -221,6 +257,9 @@ def _read(raw: Any, kind: type, label: str, context: str) -> Any:
 
     try:
         return read(raw, kind)
+    except InputError as exc:  # a value its type refuses when built (``checked``)
+        line = raw.line_of(exc.field) if hasattr(raw, "line_of") else None
+        raise DataError(label, line, exc.field, f"{exc}{context}") from None
     except msgspec.ValidationError as exc:
         problem, _, path = str(exc).partition(" - at `")
         path = path.rstrip("`")
@@ -381,7 +420,7 @@ def _checks(files: _Files, countries: Countries) -> Iterator[Callable[[], None]]
 def compile_data(folder: Path) -> Compiled:
     """Read and check a folder of data files; any problem is a DataError with file and line."""
     for name in DATA_FILES:
-        if not (folder / name).is_file():
+        if not (folder / name).exists():  # anything else there is named by ``load_yaml``
             raise DataError(str(folder / name), None, None, "missing data file")
     files = _Files(folder)
     table, index = _country_table(files.values("countries.yaml"))

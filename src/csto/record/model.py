@@ -628,3 +628,4 @@ class ProcedureStep(NamedTuple):
     rule: str | None = None
     added_by: str | None = None
     deadline: Day | None = None
+

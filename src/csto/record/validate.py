@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from .._typing import TYPE_CHECKING
-from ..errors import RecordError
+from ..errors import InputError, RecordError
 from .dates import EARLIEST, LATEST
 from .model import Event, Source
 from .vocab import CONFIDENCES, LANGS, PRECISIONS
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         def id(self) -> str: ...
 
     R = TypeVar("R", bound=Identified)
+    V = TypeVar("V")
 
     from .countries import Countries
     from .model import Announced, Document, Offices, Review
@@ -33,6 +34,30 @@ if TYPE_CHECKING:
 
 def _text(value: object) -> bool:
     return isinstance(value, str) and bool(value.strip())
+
+
+def values_of(given: Iterable[V], field: str) -> tuple[V, ...]:
+    """The values of a list or tuple (or any iterable but text and mappings)."""
+    from collections.abc import Iterable as Many
+    from collections.abc import Mapping as Keyed
+
+    if isinstance(given, str | bytes | Keyed) or not isinstance(given, Many):
+        raise InputError("{name} must be a list, not {kind}", field=field, name=field,
+                         kind=type(given).__name__)
+    return tuple(given)
+
+
+def check_new_sources(new: Iterable[Source], known: Mapping[str, Source]) -> None:
+    """New sources take ids no other source has (the same source given again is no new
+    one): a source of the record is never replaced."""
+    seen: dict[str, Source] = {}
+    for source in new:
+        if known.get(source.id, source) != source:
+            raise RecordError("source", source.id, "id", "the record already has a source "
+                              "with this id: give the new source another id")
+        if seen.get(source.id, source) != source:
+            raise RecordError("source", source.id, "id", "two new sources have this id")
+        seen[source.id] = source
 
 
 def check_source(source: Source) -> None:
@@ -68,7 +93,8 @@ def check_event(event: Event, sources: Mapping[str, Source], countries: Countrie
                           f"{LATEST.isoformat()}, the days csto answers for")
     for field in ("state", "by"):
         code = getattr(event, field)
-        if (code is not None or field == "state") and code not in countries:
+        if (code is not None or field == "state") and (not isinstance(code, str)
+                                                       or code not in countries):
             raise RecordError("event", ident, field,
                               f"'{code}' is not an ISO 3166 alpha-3 code (upper case, such as ARM)")
     if event.kind not in kinds:

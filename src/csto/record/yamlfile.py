@@ -8,7 +8,8 @@ from typing import Any
 
 import yaml
 
-from ..errors import DataError
+from ..errors import DataError, InputError
+from .bounded import MAX_BYTES, LimitError, scan_yaml, too_large
 
 _Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -67,21 +68,33 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def load_yaml(path: Path, label: str) -> Any:
-    """Parse one data file; a syntax error becomes a DataError naming ``label`` and the line."""
+def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> Any:
+    """Parse one data file (a regular file of at most ``limit`` bytes); a problem becomes a
+    DataError naming ``label`` and the line."""
+    from .files import read_bytes
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(label, None, None, f"cannot read the file: {exc.strerror}") from None
+        data = read_bytes(path, limit)
+        text = data.decode("utf-8")
+    except InputError as exc:
+        raise DataError(label, None, None, str(exc)) from None
     except UnicodeDecodeError as exc:
-        where = path.read_bytes()[: exc.start].count(b"\n") + 1
+        where = data[: exc.start].count(b"\n") + 1
         raise DataError(label, where, None, f"not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
                         "save the file as UTF-8") from None
-    return load_text(text, label)
+    return load_text(text, label, limit)
 
 
-def load_text(text: str, label: str) -> Any:
-    """Parse YAML text; a problem becomes a DataError naming ``label`` and the line."""
+def load_text(text: str, label: str, limit: int = MAX_BYTES) -> Any:
+    """Parse YAML text within the bounds of ``bounded``; a problem becomes a DataError
+    naming ``label`` and the line."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    try:
+        if size > limit:
+            raise too_large(label, size, limit)
+        scan_yaml(text, label, _Loader)
+    except LimitError as exc:
+        raise DataError(label, exc.line, None, exc.problem) from None
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:

@@ -1,7 +1,9 @@
 """What-if scenarios: hypothetical, dated events over the record, as a History.
 
-``load(value)`` takes a scenario file, a stored scenario's name, a mapping or a
-``Scenario`` and returns the scenario's ``Built`` history with its warnings; every question
+``load(value)`` takes a scenario file (a path object, or text written as a path: with a
+``/``, such as ``./leaves.yaml``), a stored scenario's name (any other text: a name is
+never read as a file), a mapping or a ``Scenario`` and returns the scenario's ``Built``
+history with its warnings; every question
 then works on it (``history=``). See ``files`` for the format, ``build`` for what each kind
 of event does, ``stored`` for keeping scenarios in the database (``csto.store``) and
 ``kept`` for the histories of stored scenarios built once per version. It may import
@@ -22,7 +24,7 @@ if TYPE_CHECKING:
     from ..record.history import History
     from .build import Built
 
-__all__ = ["EventSpec", "Scenario", "SourceSpec", "load", "read_file"]
+__all__ = ["EventSpec", "Scenario", "SourceSpec", "is_path", "load", "read_file"]
 
 
 def read_file(path: str) -> Scenario:
@@ -40,8 +42,10 @@ def read_file(path: str) -> Scenario:
     return found
 
 
-def _is_file(value: str) -> bool:
-    return value.endswith((".yaml", ".yml", ".json")) or os.sep in value or os.path.isfile(value)
+def is_path(value: str) -> bool:
+    """Whether text naming a scenario is written as a path (``./x.yaml``, ``/…``,
+    ``dir/x.yaml``); anything else names a stored scenario, whatever files exist."""
+    return "/" in value or os.sep in value
 
 
 def load(value: str | os.PathLike[str] | Mapping[str, object] | Scenario,
@@ -57,7 +61,7 @@ def load(value: str | os.PathLike[str] | Mapping[str, object] | Scenario,
         from .files import parse
 
         scenario = parse(value)
-    elif isinstance(value, os.PathLike) or (isinstance(value, str) and _is_file(value)):
+    elif isinstance(value, os.PathLike) or (isinstance(value, str) and is_path(value)):
         scenario = read_file(os.fspath(value))
     elif isinstance(value, str):
         from .stored import Store

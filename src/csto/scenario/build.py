@@ -109,8 +109,23 @@ def _events(scenario: Scenario, base: History) -> tuple[list[Event], dict[str, s
     return events, origin
 
 
+def _check_sources(scenario: Scenario, base: History) -> None:
+    """The scenario's own sources take ids of their own: one with the id of a record's
+    source would replace it in every answer on the scenario."""
+    seen = {source_id(scenario)}
+    for source in scenario.sources:
+        if source.id in base.sources:
+            raise InputError("the scenario's source '{value}' has the id of a source of the "
+                             "record: give it another id", field="sources", value=source.id)
+        if source.id in seen:
+            raise InputError("the scenario lists the source '{value}' twice", field="sources",
+                             value=source.id)
+        seen.add(source.id)
+
+
 def build(scenario: Scenario, base: History) -> Built:
     """The scenario's history over ``base``; an event that cannot be is refused, naming it."""
+    _check_sources(scenario, base)
     events, origin = _events(scenario, base)
     sources = [Source(id=source_id(scenario), title=scenario.description or scenario.name,
                       kind="scenario")]

@@ -3,7 +3,8 @@
 A scenario file is read and checked once (YAML and msgspec cost several times the CLI's
 start-up); its value is kept beside the record's cache, keyed by the file's path, size and
 modification time, and by the reading code. Only ``os``, ``pickle`` and ``zlib`` are
-imported here. A damaged or stale entry is ignored and read again.
+imported here. A damaged or stale entry is ignored and read again; entries not written
+again for a month are removed (``record.cache.prune``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import pickle
 import zlib
 
 from .._typing import TYPE_CHECKING
-from ..record.cache import cache_dir
+from ..record.cache import cache_dir, load_blob, prune
 
 if TYPE_CHECKING:
     from ..record.hypothetical import Scenario
@@ -34,18 +35,25 @@ def read(path: str) -> Scenario | None:
     key = _key(path)
     if key is None:
         return None
+    blob = load_blob(os.path.join(cache_dir(), key))
+    if blob is None:
+        return None
     try:
-        with open(os.path.join(cache_dir(), key), "rb") as handle:
-            blob = handle.read()
         checksum, payload = int.from_bytes(blob[:4], "little"), blob[4:]
         if zlib.crc32(payload) != checksum:
             return None
         value = pickle.loads(payload)
     except Exception:  # absent, short or damaged: read the file again
         return None
-    from ..record.hypothetical import Scenario
+    from ..record.hypothetical import EventSpec, Scenario, SourceSpec
 
-    return value if type(value) is Scenario else None
+    if (type(value) is not Scenario or type(value.events) is not tuple
+            or not all(type(e) is EventSpec for e in value.events)
+            or type(value.sources) is not tuple
+            or not all(type(s) is SourceSpec for s in value.sources)
+            or not (value.model is None or type(value.model) is dict)):
+        return None
+    return value
 
 
 def write(path: str, scenario: Scenario) -> None:
@@ -62,3 +70,4 @@ def write(path: str, scenario: Scenario) -> None:
         os.replace(temporary, os.path.join(folder, key))
     except (OSError, pickle.PicklingError):
         return
+    prune(folder, None, key)

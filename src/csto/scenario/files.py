@@ -36,27 +36,33 @@ RECORD_KINDS = ("sign", "lapse", "return", "suspend", "freeze", "unfreeze", "wit
                 "observer", "observer-end", "statement")
 KINDS = (*RECORD_KINDS, *SCENARIO_KINDS)
 
-Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+"""Characters a scenario's texts may not hold: control characters other than tab and line
+break, and the line breaks YAML folds away (saving could not write them back)."""
+_TEXT = f"^[^{CONTROLS.pattern[1:-1]}]*$"
+Text = Annotated[str, msgspec.Meta(min_length=1, max_length=2000, pattern=_TEXT)]
+Ident = Annotated[str, msgspec.Meta(min_length=1, max_length=200, pattern=r"^[^\s\x00-\x1f"
+                                                                          r"\x7f-\x9f]*$")]
 
 
 class _Source(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
-    id: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+    id: Ident
     title: Text
-    url: Text | None = None
+    url: Annotated[str, msgspec.Meta(max_length=2000, pattern=r"^https?://[^\s]+$")] | None = None
     published: datetime.date | None = None
     language: Annotated[str, msgspec.Meta(pattern="^[a-z]{2,3}$")] | None = None
 
 
 class _Event(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     date: datetime.date
-    state: Annotated[str, msgspec.Meta(min_length=1, max_length=100)]
+    state: Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=_TEXT)]
     kind: Literal[KINDS]  # type: ignore[valid-type]
-    id: Annotated[str, msgspec.Meta(min_length=1, max_length=200)] | None = None
-    by: Annotated[str, msgspec.Meta(min_length=1, max_length=100)] | None = None
+    id: Ident | None = None
+    by: Annotated[str, msgspec.Meta(min_length=1, max_length=100, pattern=_TEXT)] | None = None
     effective: datetime.date | None = None
     body: Literal["PA"] | None = None
     summary: Text | None = None
-    sources: list[Annotated[str, msgspec.Meta(min_length=1)]] | None = None
+    sources: list[Ident] | None = None
 
 
 class _File(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
@@ -78,10 +84,49 @@ def _problem(exc: msgspec.ValidationError, where: str) -> InputError:
         place = f"field '{path.lstrip('.')}'" if path else "the top level"
     if "RFC3339" in message or "`date`" in message:
         message = "not a valid date; write it as YYYY-MM-DD"
-    if "Expected `str` matching regex" in message and "name" in path:
+    if "Expected `str` matching regex" in message and path == ".name":
         message = "a name is lower-case letters, digits, '.', '_' or '-' (such as armenia-leaves)"
+    elif "Expected `str` matching regex" in message and path.endswith(".url"):
+        message = "a source's url is an http:// or https:// address"
+    elif "Expected `str` matching regex" in message:
+        message = ("it holds a control character (or, in an id, a space); only tab and line "
+                   "break are allowed in a text")
     return InputError("{where}: {place}: {problem}", field="scenario", where=where, place=place,
                       problem=message.rstrip("."))
+
+
+def _plain(value: Any, where: str) -> Any:
+    """A ``model:`` value as plain text, numbers, days, lists and mappings (what saving
+    writes and reading gives back), whatever mapping type it was read into."""
+    import math
+
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) for key in value):
+            raise InputError("{where}: model: the keys of a mapping are text", field="scenario",
+                             where=where)
+        return {_plain(key, where): _plain(item, where) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(item, where) for item in value]
+    if isinstance(value, str) and CONTROLS.search(value):
+        raise InputError("{where}: model: a text holds a control character", field="scenario",
+                         where=where)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InputError("{where}: model: a number must be finite, not {value}",
+                         field="scenario", where=where, value=str(value))
+    if value is None or isinstance(value, str | int | float | datetime.date):
+        return value
+    raise InputError("{where}: model: a value is text, a number, true or false, a day, a "
+                     "list or a mapping, not {kind}", field="scenario", where=where,
+                     kind=type(value).__name__)
+
+
+def _bounded(value: Any, where: str) -> None:
+    from ..record.bounded import LimitError, check_tree
+
+    try:
+        check_tree(value, where)
+    except LimitError as exc:
+        raise InputError("{problem}", field="scenario", problem=str(exc)) from None
 
 
 def parse(raw: Any, where: str = "scenario") -> Scenario:
@@ -89,6 +134,7 @@ def parse(raw: Any, where: str = "scenario") -> Scenario:
     if not isinstance(raw, dict):
         raise InputError("{where}: a scenario is a mapping with name, description and events",
                          field="scenario", where=where)
+    _bounded(raw, where)
     try:
         data = msgspec.convert(raw, _File, strict=False)
     except msgspec.ValidationError as exc:
@@ -98,7 +144,7 @@ def parse(raw: Any, where: str = "scenario") -> Scenario:
         tuple(EventSpec(e.date, e.state, e.kind, e.id, e.by, e.effective, e.body, e.summary,
                         tuple(e.sources or ())) for e in data.events),
         tuple(SourceSpec(s.id, s.title, s.url, s.published, s.language) for s in data.sources),
-        data.model)
+        None if data.model is None else _plain(data.model, where))
 
 
 def parse_text(text: str, where: str = "scenario") -> Scenario:
@@ -110,28 +156,23 @@ def parse_text(text: str, where: str = "scenario") -> Scenario:
         raise InputError("{where}: the scenario is larger than {limit} bytes; split it",
                          field="scenario", where=where, limit=f"{MAX_BYTES:,}")
     try:
-        raw = load_text(text, where)
+        raw = load_text(text, where, MAX_BYTES)
     except DataError as exc:
         raise InputError("{problem}", field="scenario", problem=str(exc)) from None
     return parse(raw, where)
 
 
 def read(path: Path) -> Scenario:
-    """A scenario from a YAML file (at most ``MAX_BYTES``)."""
+    """A scenario from a YAML file: a regular file of at most ``MAX_BYTES``."""
+    from ..record.files import read_bytes
+
     label = str(path)
+    data = read_bytes(path, MAX_BYTES, field="scenario")
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError("{where}: the file has {size} bytes, more than the {limit} a "
-                             "scenario may have; split it", field="scenario", where=label,
-                             size=f"{size:,}", limit=f"{MAX_BYTES:,}")
-        text = path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise InputError("{where}: not UTF-8 text; save the file as UTF-8", field="scenario",
                          where=label) from None
-    except OSError as exc:
-        raise InputError("{where}: cannot read the file: {problem}", field="scenario",
-                         where=label, problem=exc.strerror or str(exc)) from None
     return parse_text(text, label)
 
 
@@ -160,7 +201,8 @@ def dump(scenario: Scenario) -> str:
                             for k, v in s._asdict().items() if v is not None}
                            for s in scenario.sources]
     if scenario.model is not None:
-        data["model"] = scenario.model
+        _bounded(scenario.model, scenario.name)
+        data["model"] = _plain(scenario.model, scenario.name)
     text: str = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)
     return text
 

@@ -44,7 +44,7 @@ def sweep(plan: mc.Plan, runs: int, seed: int, workers: int | None, scheduler: s
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=40)
             client = Client(cluster)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError, ValueError) as exc:  # ValueError: not an address
         raise InputError("cannot reach the Dask scheduler '{value}': {problem}",
                          field="scheduler", value=str(scheduler), problem=str(exc)[:120]) from None
     try:

@@ -185,8 +185,9 @@ def _data(page: Page, estimate: Estimate) -> str:
 def calibration(answer: CalibrationAnswer, lang: str, html: bool = False) -> str:
     page = Page(answer, lang, html)
     page.line(page.t(N_("The simulator's parameters: each fitted on the recorded cases "
-                        "(estimate and 90% interval), or assumed, with the reason.")))
-    page.table([page.t(N_("Parameter")), page.t(N_("Estimate")), page.t(N_("90% interval")),
+                        "(the estimate, and the interval that holds it with a chance of 90%), or "
+                        "assumed, with the reason.")))
+    page.table([page.t(N_("Parameter")), page.t(N_("Estimate")), page.t(N_("Interval (90%)")),
                 page.t(N_("Method")), page.t(N_("Data"))],
                [(page.label(PARAMETER, e.parameter), _value(page, e, e.estimate),
                  f"{_value(page, e, e.low)} - {_value(page, e, e.high)}"

@@ -89,8 +89,8 @@ def _findings(history: History, legal: LegalFrame | None, model: Model) -> tuple
         "information", "simulate.fitted",
         N_("Fitted on the recorded cases: the chance that the attacked member asks, a "
            "member's chance of supporting (with a prior from the published rates at which "
-           "alliance commitments were honoured: 41% for defence pacts, Berkemeier and Fuhrmann "
-           "2018; 74.5% for all alliances, Leeds, Long and Mitchell 2000), of blocking, and of "
+           "alliance commitments were honoured: defence pacts 41%, Berkemeier and Fuhrmann "
+           "2018; all alliances 74.5%, Leeds, Long and Mitchell 2000), of blocking, and of "
            "taking the crisis's common stance, and the mean delays of the request, the "
            "decision, the first troops, the operation and the withdrawal. Each run draws them "
            "from their fitted laws unless they are fixed. Assumed: the consultations take no "

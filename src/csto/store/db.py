@@ -9,6 +9,7 @@ schema is newer than this csto's is refused, so nothing stored is harmed.
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +38,23 @@ def default_url() -> str:
 
 def database_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV) or default_url()
+
+
+def _sqlite_uri(database: str, query: Any) -> bool:
+    """Whether an SQLite URL names its file as a URI (``file:...``, ``?uri=true``), whose
+    options such as ``mode=ro`` say that nothing is to be made."""
+    return database.startswith("file:") or str(query.get("uri", "")).lower() in ("true", "1")
+
+
+def sqlite_file(url: str | None = None) -> str | None:
+    """The file of an SQLite database URL (``database_url`` by default), or None."""
+    try:
+        parsed = make_url(database_url(url))
+    except ArgumentError:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database:
+        return None
+    return str(Path(parsed.database).expanduser())
 
 
 def shown(url: str) -> str:
@@ -77,7 +95,8 @@ def engine(url: str | None = None) -> Engine:
     if backend == "sqlite":
         if not parsed.database:
             raise StorageError("an SQLite URL names a file: sqlite:///PATH", field="database")
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if not _sqlite_uri(parsed.database, parsed.query):  # a URI opens what exists
+            Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         options["connect_args"] = {"timeout": 30, "isolation_level": None}
     else:
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -94,8 +113,19 @@ def engine(url: str | None = None) -> Engine:
     return result
 
 
+MIGRATION_LOCK = 0x6373746F
+"""The PostgreSQL advisory lock a migration holds ("csto"): first writers take turns."""
+_migrating = threading.Lock()
+"""Alembic keeps its context in module globals: one migration at a time per process."""
+
+
 def migrate(target: Engine, url: str) -> None:
-    """Bring the schema to the newest migration; refuse a schema newer than ours."""
+    """Bring the schema to the newest migration; refuse a schema newer than ours.
+
+    Two processes opening a fresh database at once would both create its tables, and one
+    would fail; on PostgreSQL the migration runs under an advisory lock held to the end
+    of its transaction, and on SQLite the transaction begins IMMEDIATE, so the second
+    waits and finds the schema made."""
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -105,7 +135,9 @@ def migrate(target: Engine, url: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS))
     script = ScriptDirectory.from_config(config)
     try:
-        with target.begin() as connection:
+        with _migrating, target.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
             current = MigrationContext.configure(connection).get_current_revision()
             known = {rev.revision for rev in script.walk_revisions()}
             if current is not None and current not in known:

@@ -15,11 +15,13 @@ if TYPE_CHECKING:
     from .app import Guard
 
 
-def create_app(history: History | None = None) -> Guard:
-    """The ASGI application on ``history`` (default: the packaged record)."""
+def create_app(history: History | None = None, listen: str | None = None) -> Guard:
+    """The ASGI application on ``history`` (default: the packaged record), read-only unless
+    it knows it listens on this computer (``listen``, or ``$CSTO_LISTEN``) or a write
+    token is set."""
     from .app import create_app as build
 
-    return build(history)
+    return build(history, listen)
 
 
 __all__ = ["create_app", "loopback"]

@@ -10,6 +10,8 @@ Every checked text has a permanent link: a short text is checked at ``GET
 under the hash of its content (``/check/HASH``) in the user's data folder, up to
 ``KEEP_CHARS`` characters each and ``KEEP_BYTES`` in all (the oldest are dropped first).
 Each has its JSON twin (``.json``).
+A text is at most ``app.MAX_BODY`` (1 MB) and is checked in a process of its own
+(``worker``): at most 30 s and 1 GB, while the server goes on answering everyone else.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from starlette.routing import Route
 
 from ..errors import CstoError, InputError, NotFoundError
 from ..present.i18n import error_message
+from ..questions.texts import require_text
+from . import worker
 from .http import JSON, failed, reply_lang, switch, wants_json
 
 if TYPE_CHECKING:
@@ -91,21 +95,52 @@ def kept(digest: str) -> tuple[str, str]:
 def _checked(site: Site, text: str | bytes, as_of: str | None) -> CheckAnswer:
     from ..factcheck.check import check
 
-    if not text.strip():
-        raise InputError("give the text to check", field="text")
     return check(text, as_of=as_of or None, history=site.history)
+
+
+def _api_answer(site: Site, text: str | bytes, as_of: str | None, lang: str) -> bytes:
+    """What ``POST /api/check`` returns (computed in a ``worker`` child)."""
+    from ..present.tojson import to_dict
+
+    return orjson.dumps(to_dict(_checked(site, text, as_of), lang))
+
+
+def _page_answer(site: Site, text: str, as_of: str, lang: str) -> str:
+    """The page's report on a text (computed in a ``worker`` child)."""
+    from ..factcheck.render import check as render
+
+    return render(_checked(site, text, as_of), lang, html=True)
+
+
+_warm: list[bool] = []
+
+
+async def _in_worker(site: Site, function: Any, *args: Any) -> Any:
+    """``function`` run by ``worker.run`` once the checker's tables are loaded here, so
+    that every child shares them instead of loading its own."""
+    from starlette.concurrency import run_in_threadpool
+
+    require_text(args[0])
+    if not _warm:
+        await run_in_threadpool(_checked, site, "CSTO", None)
+        _warm.append(True)
+    return await worker.run(function, site, *args)
 
 
 async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
     """The text and the day from the body (plain text or a JSON object) and the query."""
+    from ..record.bounded import LimitError, load_json
+
     body = await request.body()
     as_of = request.query_params.get("as_of")
     kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
     if kind != "application/json":
         return body, as_of
     try:
-        data = orjson.loads(body)
-    except orjson.JSONDecodeError:
+        data = load_json(body, "body")
+    except LimitError as exc:
+        raise InputError("{problem}", field="body", problem=str(exc)) from None
+    except ValueError:
         raise InputError("the body is not valid JSON: send an object with a 'text' field, or "
                          "plain text", field="body") from None
     if not isinstance(data, dict) or not isinstance(data.get("text"), str):
@@ -123,18 +158,16 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..present.tojson import to_dict
-
         lang = request.query_params.get("lang", "en")
         try:
             if lang not in ("id", "en", "ru"):
                 raise InputError("unknown language '{value}': use one of {langs}", field="lang",
                                  value=lang, langs="id, en, ru")
             text, as_of = await _api_input(request)
-            answer = _checked(site, text, as_of)
+            body = await _in_worker(site, _api_answer, text, as_of, lang)
         except CstoError as exc:
             return failed(exc, reply_lang(request))
-        return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+        return Response(body, media_type=JSON)
 
     async def page(request: Request) -> Response:
         """The form; a text posted to it is answered by a redirect to its permanent link
@@ -150,8 +183,7 @@ def routes(site: Site) -> list[Route]:
             as_of = str(form.get("as_of") or "")
             try:
                 text = answer_text(raw) if isinstance(raw, bytes) else raw
-                if not text.strip():
-                    raise InputError("give the text to check", field="text")
+                require_text(text)
                 query = urlencode({k: v for k, v in (("text", text), ("as_of", as_of),
                                                      ("lang", lang)) if v})
                 if len(query) <= LINK_CHARS:
@@ -159,16 +191,17 @@ def routes(site: Site) -> list[Route]:
                 if len(text) <= KEEP_CHARS:
                     digest = keep(text, as_of)
                     return RedirectResponse(f"/check/{digest}?lang={lang}", 303)
-                return _shown(request, site, lang, text, as_of, None)  # too long to keep
+                return await _shown(request, site, lang, text, as_of, None)  # too long to keep
             except CstoError as exc:
-                return _shown(request, site, lang, "", as_of, None, error_message(exc, lang))
+                return await _shown(request, site, lang, "", as_of, None,
+                                    error_message(exc, lang))
         values = {k: v for k, v in request.query_params.items() if k in FIELDS}
         if request.url.path.endswith(".json") or wants_json(request):
             return await _twin(site, values.get("text", ""), values.get("as_of", ""), request)
         if not values.get("text"):
-            return _shown(request, site, lang, "", values.get("as_of", ""), None, empty=True)
+            return await _shown(request, site, lang, "", values.get("as_of", ""), None)
         link = f"/check?{urlencode({**values, 'lang': lang})}"
-        return _shown(request, site, lang, values["text"], values.get("as_of", ""), link)
+        return await _shown(request, site, lang, values["text"], values.get("as_of", ""), link)
 
     async def stored(request: Request) -> Response:
         digest = request.path_params["digest"]
@@ -183,7 +216,7 @@ def routes(site: Site) -> list[Route]:
                                             switch=switch(request)), 404)
         if as_json or wants_json(request):
             return await _twin(site, text, as_of, request)
-        return _shown(request, site, lang, text, as_of, f"/check/{digest}?lang={lang}")
+        return await _shown(request, site, lang, text, as_of, f"/check/{digest}?lang={lang}")
 
     return [Route("/api/check", api, methods=["POST"]),
             Route("/check", page, methods=["GET", "POST"]), Route("/check.json", page),
@@ -192,29 +225,23 @@ def routes(site: Site) -> list[Route]:
 
 async def _twin(site: Site, text: str, as_of: str, request: Request) -> Response:
     """A checked text's JSON form: what ``POST /api/check`` returns for it."""
-    from starlette.concurrency import run_in_threadpool
-
-    from ..present.tojson import to_dict
-
     lang = reply_lang(request)
     if not text:
         return Response(orjson.dumps({"as_of": None, "claims": []}), media_type=JSON)
     try:
-        answer = await run_in_threadpool(_checked, site, text, as_of)
+        body = await _in_worker(site, _api_answer, text, as_of, lang)
     except CstoError as exc:
         return failed(exc, lang)
-    return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+    return Response(body, media_type=JSON)
 
 
-def _shown(request: Request, site: Site, lang: str, text: str, as_of: str, link: str | None,
-           error: str | None = None, empty: bool = False) -> Response:
+async def _shown(request: Request, site: Site, lang: str, text: str, as_of: str,
+                 link: str | None, error: str | None = None) -> Response:
     """The page: the form, and the report on ``text`` where there is one."""
-    from ..factcheck.render import check as render
-
     report = None
     if text and error is None:
         try:
-            report = Markup(render(_checked(site, text, as_of), lang, html=True))
+            report = Markup(await _in_worker(site, _page_answer, text, as_of, lang))
         except CstoError as exc:
             error = error_message(exc, lang)
     twin = None
@@ -256,7 +283,10 @@ def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
         "responses": {"200": {"description": N_("The claims and their verdicts."),
                               "content": {JSON: {"schema": refs["check"]}}},
                       "400": {"description": N_("No text, or a parameter it cannot take."), **error},
-                      "413": {"description": N_("A body larger than 1 MB.")}}}}}
+                      "413": {"description": N_("A body larger than 1 MB, or a text that takes "
+                                                "more than 30 s or 1 GB to check."), **error},
+                      "503": {"description": N_("The server is checking as many texts as it "
+                                                "can: try again."), **error}}}}}
 
 
 def openapi_answers() -> dict[str, type]:

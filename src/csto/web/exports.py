@@ -3,7 +3,8 @@
 ``GET /api/export/members`` and ``GET /api/export/dyads`` take the options of ``csto export``
 (``yearly``, ``undirected``, ``from``, ``until``, ``format``, ``scenario``) and send the file
 ``csto export ... -o FILE`` writes, byte for byte. ``GET /api/cite`` gives ``csto cite``.
-The file is written to a temporary folder in a worker thread, then streamed and removed.
+The file is written to a temporary folder in a child process (``worker``: time and memory
+limits), then streamed and removed.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from starlette.responses import FileResponse, HTMLResponse, Response
 from starlette.routing import Route
 
 from ..errors import CstoError, InputError, NotFoundError
+from . import worker
 from .http import JSON, allowed_values, csv_response, failed, reply_lang, switch, wants_json
 
 if TYPE_CHECKING:
+    from ..record.history import History
     from .site import Site
 
 N_ = str
@@ -44,26 +47,22 @@ def _flag(values: dict[str, str], name: str) -> bool:
                      value=value[:20], name=name)
 
 
-def _write(site: Site, panel_kind: str, values: dict[str, str]) -> tuple[Path, str, int]:
-    """Write the panel to a file in a new temporary folder: its path, format and rows."""
+def _write(history: History, panel_kind: str, values: dict[str, str],
+           folder: Path) -> tuple[Path, str, int]:
+    """Write the panel to a file in ``folder``: its path, format and rows (in a ``worker``
+    child)."""
     from ..export import panel
     from ..export.write import choose_format, write
 
     yearly, undirected = _flag(values, "yearly"), _flag(values, "undirected")
     form = choose_format(values.get("format") or None, None)
-    history, _tag = site.history_for({"scenario": values.get("scenario", "")})
     export = panel(panel_kind, history, yearly, False if undirected else None,
                    values.get("from") or None, values.get("until") or None)
     unit = "year" if yearly else "day"
     name = (f"csto-{panel_kind}-{unit}-{export.metadata['from']}-{export.metadata['until']}"
             f".{form}")
-    folder = Path(tempfile.mkdtemp(prefix="csto-export-"))
-    try:
-        rows = write(export.batches, export.schema, form, str(folder / name), export.metadata,
-                     export.last_day)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
+    rows = write(export.batches, export.schema, form, str(folder / name), export.metadata,
+                 export.last_day)
     return folder / name, form, rows
 
 
@@ -79,7 +78,14 @@ def routes(site: Site) -> list[Route]:
             if kind not in PANELS:
                 raise NotFoundError("unknown panel '{value}': use members or dyads", field="panel",
                                value=kind[:40])
-            path, form, rows = await run_in_threadpool(_write, site, kind, values)
+            history, _tag = await run_in_threadpool(
+                site.history_for, {"scenario": values.get("scenario", "")})
+            folder = Path(tempfile.mkdtemp(prefix="csto-export-"))
+            try:
+                path, form, rows = await worker.run(_write, history, kind, values, folder)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
         except CstoError as exc:
             return failed(exc, lang, "panel")
         return FileResponse(path, media_type=MEDIA[form], filename=path.name,

@@ -18,7 +18,35 @@ from ..errors import CstoError, InputError
 from ..present.i18n import error_message
 from ..record.vocab import LANGS
 
+N_ = str
 JSON = "application/json"
+
+HTTP_ERRORS = {
+    404: ("not-found", N_("nothing is at {path}: the routes are listed at /api/docs")),
+    405: ("method-not-allowed", N_("{method} is not allowed on {path}: use {allowed}")),
+    413: ("too-large", N_("the request body is larger than {limit} bytes")),
+    414: ("too-long", N_("the query is longer than {limit} characters")),
+    431: ("headers-too-large", N_("the request has more than {count} headers, or more than "
+                                  "{limit} bytes of them")),
+}
+"""The errors the server itself answers (no route decides them): code and message."""
+
+
+class HttpError(CstoError):
+    """An error of the request as HTTP sees it (see ``HTTP_ERRORS``), in the error JSON."""
+
+    def __init__(self, status: int, **params: str) -> None:
+        code, template = HTTP_ERRORS[status]
+        super().__init__(template, field=None, **params)
+        self.code, self.status = code, status
+
+
+def query_lang(query: bytes) -> str:
+    """The language of ``?lang=`` in a raw query string, English if none or unknown."""
+    from urllib.parse import parse_qs
+
+    asked = parse_qs(query.decode("latin-1")).get("lang", ["en"])[-1]
+    return asked if asked in LANGS else "en"
 
 
 def loopback(host: str) -> bool:
@@ -41,7 +69,11 @@ def error_body(exc: CstoError, lang: str) -> bytes:
 def status_of(exc: CstoError, subject: str | None = None, store: bool = False) -> int:
     """The status of an error on a route: 404 only where what is not found is the route's
     ``subject`` (an error field), 503 only on routes about the store; otherwise 400 (a
-    parameter the route cannot take)."""
+    parameter the route cannot take). Errors of the server's own limits keep theirs."""
+    from .worker import BusyError, TooHeavyError
+
+    if isinstance(exc, HttpError | TooHeavyError | BusyError):
+        return exc.status
     if exc.status == 404 and exc.field == subject and subject is not None:
         return 404
     if exc.status == 503 and store:
@@ -49,9 +81,11 @@ def status_of(exc: CstoError, subject: str | None = None, store: bool = False) -
     return 400
 
 
-def failed(exc: CstoError, lang: str, subject: str | None = None, store: bool = False) -> Response:
+def failed(exc: CstoError, lang: str, subject: str | None = None, store: bool = False,
+           headers: dict[str, str] | None = None) -> Response:
     """The JSON error of a route, with its status (``status_of``)."""
-    return Response(error_body(exc, lang), status_of(exc, subject, store), media_type=JSON)
+    return Response(error_body(exc, lang), status_of(exc, subject, store), media_type=JSON,
+                    headers=headers)
 
 
 def values_of(request: Request) -> tuple[dict[str, str], str]:

@@ -6,9 +6,11 @@ only, never file paths. Pages: ``/scenarios`` (the list) and ``/scenarios/NAME``
 scenario and what it changes against the record). REST: ``GET /api/scenarios``,
 ``GET /api/scenarios/NAME``, ``GET /api/scenarios/NAME/diff``, and the two that write,
 ``POST /api/scenarios`` (a scenario file as the body) and ``DELETE /api/scenarios/NAME``.
-Writing is open on a server that listens on this computer only; beyond it, it needs the
-token set in ``CSTO_WRITE_TOKEN`` (``Authorization: Bearer TOKEN``), and with no token set
-it is off. A scenario's history is built once per stored version and kept (``csto.scenario.kept``).
+Writing is open on a server known to listen on this computer only (``csto serve`` says so);
+beyond it, or where the server does not know where it listens (uvicorn given the factory
+directly), it needs the token set in ``CSTO_WRITE_TOKEN`` (``Authorization: Bearer
+TOKEN``), and with no token set it is off. A scenario's history is built once per stored
+version and kept (``csto.scenario.kept``).
 A scenario's page compares, unless asked otherwise, the day before the first day it changes
 anything with the day after the last. Both pages have JSON and CSV twins (``.json``, ``.csv``).
 """
@@ -57,21 +59,45 @@ YAML_TYPES = ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yam
 LISTEN_ENV, TOKEN_ENV = "CSTO_LISTEN", "CSTO_WRITE_TOKEN"
 
 
-def write_refusal(request: Request) -> str | None:
-    """Why this request may not write (None: it may). A token, when set, is required; with
-    none, writing is open only on a server that listens on this computer. A browser's
-    cross-site request is refused either way."""
-    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+def _hostname(host: str) -> str:
+    """The name or address in a ``Host`` value (``[::1]:8000`` gives ``::1``)."""
+    if host.startswith("["):
+        return host[1:].partition("]")[0]
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
+
+
+def write_refusal(request: Request, listen: str | None) -> str | None:
+    """Why this request may not write (None: it may), for a server listening on ``listen``
+    (None: not known). A browser's cross-site request is refused (``Sec-Fetch-Site``, or an
+    ``Origin`` other than the ``Host``); the ``Host`` must be the address listened on, so a
+    page of another name resolving to it (DNS rebinding) cannot write. A token, when set,
+    is required and compared as bytes; with none, writing is open only on a server known
+    to listen on this computer."""
+    headers = request.headers
+    if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
         return "cross-site"
+    host = headers.get("host", "")
+    origin = headers.get("origin")
+    if origin is not None and origin.partition("://")[2].lower() != host.lower():
+        return "cross-site"
+    name = _hostname(host).lower()
+    wildcard = listen in (None, "0.0.0.0", "::", "")
+    if not wildcard and name != (listen or "").lower() and not (
+            loopback(listen or "") and loopback(name)):
+        return "host"
     token = os.environ.get(TOKEN_ENV, "")
     if token:
-        given = request.headers.get("authorization", "")
-        return None if hmac.compare_digest(given, f"Bearer {token}") else "token"
-    return None if loopback(os.environ.get(LISTEN_ENV, "127.0.0.1")) else "closed"
+        given = next((value for key, value in request.scope.get("headers", [])
+                      if key == b"authorization"), b"")
+        expected = b"Bearer " + token.encode("utf-8", "surrogateescape")
+        return None if hmac.compare_digest(given, expected) else "token"
+    return None if listen is not None and loopback(listen) else "closed"
 
 
 REFUSALS = {
     "cross-site": N_("a page of another site may not write here"),
+    "host": N_("writing needs the address the server listens on as the Host: a page of "
+               "another name may not write here"),
     "token": N_("writing needs the token: send Authorization: Bearer TOKEN, the value of "
                 "CSTO_WRITE_TOKEN on the server"),
     "closed": N_("writing is off on a server open to the network: set CSTO_WRITE_TOKEN on the "
@@ -79,9 +105,9 @@ REFUSALS = {
 }
 
 
-def _refused(request: Request, lang: str) -> Response | None:
+def _refused(request: Request, site: Site, lang: str) -> Response | None:
     """A 403 saying why this request may not write, or None if it may."""
-    refusal = write_refusal(request)
+    refusal = write_refusal(request, site.listen)
     if refusal is None:
         return None
     exc = InputError(REFUSALS[refusal], field="authorization")
@@ -89,7 +115,9 @@ def _refused(request: Request, lang: str) -> Response | None:
 
 
 async def _posted(request: Request) -> Scenario:
-    """The scenario in a POST body: a scenario file (YAML) or the same as a JSON object."""
+    """The scenario in a POST body: a scenario file (YAML) or the same as a JSON object,
+    each read within ``record.bounded``'s limits."""
+    from ..record.bounded import LimitError, load_json
     from ..scenario.files import parse, parse_text
 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -102,8 +130,10 @@ async def _posted(request: Request) -> Scenario:
         return parse_text(text, "body")
     if kind == "application/json":
         try:
-            raw = orjson.loads(body)
-        except orjson.JSONDecodeError:
+            raw = load_json(body, "body")
+        except LimitError as exc:
+            raise InputError("{problem}", field="body", problem=str(exc)) from None
+        except ValueError:
             raise InputError("the body is not valid JSON: send the scenario as a JSON object "
                              "or as YAML (application/yaml)", field="body") from None
         return parse(raw, "body")
@@ -243,7 +273,7 @@ def routes(site: Site) -> list[Route]:
         from ..scenario import load
 
         lang = reply_lang(request)
-        refused = _refused(request, lang)
+        refused = _refused(request, site, lang)
         if refused is not None:
             return refused
         try:
@@ -260,7 +290,7 @@ def routes(site: Site) -> list[Route]:
 
     async def api_delete(request: Request) -> Response:
         lang = reply_lang(request)
-        refused = _refused(request, lang)
+        refused = _refused(request, site, lang)
         if refused is not None:
             return refused
         name = request.path_params["name"]

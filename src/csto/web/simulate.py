@@ -8,7 +8,8 @@ estimates. Without a scenario, or with ``calibration=1``, it shows how every par
 fitted and the backtest. ``GET /api/simulate`` returns what ``csto simulate NAME [--runs N]
 [--seed S] [--fixed] --json`` (or ``csto simulate --calibration --json``) prints, and ``GET
 /api/scenarios/NAME/runs`` the sweeps ``csto simulate`` stored. A request is bounded
-(``MAX_WEB_RUNS``): larger sweeps belong on the command line or on Dask. A page shows the
+(``MAX_WEB_RUNS``) and runs in a child process within ``worker``'s time and memory limits:
+larger sweeps belong on the command line or on Dask. A page shows the
 seed of its draws, and its permanent link holds it, so that the same link gives the same
 crisis; ``/simulate.json`` is its JSON twin.
 """
@@ -28,6 +29,7 @@ from starlette.routing import Route
 from ..errors import CstoError, InputError
 from ..present.i18n import error_message, gettext_for
 from ..simulate.answers import CalibrationAnswer
+from . import worker
 from .http import (
     JSON,
     allowed_values,
@@ -40,6 +42,7 @@ from .http import (
 )
 
 if TYPE_CHECKING:
+    from ..record.history import History
     from ..simulate.answers import CrisisAnswer, SweepAnswer
     from .site import Site
 
@@ -58,7 +61,8 @@ def _whole(values: dict[str, str], name: str, low: int, high: int) -> int | None
     given = values.get(name, "").strip()
     if not given:
         return None
-    if not given.lstrip("-").isdigit() or not low <= int(given) <= high:
+    digits = given.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()) or not low <= int(given) <= high:
         raise InputError("{name} must be a whole number from {low} to {high}, not '{value}'",
                          field=name, name=name, low=f"{low:,}", high=f"{high:,}",
                          value=given[:20])
@@ -73,29 +77,77 @@ def _flag(values: dict[str, str], name: str) -> bool:
     return given in YES
 
 
-def _calibration(site: Site) -> CalibrationAnswer:
-    from ..simulate.run import calibration
-
-    return calibration(site.history)
+Plan = tuple[int | None, int | None, bool] | None
+"""A request's runs, seed and ``fixed``; ``None`` asks for the calibration."""
 
 
-def _simulated(site: Site, values: dict[str, str]
-               ) -> CrisisAnswer | SweepAnswer | CalibrationAnswer:
-    """The crisis played once, or ``runs`` times, on the stored scenario named; or the
-    calibration."""
-    from ..simulate.run import simulate
-
+def _plan(site: Site, values: dict[str, str]) -> tuple[History, Plan]:
+    """The history (a stored scenario's, or the record's for the calibration) and what a
+    request asks of it."""
     name = values.get("scenario", "")
     fixed = _flag(values, "fixed")
     if _flag(values, "calibration") and not name:
-        return _calibration(site)
+        return site.history, None
     if not name:
         raise InputError("choose a stored scenario that holds a crisis (an aggression or a "
                          "request for assistance)", field="scenario")
     runs = _whole(values, "runs", 1, MAX_WEB_RUNS)
     seed = _whole(values, "seed", 0, 2**63 - 1)
     history, _tag = site.scenarios.history(name)
+    return history, (runs, seed, fixed)
+
+
+def _simulated(history: History, plan: Plan
+               ) -> CrisisAnswer | SweepAnswer | CalibrationAnswer:
+    """The crisis played once, or ``runs`` times; or the calibration."""
+    from ..simulate.run import calibration, simulate
+
+    if plan is None:
+        return calibration(history)
+    runs, seed, fixed = plan
     return simulate(history, runs, seed, fixed)
+
+
+def _api_body(history: History, plan: Plan, lang: str) -> bytes:
+    """What ``GET /api/simulate`` returns (computed in a ``worker`` child)."""
+    from ..present.tojson import to_dict
+
+    return orjson.dumps(to_dict(_simulated(history, plan), lang))
+
+
+def _page_parts(history: History, plan: Plan, values: dict[str, str], lang: str
+                ) -> tuple[str, list[tuple[str, str]], int | None]:
+    """The page's log, its pictures and the seed the draws took (computed in a ``worker``
+    child); each table of the log links to its CSV twin, under that seed."""
+    from urllib.parse import urlencode
+
+    from ..present.render import TABLE_LINK
+    from ..simulate.render import render
+
+    answer = _simulated(history, plan)
+    if isinstance(answer, CalibrationAnswer):
+        return render(answer, lang, html=True), [], None
+    query = urlencode({**values, "seed": str(answer.seed), "lang": lang})
+    token = TABLE_LINK.set(lambda n: f"/simulate.csv?{query}&table={n}")
+    try:
+        log = render(answer, lang, html=True)
+    finally:
+        TABLE_LINK.reset(token)
+    return log, [(n, str(p)) for n, p in _pictures(answer, lang)], answer.seed
+
+
+def _table(history: History, plan: Plan, lang: str, number: str
+           ) -> tuple[list[str], list[list[str]]]:
+    """The ``number``-th table of the page (computed in a ``worker`` child)."""
+    from ..present.render import tables
+    from ..simulate.render import render
+
+    shown = tables(_simulated(history, plan), lang, render)
+    index = int(number) - 1 if number.isdigit() else -1
+    if not 0 <= index < len(shown):
+        raise InputError("this page has no table '{value}': it shows {count}",
+                         field="table", value=number[:10], count=str(len(shown)))
+    return shown[index]
 
 
 def _pictures(answer: object, lang: str) -> list[tuple[str, Markup]]:
@@ -112,14 +164,13 @@ def _pictures(answer: object, lang: str) -> list[tuple[str, Markup]]:
 
 def routes(site: Site) -> list[Route]:
     async def api(request: Request) -> Response:
-        from ..present.tojson import to_dict
-
         lang = reply_lang(request)
         try:
-            answer = await run_in_threadpool(_simulated, site, allowed_values(request, FIELDS))
+            history, plan = await run_in_threadpool(_plan, site, allowed_values(request, FIELDS))
+            body = await worker.run(_api_body, history, plan, lang)
         except CstoError as exc:
             return failed(exc, lang, "scenario", store=True)
-        return Response(orjson.dumps(to_dict(answer, lang)), media_type=JSON)
+        return Response(body, media_type=JSON)
 
     async def stored_runs(request: Request) -> Response:
         from ..store.runs import runs_of
@@ -139,9 +190,6 @@ def routes(site: Site) -> list[Route]:
     async def page(request: Request) -> Response:
         from urllib.parse import urlencode
 
-        from ..present.render import TABLE_LINK
-        from ..simulate.render import render
-
         if request.url.path.endswith(".json") or wants_json(request):
             return await api(request)
         if request.url.path.endswith(".csv"):
@@ -150,22 +198,15 @@ def routes(site: Site) -> list[Route]:
         values, log, pictures, error, link = {}, None, [], None, None
         try:
             values = allowed_values(request, FIELDS)
-            answer = await run_in_threadpool(_simulated, site, values) if values.get("scenario") else None
-            if answer is not None and not isinstance(answer, CalibrationAnswer):
-                query = urlencode({**values, "seed": str(answer.seed), "lang": lang})
-                token = TABLE_LINK.set(lambda n: f"/simulate.csv?{query}&table={n}")
-                try:
-                    log = Markup(render(answer, lang, html=True))
-                finally:
-                    TABLE_LINK.reset(token)
-                pictures = await run_in_threadpool(_pictures, answer, lang)
-                said = gettext_for(lang)
-                pictures = [(said(PLOTS.get(name, name)), source) for name, source in pictures]
-                values = {**values, "seed": str(answer.seed)}  # the draws' seed, shown
+            asked = values if values.get("scenario") else {"calibration": "1"}
+            history, plan = await run_in_threadpool(_plan, site, asked)
+            html, drawn, seed = await worker.run(_page_parts, history, plan, values, lang)
+            log = Markup(html)
+            said = gettext_for(lang)
+            pictures = [(said(PLOTS.get(name, name)), Markup(picture)) for name, picture in drawn]
+            if seed is not None:
+                values = {**values, "seed": str(seed)}  # the draws' seed, shown
                 link = f"/simulate?{urlencode({**values, 'lang': lang})}"
-            else:
-                calibrated = await run_in_threadpool(_calibration, site)
-                log = Markup(render(calibrated, lang, html=True))
         except CstoError as exc:
             error = error_message(exc, lang)
         languages = switch(request)
@@ -179,22 +220,15 @@ def routes(site: Site) -> list[Route]:
 
     async def table(request: Request) -> Response:
         """A sweep's table (``?table=N``, the first by default) as CSV."""
-        from ..present.render import tables
-        from ..simulate.render import render
-
         lang = site.lang(request)
         try:
             values = allowed_values(request, FIELDS | {"table"})
             number = values.pop("table", "1")
-            answer = await run_in_threadpool(_simulated, site, values)
-            shown = tables(answer, lang, render)
-            index = int(number) - 1 if number.isdigit() else -1
-            if not 0 <= index < len(shown):
-                raise InputError("this page has no table '{value}': it shows {count}",
-                                 field="table", value=number[:10], count=str(len(shown)))
+            history, plan = await run_in_threadpool(_plan, site, values)
+            shown = await worker.run(_table, history, plan, lang, number)
         except CstoError as exc:
             return failed(exc, reply_lang(request), "scenario", store=True)
-        return csv_response(*shown[index])
+        return csv_response(*shown)
 
     return [Route("/simulate", page), Route("/simulate.json", page),
             Route("/simulate.csv", page), Route("/api/simulate", api),

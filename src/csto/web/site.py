@@ -86,6 +86,8 @@ class Site:
                                      trim_blocks=True, lstrip_blocks=True)
         self.nav: list[tuple[str, str]] = []
         self.release = release_of(self.history)
+        self.listen: str | None = None
+        """The address the server listens on, where it is known (``app.create_app``)."""
         self.providers: tuple[ModuleType, ...] = ()
         """The modules whose routes make the application (``app.PROVIDERS``)."""
 
