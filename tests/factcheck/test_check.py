@@ -376,3 +376,26 @@ def test_quality_on_the_tuning_corpus_does_not_fall(history: History) -> None:
         total = total + result
     assert total.annotated == 238
     assert total.precision >= 0.75 and total.recall >= 0.65 and total.accuracy >= 0.80, total
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # A clause-opening "besides" adds its state to the list: six members in 2024 (events.yaml).
+    ("Помимо Армении в Организацию входят Россия, Белоруссия, Казахстан, Таджикистан и Киргизия.",
+     "holds"),
+    ("Besides Armenia, the members are Russia, Belarus, Kazakhstan and Kyrgyzstan.",
+     "does-not-hold"),  # Tajikistan is left out
+    ("Selain Armenia, anggota CSTO adalah Rusia, Belarus, Kazakhstan, Kirgistan dan Tajikistan.",
+     "holds"),
+])
+def test_a_clause_opening_besides_adds_its_state_to_the_list(history: History, text: str,
+                                                             verdict: str) -> None:
+    claim = _one(text, history, as_of="2024-01-01")
+    assert claim.claim.kind == "members" and claim.verdict == verdict
+    assert "ARM" in _p(claim).value  # type: ignore[operator]
+
+
+def test_besides_inside_a_clause_leaves_its_state_out(history: History) -> None:
+    """"All members apart from Armenia" names Armenia as left out, not as the list."""
+    claims = csto.check("All members apart from Armenia took part in the exercise.",
+                        history=history, as_of="2024-01-01").claims
+    assert not any(c.claim.kind == "members" for c in claims)

@@ -708,6 +708,8 @@ def members(m: Match) -> Built:
     exceptions = _exception_states(m)
     if exceptions:
         return None
+    added, named = _besides(m, run)
+    states = tuple(dict.fromkeys((*added, *states)))
     whole = (
         not m.clause.near(run.start, ("not_exhaustive",), 4)
         and not m.has("also")
@@ -729,7 +731,7 @@ def members(m: Match) -> Built:
         scope=scope,
         until=last,
     )
-    return p, (*span(run), *span(own))
+    return p, (*named, *span(run), *span(own))
 
 
 def _partitive(m: Match, number: Number) -> Number:
@@ -773,11 +775,35 @@ def _whole_cue(m: Match) -> bool:
 
 
 def _exception_states(m: Match) -> tuple[str, ...]:
-    cues = m.clause.cues_of("exception")
+    """The states a clause leaves out ("all but Georgia", "kecuali Uzbekistan"); "besides"
+    leaves out too, unless it opens the clause (see ``_besides_states``)."""
+    cues = [c for c in m.clause.cues_of("exception", "besides")
+            if c.concept == "exception" or not _opens(m, c)]
     if not cues:
         return ()
     after = [r for r in m.clause.state_runs() if r.start >= cues[0].end]
     return after[0].states if after else ()
+
+
+def _opens(m: Match, cue: Cue) -> bool:
+    """Whether a cue opens its clause (after at most a conjunction)."""
+    before = [t for t in m.clause.tokens if t.end <= cue.start and t.text.isalpha()]
+    return len(before) <= 1 and not any(c.concept == "member" for c in m.clause.cues
+                                         if c.end <= cue.start)
+
+
+def _besides(m: Match, run: StateRun) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The states a clause-opening "besides" adds to the list that follows it ("Помимо
+    Армении в Организацию входят Россия...", "Selain Armenia, anggotanya adalah..."), and
+    where they are named."""
+    cues = [c for c in m.clause.cues_of("besides") if _opens(m, c) and c.end <= run.start]
+    if not cues:
+        return (), ()
+    added = [r for r in m.clause.state_runs() if cues[0].end <= r.start and r.end <= run.start]
+    if added:
+        return added[0].states, span(added[0])
+    single = [s for s in m.clause.of("state") if cues[0].end <= s.start and s.end <= run.start]
+    return ((single[0].key,), ((single[0].start, single[0].end),)) if single else ((), ())
 
 
 def _about_other_body(m: Match, start: int, end: int) -> bool:

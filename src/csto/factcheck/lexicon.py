@@ -36,6 +36,7 @@ GRAMMAR = frozenset(
         "prohibition",
         "obligation",
         "exception",
+        "besides",
         "future",
         "next",
         "current",
