@@ -399,3 +399,26 @@ def test_besides_inside_a_clause_leaves_its_state_out(history: History) -> None:
     claims = csto.check("All members apart from Armenia took part in the exercise.",
                         history=history, as_of="2024-01-01").claims
     assert not any(c.claim.kind == "members" for c in claims)
+
+
+def test_each_verb_of_a_chain_takes_the_date_beside_it(history: History) -> None:
+    """events.yaml: Uzbekistan's Treaty lapsed in April 1999; it returned on 16 Aug 2006."""
+    claims = csto.check("Uzbekistan bergabung dengan CSTO, berhenti pada tahun 1999, dan kembali "
+                        "lagi pada tahun 2006.", history=history, as_of="2024-01-01").claims
+    dated = {_p(c).field: (_p(c).day, c.verdict) for c in claims if _p(c).question == "changes"}
+    assert dated == {
+        "changes[what=standing,kind=lapse|withdraw].subject": (date(1999, 1, 1), "holds"),
+        "changes[what=standing,kind=return].subject": (date(2006, 1, 1), "holds"),
+    }
+
+
+def test_joining_a_treaty_named_just_before_is_an_accession(history: History) -> None:
+    """events.yaml: Azerbaijan signed the Treaty on 24 Sep 1993."""
+    claims = csto.check("Договор о коллективной безопасности подписан 15 мая 1992 года. В сентябре "
+                        "1993 года к нему присоединился Азербайджан.", history=history).claims
+    joined = [c for c in claims if c.claim.kind == "state-event"]
+    assert len(joined) == 1 and joined[0].verdict == "holds"
+    assert _p(joined[0]).value == ("AZE",) and _p(joined[0]).day == date(1993, 9, 1)
+    claims = csto.check("В сентябре 1993 года к нему присоединился Азербайджан.",
+                        history=history).claims
+    assert not claims, "with no treaty named before, 'it' is not known"

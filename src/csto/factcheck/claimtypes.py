@@ -179,11 +179,19 @@ class Match:
         for d in self.clause.dates:
             if not self.free(d.start, d.end):
                 continue
-            mine = self.distance(d.start, d.end)
-            if any(_gap(c, d) < mine for c in others):
+            mine = self._reach(self.cue, d)
+            if any(self._reach(c, d) < mine for c in others):
                 continue
             dates.append(d)
-        return min(dates, key=lambda d: self.distance(d.start, d.end)) if dates else None
+        return min(dates, key=lambda d: self._reach(self.cue, d)) if dates else None
+
+    def _reach(self, cue: Cue, item: DateMention) -> int:
+        """How far a date is from a word, in characters, a comma or an "and" between them
+        counting as ``SEPARATED`` more ("joined in 1993, left in 1999": 1993 is the joining's)."""
+        low, high = (item.end, cue.start) if item.end <= cue.start else (cue.end, item.start)
+        between = sum(1 for t in self.clause.tokens if low <= t.start < high and t.text in ",;")
+        between += sum(1 for c in self.clause.cues_of("and") if low <= c.start < high)
+        return _gap(cue, item) + SEPARATED * between
 
     def mention(self, kind: str) -> Mention | None:
         found = [m for m in self.clause.of(kind) if self.free(m.start, m.end)]
@@ -254,6 +262,10 @@ def _anniversary(m: Match) -> int:
         if following and 1 <= following[0].value <= 100:
             return following[0].value
     return 0
+
+
+SEPARATED = 40
+"""What a comma or an "and" between a word and a date adds to their distance."""
 
 
 def _gap(cue: Cue, item: DateMention) -> int:
@@ -527,7 +539,7 @@ def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[in
     if run is not None:
         subjects, used = run.states, span(run)
     else:
-        one = m.state()
+        one = m.state() or _shared_subject(m)
         if one is None:
             return None
         subjects, used = (one.key,), span(one)
@@ -555,6 +567,20 @@ def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[in
     ), used
 
 
+def _shared_subject(m: Match) -> Mention | None:
+    """The subject of a chain of verbs, each with its own date ("Uzbekistan joined, left in
+    1999 and came back in 2006"): the state before this verb that an earlier verb took."""
+    if m.own_date(DATED) is None:
+        return None
+    before = [s for s in m.clause.of("state") if s.end <= m.cue.start]
+    return before[-1] if before else None
+
+
+NEAR_DOCUMENT = 300
+"""Characters within which a document named before stays what an event is done to ("the
+Treaty was signed in 1992. Azerbaijan joined it in 1993")."""
+
+
 def _after(day: date) -> date:
     from datetime import timedelta
 
@@ -576,11 +602,17 @@ def state_event(m: Match) -> Built:
     if m.has("participation") and m.cue.concept in ("leave", "join"):
         return None
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
+    document_just_named = (
+        m.cue.concept in ("join", "leave", "return")
+        and m.focus.document is not None
+        and 0 <= m.clause.start - m.focus.document[1] <= NEAR_DOCUMENT
+    )
     if not (
         m.clause.of("org")
         or m.clause.of("document")
         or m.has("organization", "treaty", "member", "participation", "charter")
         or signed_in_focus
+        or document_just_named
     ):
         return None
     if m.cue.concept == "sign" and (
