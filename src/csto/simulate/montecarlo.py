@@ -160,8 +160,12 @@ def _histogram(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
 
 def run_block(plan: Plan, runs: int, seed: np.random.SeedSequence) -> Tally:
     """Tally ``runs`` crises drawn from the stream of ``seed``."""
-    rng = np.random.Generator(np.random.PCG64(seed))
-    d = draw(plan, runs, rng)
+    return tally(plan, draw(plan, runs, np.random.Generator(np.random.PCG64(seed))))
+
+
+def tally(plan: Plan, d: Draws) -> Tally:
+    """What the runs of ``d`` came to."""
+    runs = len(d.decided)
     days = d.first_day[d.deployed]
     troops = d.troops[d.deployed]
     width = len(plan.deciders)
