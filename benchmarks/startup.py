@@ -35,7 +35,7 @@ COMMANDS = {
     "groupings": ["groupings"],
     "disputes": ["disputes"],
 }
-"""One call of every question (``tests/test_bench.py`` holds it to the registry)."""
+"""One call of every question (``tests/test_imports.py`` holds it to the registry)."""
 
 
 def bench_commands(rounds: int = 11) -> dict[str, dict[str, float]]:
