@@ -82,3 +82,15 @@ def test_the_caveat_scan_finds_every_disputed_fact(history: History, name: str,
     everywhere = [fact for fact in _every_fact(answer) if fact.disputed]
     assert caveats.disputed_facts(answer) == everywhere
     assert caveats.disputed_facts(answer) == everywhere, "and again, from what it kept"
+
+
+@pytest.mark.parametrize("lang", ["en", "id", "ru"])
+def test_the_rest_api_sends_the_json_form_byte_for_byte(history: History, lang: str) -> None:
+    import orjson
+
+    from csto.present.tojson import to_bytes
+
+    for _ in range(2):  # the second time from the JSON text it kept
+        for name, values in _examples():
+            answer = ask(name, dict(values), history)
+            assert to_bytes(answer, lang) == orjson.dumps(csto.to_dict(answer, lang)), name

@@ -61,7 +61,7 @@ def _collect(value: object, found: list[Fact]) -> None:
         if known is None or known[0] is not value:
             inner: list[Fact] = []
             _scan(value, kind, inner)
-            if len(_SCANNED) >= 4096:
+            if len(_SCANNED) >= 1024:
                 _SCANNED.clear()
             known = _SCANNED[id(value)] = (value, tuple(inner))
         found.extend(known[1])

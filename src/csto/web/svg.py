@@ -8,8 +8,9 @@ read without colour (titles and legends name each standing), and can be tested a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
@@ -21,7 +22,7 @@ from ..present.i18n import format_day, gettext_for
 from ..record.history import TRANSITIONS
 
 if TYPE_CHECKING:
-    from ..record.history import History
+    from ..record.history import History, Snapshot
 
 SHAPES = Path(__file__).parent / "static" / "vendor" / "map" / "shapes.json"
 N_ = str
@@ -56,8 +57,23 @@ def lanes(history: History) -> list[str]:
     return sorted(first, key=lambda code: (first[code], code))
 
 
+ON = "0000-00-00"
+"""Stands for the day asked in pictures drawn once for many days (links carry it)."""
+
+
 def timeline(history: History, on: date, until: date, lang: str) -> Markup:
     """Lanes of standings per state from 1992 to ``until``, a line at ``on``."""
+    drawn, x, low, high = _lanes(history, until, lang)
+    marker = x(on)
+    return Markup(drawn.replace(ON, on.isoformat()) + f'<line class="today" x1="{marker}" '
+                  f'x2="{marker}" y1="{low}" y2="{high}"/></svg>')
+
+
+@lru_cache(maxsize=16)
+def _lanes(history: History, until: date, lang: str
+           ) -> tuple[str, Callable[[date], float], int, int]:
+    """The timeline up to ``until`` without the line of the day asked, drawn once (links
+    carry ``ON``); where a day falls on it, and the top and foot of that line."""
     _ = gettext_for(lang)
     start = date(1992, 1, 1)
     states = lanes(history)
@@ -89,7 +105,7 @@ def timeline(history: History, on: date, until: date, lang: str) -> Markup:
     for row, code in enumerate(states):
         y = top + row * lane
         name = history.country_name(code, lang)
-        link = _href("/history", state=code, on=on.isoformat(), lang=lang)
+        link = _href("/history", state=code, on=ON, lang=lang)
         parts.append(f'<a href="{escape(link)}"><text class="lane" x="{left - 8}" y="{y + 15}">'
                      f"{escape(name)}</text></a>")
         for begin, end, status in segments[code]:
@@ -104,23 +120,30 @@ def timeline(history: History, on: date, until: date, lang: str) -> Markup:
             if event.kind not in TRANSITIONS or event.date > until:
                 continue
             summary = event.summary.get(lang) if event.summary else event.kind
-            link = _href("/history", state=code, on=on.isoformat(), lang=lang) + f"#event-{event.id}"
+            link = _href("/history", state=code, on=ON, lang=lang) + f"#event-{event.id}"
             parts.append(f'<a href="{escape(link)}" class="event"><circle cx="{x(event.date)}" '
                          f'cy="{y + lane / 2}" r="4"><title>{escape(format_day(event.date, lang))}'
                          f": {escape(summary)}</title></circle></a>")
-    marker = x(on)
-    parts.append(f'<line class="today" x1="{marker}" x2="{marker}" y1="{top - 4}" '
-                 f'y2="{top + lane * len(states)}"/>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+    return "".join(parts), x, top - 4, top + lane * len(states)
 
 
 def world(history: History, on: date, lang: str) -> Markup:
     """The region's map, each state coloured by its standing on ``on``."""
+    drawn: str = history.at(on).derived(("web.map", lang), _map, lang)
+    return Markup(drawn.replace(ON, on.isoformat()).replace(
+        _DAY, str(escape(format_day(on, lang)))))
+
+
+_DAY = "\x00day\x00"
+"""Stands for the day asked, written for people, in the map drawn once per epoch."""
+
+
+def _map(snap: Snapshot, lang: str) -> str:
+    """The map of the epoch's standings, links carrying ``ON`` and its title ``_DAY``."""
     _ = gettext_for(lang)
     data = shapes()
-    snap = history.at(on)
-    title = escape(_(N_("Standings on {date}")).format(date=format_day(on, lang)))
+    history = snap.history
+    title = escape(_(N_("Standings on {date}")).format(date=_DAY))
     parts = [f'<svg class="map" viewBox="0 0 {data["width"]} {data["height"]}" role="img" '
              f'aria-labelledby="map-title"><title id="map-title">{title}</title>']
     labels_layer = []
@@ -131,7 +154,7 @@ def world(history: History, on: date, lang: str) -> Markup:
             parts.append(f'<path class="land" d="{shape["d"]}"><title>{escape(name)}</title></path>')
             continue
         status = _(labels.STATUS[standing.status])
-        link = _href("/history", state=code, on=on.isoformat(), lang=lang)
+        link = _href("/history", state=code, on=ON, lang=lang)
         parts.append(f'<a href="{escape(link)}" data-state="{code}"><path class="st-'
                      f'{standing.status}" d="{shape["d"]}"><title>{escape(name)}: '
                      f"{escape(status)}</title></path></a>")
@@ -139,4 +162,4 @@ def world(history: History, on: date, lang: str) -> Markup:
         labels_layer.append(f'<text class="code" x="{px}" y="{py}">{code}</text>')
     parts.extend(labels_layer)
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return "".join(parts)
