@@ -14,7 +14,7 @@ from importlib import import_module
 
 from common import line
 
-SECTIONS = ("startup", "asof", "web", "scenario", "simulate", "factcheck", "export")
+SECTIONS = ("startup", "asof", "web", "scenario", "simulate", "mutation", "factcheck", "export")
 """The benchmark modules, each with ``report() -> bool`` (all its targets met)."""
 
 
