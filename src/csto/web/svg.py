@@ -92,39 +92,60 @@ def _lanes(history: History, until: date, lang: str
         parts.append(f'<line class="tick" x1="{tick}" x2="{tick}" y1="{top - 4}" '
                      f'y2="{top + lane * len(states)}"/><text class="year" x="{tick}" '
                      f'y="{top - 8}">{year}</text>')
-    segments: dict[str, list[list[Any]]] = {code: [] for code in states}
-    for piece in history.spans(start, until):
-        for code in states:
+    for row, (name, lane_link, runs, marks) in enumerate(_drawn_once(history, lang)):
+        y = top + row * lane
+        parts.append(lane_link + f'<text class="lane" x="{left - 8}" y="{y + 15}">{name}</text></a>')
+        for begin, end, status, word in runs:
+            if begin >= until:
+                break
+            stop = until if end is None else min(end, until)
+            label = f"{word}, {format_day(begin, lang)} – {format_day(stop, lang)}"
+            parts.append(f'<rect class="st-{status}" x="{x(begin)}" y="{y + 4}" '
+                         f'width="{max(x(stop) - x(begin), 1)}" height="{lane - 8}">'
+                         f"<title>{escape(label)}</title></rect>")
+        for day, link, text in marks:
+            if day <= until:
+                parts.append(f'{link}<circle cx="{x(day)}" cy="{y + lane / 2}" r="4"><title>'
+                             f"{text}</title></circle></a>")
+    return "".join(parts), x, top - 4, top + lane * len(states)
+
+
+Run = tuple[date, "date | None", str, str]
+"""A run of one standing: first day, day after the last (None: still running), standing,
+and the words of its label."""
+Mark = tuple[date, str, Markup]
+"""An event: its day, the opening of its link, and its title."""
+
+
+@lru_cache(maxsize=8)
+def _drawn_once(history: History, lang: str) -> list[tuple[Markup, str, list[Run], list[Mark]]]:
+    """What the timeline shows of each lane whatever its last day: the state's name and
+    link, its runs of one standing from 1992 on (the last one open), and its events."""
+    _ = gettext_for(lang)
+    drawn = []
+    runs: dict[str, list[list[Any]]] = {code: [] for code in lanes(history)}
+    for piece in history.spans(date(1992, 1, 1)):
+        for code, found in runs.items():
             standing = piece.snapshot.standings.get(code)
             status = standing.status if standing else None
-            runs = segments[code]
-            if runs and runs[-1][2] == status and runs[-1][1] == piece.start:
-                runs[-1][1] = piece.end or until
+            if found and found[-1][2] == status and found[-1][1] == piece.start:
+                found[-1][1] = piece.end
             else:
-                runs.append([piece.start, piece.end or until, status])
-    for row, code in enumerate(states):
-        y = top + row * lane
+                found.append([piece.start, piece.end, status])
+    for code, found in runs.items():
         name = history.country_name(code, lang)
         link = _href("/history", state=code, on=ON, lang=lang)
-        parts.append(f'<a href="{escape(link)}"><text class="lane" x="{left - 8}" y="{y + 15}">'
-                     f"{escape(name)}</text></a>")
-        for begin, end, status in segments[code]:
-            if status is None:
-                continue
-            label = (f"{name}: {_(labels.STATUS[status])}, {format_day(begin, lang)} – "
-                     f"{format_day(end, lang)}")
-            parts.append(f'<rect class="st-{status}" x="{x(begin)}" y="{y + 4}" '
-                         f'width="{max(x(end) - x(begin), 1)}" height="{lane - 8}">'
-                         f"<title>{escape(label)}</title></rect>")
+        marks: list[Mark] = []
         for event in history.events_of(code):
-            if event.kind not in TRANSITIONS or event.date > until:
-                continue
-            summary = event.summary.get(lang) if event.summary else event.kind
-            link = _href("/history", state=code, on=ON, lang=lang) + f"#event-{event.id}"
-            parts.append(f'<a href="{escape(link)}" class="event"><circle cx="{x(event.date)}" '
-                         f'cy="{y + lane / 2}" r="4"><title>{escape(format_day(event.date, lang))}'
-                         f": {escape(summary)}</title></circle></a>")
-    return "".join(parts), x, top - 4, top + lane * len(states)
+            if event.kind in TRANSITIONS:
+                summary = event.summary.get(lang) if event.summary else event.kind
+                marks.append((event.date, f'<a href="{escape(link + f"#event-{event.id}")}" '
+                              'class="event">', escape(format_day(event.date, lang)) + ": "
+                              + escape(summary)))
+        drawn.append((escape(name), f'<a href="{escape(link)}">',
+                      [(begin, end, status, f"{name}: {_(labels.STATUS[status])}")
+                       for begin, end, status in found if status is not None], marks))
+    return drawn
 
 
 def world(history: History, on: date, lang: str) -> Markup:
