@@ -7,6 +7,7 @@ the chair's rotation, disputed records and grouping ids."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -141,3 +142,78 @@ def test_grouping_ids_are_read_in_any_case_and_refused_otherwise(history: Histor
     assert "CIS, EAEU, EU, GUAM, NATO, SCO" in str(raised.value.params)
     with pytest.raises(csto.InputError):
         history.resolve_grouping(None)
+
+
+def _fresh(history: History) -> History:
+    """The record replayed anew (the shared history was built before any test ran)."""
+    return history.with_events([])
+
+
+def test_a_history_built_anew_answers_the_whole_conformance_suite(history: History) -> None:
+    from . import test_conformance as conformance
+
+    fresh = _fresh(history)
+    for case in CASES:
+        conformance.test_case(case, fresh)
+
+
+def test_a_history_built_anew_keeps_the_terms_and_spans_of_the_record(history: History) -> None:
+    fresh = _fresh(history)
+    test_terms_run_to_the_next_start_unless_an_end_is_recorded(fresh)
+    spans = list(fresh.spans())
+    assert [s.start for s in spans] == [s.start for s in history.spans()]
+    assert all(a.end == b.start for a, b in itertools.pairwise(spans))
+    assert fresh.change_dates == history.change_dates
+    for span in spans:
+        day = span.start
+        snap = fresh.at(day)
+        assert snap.members == history.at(day).members
+        assert snap.standings == history.at(day).standings
+        assert (snap.chair, snap.secretary_general) == (history.at(day).chair,
+                                                        history.at(day).secretary_general)
+        assert snap.epoch.in_force == history.at(day).epoch.in_force
+        assert snap.epoch.articles == history.at(day).epoch.articles
+    for ref in ("event:arm-freeze", "term:chair:2022-11-23", "case:kaz-2022", "article:cst/1:cst"):
+        assert fresh.disputed(ref) == history.disputed(ref) != None  # noqa: E711
+
+
+def test_spans_clipped_to_a_window() -> None:
+    history = csto.load_history().with_events([])
+    spans = list(history.spans("2012-01-01", "2013-01-01"))
+    assert spans[0].start == date(2012, 1, 1) and spans[-1].end == date(2013, 1, 1)
+    assert [s.start for s in spans[1:]] == [d for d in history.change_dates
+                                           if date(2012, 1, 1) < d < date(2013, 1, 1)]
+    assert spans[0].snapshot.date == date(2012, 1, 1)
+    assert next(iter(history.spans("2050-01-01", "2051-01-01"))).end == date(2051, 1, 1)
+
+
+def test_the_rule_refuses_a_grouping_it_does_not_know(history: History) -> None:
+    from csto.present.i18n import error_message
+    from csto.rules.alliances import step
+
+    with pytest.raises(csto.InputError) as raised:
+        step(history.at("2026-12-01"), "ARM", "join-alliance", "WARSAW")
+    assert raised.value.field == "target"
+    assert error_message(raised.value) == ("unknown alliance or grouping 'WARSAW': use one of "
+                                           "CIS, EAEU, EU, GUAM, NATO, SCO")
+
+
+@pytest.mark.parametrize(("positions", "adopted", "code", "states"), [
+    ({"RUS": "for", "BLR": "for", "KAZ": "against"}, False, "decide.blocked", ("KAZ",)),
+    ({"RUS": "against", "KAZ": "against"}, False, "decide.blocked", ("KAZ", "RUS")),
+    ({"RUS": "abstain"}, False, "decide.no_support", None),
+    ({"RUS": "for", "BLR": "for", "KAZ": "for", "KGZ": "for", "TJK": "for"}, True,
+     "decide.adopted", None),
+])
+def test_the_consensus_rule_says_why(positions: dict[str, str], adopted: bool, code: str,
+                                     states: tuple[str, ...] | None) -> None:
+    # Charter Art. 12: decisions by consensus; any objection blocks (2025: Armenia frozen)
+    answer = csto.decide("CSC", positions, on="2025-11-27")
+    assert answer.adopted is adopted
+    found = [f for f in answer.findings if f.code == code]
+    assert len(found) == 1 and found[0].kind == "information"
+    assert [c.key for c in found[0].citations] == ["charter/12"]
+    if states is not None:
+        assert found[0].params["states"].codes == states  # type: ignore[attr-defined]
+    else:
+        assert found[0].params == {}
