@@ -76,11 +76,12 @@ class Peers:
 
 def _per_day(fn: Callable[[Sequence[date]], object], batch: Sequence[date]) -> float:
     """Seconds a day over a batch, the garbage collector paused (as ``timeit`` does: its
-    passes would charge each side for the other's and this program's heap)."""
+    passes would charge each side for the other's and this program's heap; a collection
+    forced before the batch would empty the allocator's free lists and charge the batch for
+    refilling them)."""
     import gc
     import time
 
-    gc.collect()
     gc.disable()
     try:
         start = time.perf_counter()

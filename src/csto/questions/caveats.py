@@ -32,8 +32,9 @@ def disputed_facts(value: object) -> list[Fact]:
     return found
 
 
-_LEAVES = frozenset({str, int, float, bool, date, type(None)})
-"""Types that hold no fact: a scan stops at them at once."""
+_LEAVES: set[type] = {str, int, float, bool, date, type(None)}
+"""Types that hold no fact: a scan stops at them at once (record types join when their
+fields are found to hold none)."""
 _PLANS: dict[type, tuple[int, ...]] = {}
 """For each record type met, the positions of the fields that may hold a fact."""
 _SCANNED: dict[int, tuple[tuple[object, ...], tuple[Fact, ...]]] = {}
@@ -73,6 +74,8 @@ def _scan(value: tuple[object, ...], kind: type, found: list[Fact]) -> None:
     plan = _PLANS.get(kind)
     if plan is None:
         plan = _PLANS[kind] = _plan(kind)
+        if not plan:  # a record that cannot hold a fact: stop at it at once from now on
+            _LEAVES.add(kind)
     if plan is _EVERY:
         for item in value:
             _collect(item, found)
