@@ -3,8 +3,9 @@ random-number generator's own bound, and Dask's scaling.
 
 Every side plays the same crisis (Armenia attacked by Azerbaijan on 1 April 2027) under the
 default assumptions and tallies the same outputs. The SimPy side is the same model written
-as a process per run: the same draws (the request, each decider's stance, the four delays
-of a run with a decision, a contingent per member bound to deploy) and no log. Dask runs on
+as a process per run: the same draws (the row of fitted parameters, the request, the common
+stance and each decider's, the four delays of a run with a decision, a contingent per
+member bound to deploy) and no log. Dask runs on
 a cluster started before the clock, so what is timed is the sweep, not the cluster's start.
 """
 
@@ -38,28 +39,42 @@ def simpy_block(plan: Any, runs: int, seed: Any) -> Any:
     decision_day = np.full(runs, np.nan)
     first_day = np.full(runs, np.nan)
     troops = np.zeros(runs)
-    laws = plan.delays
+    laws = {"request": plan.request_delay, **plan.delays}
+
+    def delay(step: str, row: int) -> float:
+        means = plan.scales.get(step)
+        if means is None:
+            return float(laws[step].sample(rng))
+        return float(-np.log1p(-rng.random()) * means[row])
 
     def crisis(env: simpy.Environment, run: int) -> Any:
-        asked = not plan.request_required or rng.random() < plan.request_probability
+        row = int(rng.integers(0, plan.rows)) if plan.rows > 1 else 0
+        asked = not plan.request_required or rng.random() < plan.request_probability[row]
+        common = rng.random()
+        follow = plan.follow[row]
+        rest = 1 / max(1 - follow, 1e-6)
         index = 0
         for place in range(width):
             u = rng.random()
-            code = 0 if u < plan.support[place] else (1 if u < plan.support_or_aside[place] else 2)
+            u = common if u < follow else (u - follow) * rest
+            if plan.defaulted[place]:
+                support, aside = plan.default_support[row], plan.default_support_or_aside[row]
+            else:
+                support, aside = plan.support[place], plan.support_or_aside[place]
+            code = 0 if u < support else (1 if u < aside else 2)
             codes[place, run] = code
             index += code * 3 ** place
         requested[run] = asked
         if not (asked and plan.applies and plan.adopted[index]):
             return
-        yield env.timeout(plan.request_delay.sample(rng))
-        yield env.timeout(laws["consultations"].sample(rng))
-        yield env.timeout(laws["decision"].sample(rng))
+        for step in ("request", "consultations", "decision"):
+            yield env.timeout(delay(step, row))
         decided[run] = True
         decision_day[run] = env.now
         mask = int(plan.deploys[index])
+        yield env.timeout(delay("deployment", row))
         if not mask:
             return
-        yield env.timeout(laws["deployment"].sample(rng))
         deployed[run] = True
         first_day[run] = env.now
         for place, law in enumerate(plan.contingents):
@@ -85,9 +100,11 @@ def generator_bound(plan: Any, runs: int) -> float:
     masks = plan.deploys[drawn.codes.astype(np.int64).T @ 3 ** np.arange(len(plan.deciders))]
     bound = int(sum(int(np.count_nonzero((masks[drawn.deployed] >> p) & 1))
                     for p in range(len(plan.deciders))))
-    delays = sum(law.kind != "fixed" for law in (plan.request_delay, *(
-        plan.delays[s] for s in ("consultations", "decision", "deployment"))))
-    uniforms = runs * (len(plan.deciders) + int(plan.request_required))
+    laws = {"request": plan.request_delay, **plan.delays}
+    delays = sum(step in plan.scales or laws[step].kind != "fixed"
+                 for step in ("request", "consultations", "decision", "deployment"))
+    # each decider's uniform, the common stance's, the request's, the row of parameters
+    uniforms = runs * (len(plan.deciders) + 1 + int(plan.request_required) + int(plan.rows > 1))
     uniforms += delays * int(drawn.decided.sum())
     rng = np.random.default_rng(1)
     best = []
