@@ -263,7 +263,12 @@ def add_caveats(answer: R) -> R:
             edge = said[_EDGE] = edge_finding(history, day)
         if edge is not None:
             extra.append(edge)
-            extra.extend(announced_finding(plan) for plan in announced_near(history, day))
+            month = ("announced", day.year, day.month)  # the plans named depend on the month
+            named = said.get(month)
+            if named is None:
+                named = said[month] = tuple(announced_finding(plan)
+                                            for plan in announced_near(history, day))
+            extra.extend(named)
     if not extra:
         return answer
     replace: Callable[..., R] = getattr(answer, "_replace")  # noqa: B009 (a NamedTuple's)

@@ -59,51 +59,46 @@ def lanes(history: History) -> list[str]:
     return sorted(first, key=lambda code: (first[code], code))
 
 
-def _periods(history: History, states: list[str], start: date,
-             until: date) -> dict[str, list[list[Any]]]:
-    """Each state's standings as runs [begin, end, status] over the spans."""
-    segments: dict[str, list[list[Any]]] = {code: [] for code in states}
-    for piece in history.spans(start, until):
-        for code in states:
-            standing = piece.snapshot.standings.get(code)
-            status = standing.status if standing else None
-            runs = segments[code]
-            if runs and runs[-1][2] == status and runs[-1][1] == piece.start:
-                runs[-1][1] = piece.end or until
-            else:
-                runs.append([piece.start, piece.end or until, status])
-    return segments
-
-
-def _event_link(code: str, event_id: str, on: date, lang: str) -> str:
-    return _href("/history", state=code, on=on.isoformat(), lang=lang) + f"#event-{event_id}"
-
-
 def timeline_list(history: History, on: date, until: date, lang: str) -> Markup:
     """The timeline as a list, for narrow screens: each state, its standings from when to
-    when, and the events that changed them, each linked to its place in the state's story."""
-    _ = gettext_for(lang)
-    states = lanes(history)
-    segments = _periods(history, states, date(1992, 1, 1), until)
+    when, and the events that changed them, each linked to its place in the state's story.
+    What does not depend on the days asked is written once (``_listed_once``)."""
     items = []
-    for code in states:
-        name = escape(history.country_name(code, lang))
-        link = escape(_href("/history", state=code, on=on.isoformat(), lang=lang))
-        changes = {event.date: event for event in history.events_of(code)
-                   if event.kind in TRANSITIONS and event.date <= until}
+    for lane, runs in _listed_once(history, lang):
         periods = []
-        for begin, end, status in segments[code]:
-            if status is None:
-                continue
+        for begin, end, opening in runs:
+            if begin >= until:
+                break
+            to = "" if end is None or end >= until else f" – {escape(format_day(end, lang))}"
+            periods.append(f"{opening}{to}</li>")
+        items.append(f'{lane}<ul>{"".join(periods)}</ul></li>')
+    listed = f'<ul class="timeline-list">{"".join(items)}</ul>'
+    return Markup(listed.replace(ON, on.isoformat()))
+
+
+@lru_cache(maxsize=8)
+def _listed_once(history: History, lang: str) -> list[tuple[str, list[tuple[date, date | None, str]]]]:
+    """Each state's item opened (its linked name) and its runs of one standing: first day,
+    day after the last (None: still running), and the item up to where the run ends (the
+    standing and its first day, linked to the event that began it); links carry ``ON``."""
+    _ = gettext_for(lang)
+    listed = []
+    for code, (name, _lane, runs, _marks) in zip(lanes(history), _drawn_once(history, lang),
+                                                 strict=True):
+        link = escape(_href("/history", state=code, on=ON, lang=lang))
+        changes = {event.date: event for event in history.events_of(code)
+                   if event.kind in TRANSITIONS}
+        items = []
+        for begin, end, status, _word in runs:
             event = changes.get(begin)
             since = escape(format_day(begin, lang))
-            since_html = (f'<a href="{escape(_event_link(code, event.id, on, lang))}">{since}</a>'
-                          if event else str(since))
-            to = "" if end >= until else f" – {escape(format_day(end, lang))}"
-            periods.append(f'<li><span class="swatch st-{status}"></span>'
-                           f"{escape(_(labels.STATUS[status]))}: {since_html}{to}</li>")
-        items.append(f'<li><a href="{link}">{name}</a><ul>{"".join(periods)}</ul></li>')
-    return Markup(f'<ul class="timeline-list">{"".join(items)}</ul>')
+            if event is not None:
+                href = escape(_href("/history", state=code, on=ON, lang=lang) + f"#event-{event.id}")
+                since = Markup(f'<a href="{href}">{since}</a>')
+            items.append((begin, end, f'<li><span class="swatch st-{status}"></span>'
+                                      f"{escape(_(labels.STATUS[status]))}: {since}"))
+        listed.append((f'<li><a href="{link}">{name}</a>', items))
+    return listed
 
 
 ON = "0000-00-00"
