@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import DataError, InputError
 from .bounded import MAX_BYTES, LimitError, scan_yaml, too_large
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from .bounded import YAML
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader, where PyYAML has it
 
 
-class LineDict(dict[str, Any]):
+class LineDict(dict[str, "YAML"]):
     """A mapping read from YAML; ``line`` is where it starts, ``key_lines`` where each key is."""
 
     __slots__ = ("key_lines", "line")
@@ -33,7 +36,7 @@ class _Loader(_Base):  # type: ignore[misc]
     pass
 
 
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -52,7 +55,7 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date:
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> datetime.date:
     try:
         value = yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
@@ -68,7 +71,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> Any:
+def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> YAML:
     """Parse one data file (a regular file of at most ``limit`` bytes); a problem becomes a
     DataError naming ``label`` and the line."""
     from .files import read_bytes
@@ -85,7 +88,7 @@ def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> Any:
     return load_text(text, label, limit)
 
 
-def load_text(text: str, label: str, limit: int = MAX_BYTES) -> Any:
+def load_text(text: str, label: str, limit: int = MAX_BYTES) -> YAML:
     """Parse YAML text within the bounds of ``bounded``; a problem becomes a DataError
     naming ``label`` and the line."""
     size = len(text.encode("utf-8", "surrogatepass"))
@@ -96,7 +99,8 @@ def load_text(text: str, label: str, limit: int = MAX_BYTES) -> Any:
     except LimitError as exc:
         raise DataError(label, exc.line, None, exc.problem) from None
     try:
-        return yaml.load(text, Loader=_Loader)
+        loaded: YAML = yaml.load(text, Loader=_Loader)
+        return loaded
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

@@ -143,7 +143,8 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
     except ValueError:
         raise InputError("the body is not valid JSON: send an object with a 'text' field, or "
                          "plain text", field="body") from None
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+    text = data.get("text") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(text, str):
         raise InputError("the JSON body needs a 'text' field holding the text as a string",
                          field="text")
     unknown = sorted(set(data) - FIELDS)
@@ -153,7 +154,7 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
     given = data.get("as_of", as_of)
     if given is not None and not isinstance(given, str):
         raise InputError("'as_of' must be a date written YYYY-MM-DD", field="as_of")
-    return data["text"], given
+    return text, given
 
 
 def routes(site: Site) -> list[Route]:
