@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any, Protocol, TypeAlias
 
-    JSON: TypeAlias = "str | int | float | bool | list[JSON] | dict[str, JSON] | None"
-    """A value of the JSON form."""
+    from ..record.bounded import JSON
+
     Object: TypeAlias = "dict[str, JSON]"
 
     class Record(Protocol):
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
         def __iter__(self) -> Iterator[object]: ...
 
     class Answer(Record, Protocol):
-        """Any answer: a record that carries the history it was computed on."""
+        """An answer: a record that carries the history it was computed on."""
 
         @property
         def history(self) -> History: ...
@@ -165,10 +165,8 @@ def to_json(answer: Answer, loc: Localizer) -> Object:
     return result
 
 
-def to_dict(answer: object, lang: str = "en") -> dict[str, Any]:
-    """The JSON form of any answer, the same object the CLI prints with ``--json``.
-
-    Typed as ``Any`` inside: it is handed to callers as JSON, a boundary."""
+def to_dict(answer: object, lang: str = "en") -> dict[str, Any]:  # JSON for callers to index
+    """The JSON form of any answer, the same object the CLI prints with ``--json``."""
     history = getattr(answer, "history", None)
     if not isinstance(history, History):
         raise InputError("to_dict takes an answer of a csto function, not {kind}",
