@@ -13,7 +13,7 @@ import json
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
@@ -31,9 +31,22 @@ STATUSES = ("member", "frozen", "signatory", "suspended", "former", "observer",
             "former_observer")
 
 
+class Shape(TypedDict):
+    d: str
+    label: list[float]
+
+
+class Shapes(TypedDict):
+    """What ``shapes.json`` holds: the map's size, each state's outline and label's place."""
+
+    width: float
+    height: float
+    countries: dict[str, Shape]
+
+
 @cache
-def shapes() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SHAPES.read_text(encoding="utf-8"))
+def shapes() -> Shapes:
+    loaded: Shapes = json.loads(SHAPES.read_text(encoding="utf-8"))
     return loaded
 
 
@@ -59,18 +72,18 @@ def lanes(history: History) -> list[str]:
 
 
 def _periods(history: History, states: list[str], start: date,
-             until: date) -> dict[str, list[list[Any]]]:
-    """Each state's standings as runs [begin, end, status] over the spans."""
-    segments: dict[str, list[list[Any]]] = {code: [] for code in states}
+             until: date) -> dict[str, list[tuple[date, date, str | None]]]:
+    """Each state's standings as runs (begin, end, status) over the spans."""
+    segments: dict[str, list[tuple[date, date, str | None]]] = {code: [] for code in states}
     for piece in history.spans(start, until):
         for code in states:
             standing = piece.snapshot.standings.get(code)
             status = standing.status if standing else None
             runs = segments[code]
             if runs and runs[-1][2] == status and runs[-1][1] == piece.start:
-                runs[-1][1] = piece.end or until
+                runs[-1] = (runs[-1][0], piece.end or until, status)
             else:
-                runs.append([piece.start, piece.end or until, status])
+                runs.append((piece.start, piece.end or until, status))
     return segments
 
 
