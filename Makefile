@@ -40,7 +40,10 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest
 
+# The benchmarks also need mutmut (installed here, not for tests) and wrk (from Debian,
+# installed by the web benchmark where it is missing).
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python benchmarks/run.py
 

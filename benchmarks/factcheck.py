@@ -20,15 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from common import line, note
+
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests" / "factcheck"
 CORPUS, HELDOUT = TESTS / "corpus", TESTS / "heldout"
 TARGETS = {"recall": 0.85, "precision": 0.90, "accuracy": 0.90, "polarity": 1.0, "kb_per_s": 250.0}
 LANGS = ("id", "en", "ru")
-
-
-def _verdict(ok: bool) -> str:
-    return "PASS" if ok else "FAIL"
 
 
 def quality(folder: Path) -> dict[str, tuple[float, float, float, int]]:
@@ -118,47 +116,29 @@ def whole_process(repeats: int = 7) -> tuple[float, float]:
 def report() -> bool:
     ok = True
     tuned, held = quality(CORPUS), quality(HELDOUT)
-    print("check    claims found (precision, recall) and verdicts right (accuracy), per language;")
-    print("         targets on the held-out texts, which the checker never saw while it was built")
-    for lang in LANGS:
+    note("check", "claims found (precision P, recall R) and verdicts right (accuracy A), per "
+         "language; targets on the held-out texts, which the checker never saw while it was "
+         "built, with the tuning texts beside them")
+    for lang in (*LANGS, "all"):
         p, r, a, n = held[lang]
         tp, tr, ta, tn = tuned[lang]
         passed = p >= TARGETS["precision"] and r >= TARGETS["recall"] and a >= TARGETS["accuracy"]
-        ok = ok and passed
-        print(
-            f"         {lang}  held-out {n:3d} claims P {p:.2f} R {r:.2f} A {a:.2f} | tuning {tn:3d} claims "
-            f"P {tp:.2f} R {tr:.2f} A {ta:.2f}  (targets P >= 0.90, R >= 0.85, A >= 0.90) {_verdict(passed)}"
-        )
-    p, r, a, n = held["all"]
-    tp, tr, ta, tn = tuned["all"]
-    print(
-        f"         all held-out {n:3d} claims P {p:.2f} R {r:.2f} A {a:.2f} | "
-        f"tuning {tn:3d} P {tp:.2f} R {tr:.2f} A {ta:.2f}"
-    )
+        ok = line("check", f"{lang:>3} held-out {n:3d} claims P {p:.2f} R {r:.2f} A {a:.2f} | "
+                  f"tuning {tn:3d} claims P {tp:.2f} R {tr:.2f} A {ta:.2f}",
+                  "P >= 0.90, R >= 0.85, A >= 0.90 held-out", passed) and ok
     right, total = polarity()
-    passed = right == total
-    ok = ok and passed
-    print(
-        f"check    polarity suite: {right} of {total} pairs (every claim type, id/en/ru, said and denied; "
-        f"target 100 %) {_verdict(passed)}"
-    )
+    ok = line("check", f"polarity suite: {right} of {total} pairs (every claim type, id/en/ru, "
+              "said and denied)", "100 %", right == total) and ok
     fast = speed()
-    passed = fast["kb_per_s"] >= TARGETS["kb_per_s"]
-    ok = ok and passed
-    print(
-        f"check    {fast['kb_per_s']:6.0f} KB/s on 400 KB after start-up, one core (target >= 250) "
-        f"{_verdict(passed)} | one regex of every gazetteer name {fast['regex_kb_per_s']:6.0f} KB/s "
-        "(finds names, judges nothing)"
-    )
+    ok = line("check", f"{fast['kb_per_s']:.0f} KB/s on 400 KB after start-up, one core | one "
+              f"regular expression of every gazetteer name {fast['regex_kb_per_s']:.0f} KB/s "
+              "(finds names, judges nothing)", ">= 250 KB/s",
+              fast["kb_per_s"] >= TARGETS["kb_per_s"]) and ok
     ours, bare = whole_process()
     limit = max(0.5, 15 * bare)
-    passed = ours <= limit
-    ok = ok and passed
-    print(
-        f"check    a 2 KB text as a whole process {ours * 1000:5.0f} ms | "
-        f"python -c pass {bare * 1000:4.0f} ms "
-        f"({ours / bare:4.1f}x; target <= {limit * 1000:.0f} ms) {_verdict(passed)}"
-    )
+    ok = line("check", f"a 2 KB text as a whole process {ours * 1000:.0f} ms | python -c pass "
+              f"{bare * 1000:.0f} ms ({ours / bare:.1f}x)", f"<= {limit * 1000:.0f} ms",
+              ours <= limit) and ok
     return ok
 
 

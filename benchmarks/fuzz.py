@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+from common import line, note
+
 EXAMPLES = 150
 """Examples per operation (the test suite draws 15)."""
 
@@ -17,9 +19,10 @@ def report() -> bool:
 
     start = time.perf_counter()
     found = failures(EXAMPLES)
-    print(f"fuzzing  schemathesis, {EXAMPLES} examples per operation: {len(found)} operations "
-          f"with a server error or an undocumented response ({time.perf_counter() - start:.0f} s;"
-          " target 0)")
+    took = time.perf_counter() - start
+    ok = line("fuzzing", f"schemathesis, {EXAMPLES} examples per operation ({took:.0f} s): "
+              f"{len(found)} operations with a server error or an undocumented response",
+              "0", not found)
     for failure in found[:5]:
-        print(f"         {failure[:300]}")
-    return not found
+        note("fuzzing", failure[:300])
+    return ok

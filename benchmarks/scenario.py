@@ -4,21 +4,14 @@ saving and loading a scenario of 100 events in SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-TARGETS = {"scenario_ratio": 2.0}
+from common import BIN, ROOT, interleaved, line, note, wall
 
-
-def _wall(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+TARGETS = {"scenario_ratio": 2.0, "save_ms": 100.0, "load_ms": 100.0}
 
 
 def bench_cli(folder: Path, rounds: int = 31) -> dict[str, float]:
@@ -27,12 +20,9 @@ def bench_cli(folder: Path, rounds: int = 31) -> dict[str, float]:
                         "kind: withdrawal-notice}\n", encoding="utf-8")
     plain = [str(BIN / "csto"), "members", "--on", "2027-06-01", "--json"]
     what_if = [*plain, "--scenario", str(scenario)]
-    _wall(plain), _wall(what_if)
-    runs: dict[str, list[float]] = {"plain": [], "scenario": []}
-    for _ in range(rounds):
-        runs["plain"].append(_wall(plain))
-        runs["scenario"].append(_wall(what_if))
-    medians = {key: statistics.median(values) * 1000 for key, values in runs.items()}
+    wall(plain), wall(what_if)
+    medians = {key: value * 1000 for key, value in
+               interleaved({"plain": plain, "scenario": what_if}, rounds).items()}
     medians["ratio"] = medians["scenario"] / medians["plain"]
     return medians
 
@@ -64,20 +54,22 @@ def report() -> bool:
 
     with tempfile.TemporaryDirectory() as folder:
         cli = bench_cli(Path(folder))
-        print(f"scenario csto members --scenario FILE --json {cli['scenario']:6.1f} ms | without "
-              f"{cli['plain']:6.1f} ms | ratio {cli['ratio']:.2f}x (target <= "
-              f"{TARGETS['scenario_ratio']:.0f}x)")
-        sqlite = bench_store(f"sqlite:///{folder}/bench.sqlite")
-        print(f"store    100-event scenario in SQLite: save {sqlite['save_ms']:.1f} ms, load "
-              f"{sqlite['load_ms']:.1f} ms")
+        ok = line("scenario", f"csto members --scenario FILE --json {cli['scenario']:.1f} ms | "
+                  f"without {cli['plain']:.1f} ms | ratio {cli['ratio']:.2f}x",
+                  f"<= {TARGETS['scenario_ratio']:.0f}x", cli["ratio"] <= TARGETS["scenario_ratio"])
+        stores = {"SQLite": f"sqlite:///{folder}/bench.sqlite"}
         with throwaway_postgres() as url:
             if url is None:
-                print("store    PostgreSQL not installed: not measured")
+                note("store", "PostgreSQL not installed: not measured")
             else:
-                postgres = bench_store(url)
-                print(f"store    100-event scenario in PostgreSQL: save "
-                      f"{postgres['save_ms']:.1f} ms, load {postgres['load_ms']:.1f} ms")
-    return cli["ratio"] <= TARGETS["scenario_ratio"]
+                stores["PostgreSQL"] = url
+            for name, address in stores.items():
+                found = bench_store(address)
+                ok &= line("store", f"100-event scenario in {name}: save {found['save_ms']:.1f} ms, "
+                           f"load {found['load_ms']:.1f} ms", f"<= {TARGETS['save_ms']:.0f} ms each",
+                           found["save_ms"] <= TARGETS["save_ms"]
+                           and found["load_ms"] <= TARGETS["load_ms"])
+    return ok
 
 
 if __name__ == "__main__":

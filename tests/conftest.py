@@ -38,6 +38,17 @@ def history() -> History:
     return load_history()
 
 
+@pytest.fixture(autouse=True)
+def computed_afresh() -> None:
+    """Each test computes what the epochs of the shared record keep (``Snapshot.derived``)
+    for itself: a value kept by an earlier test never stands in for the rule under test."""
+    from csto.record import load
+
+    for shared in load._LOADED.values():
+        for epoch in shared._epochs:
+            epoch.memo.clear()
+
+
 @pytest.fixture
 def csto(capsys: pytest.CaptureFixture[str]) -> Callable[..., Run]:
     """Run ``csto ARGS`` in this process through the real entry point."""

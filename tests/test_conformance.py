@@ -14,9 +14,10 @@ from csto.record.history import History
 
 from .conftest import ROOT
 
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (ROOT / "docs" / "conformance" / "cases.yaml").read_text(encoding="utf-8")
-)["cases"]
+SUITE: dict[str, Any] = yaml.safe_load(
+    (ROOT / "docs" / "conformance" / "cases.yaml").read_text(encoding="utf-8"))
+CASES: list[dict[str, Any]] = SUITE["cases"]
+BASES: dict[str, dict[str, Any]] = SUITE["bases"]
 
 
 def values_of(case: dict[str, Any]) -> dict[str, Any]:
@@ -45,6 +46,18 @@ def _matches(record: dict[str, Any], wanted: dict[str, Any], ident: str) -> None
             assert sorted(record["hosts"]) == sorted(value), (ident, key)
         else:
             assert record[key] == _iso(value), (ident, key)
+
+
+def test_every_case_states_the_law_and_source_that_decide_it(history: History) -> None:
+    articles = {f"{doc.id}/{a.number}" for doc in history.documents.values() for a in doc.articles}
+    assert {case["basis"] for case in CASES} == set(BASES), "a case without a basis, or a basis unused"
+    for name, basis in BASES.items():
+        assert set(basis["law"]) <= articles, name
+        assert basis["sources"] and set(basis["sources"]) <= set(history.sources), name
+        assert len(basis["says"]) > 40, name
+    for case in CASES:
+        law = set(BASES[case["basis"]]["law"])
+        assert not law or law & set(case.get("cites", law)), case["id"]
 
 
 def test_suite_is_not_empty_and_ids_are_unique() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -74,6 +75,14 @@ def test_api_answers_carry_citations_with_sources(day: date) -> None:
 @given(days)
 def test_spans_cover_every_day_once(day: date) -> None:
     covering = [s for s in HISTORY.spans() if s.start <= day and (s.end is None or day < s.end)]
-    assert len(covering) <= 1
-    if covering:
-        assert covering[0].snapshot.members == HISTORY.at(day).members
+    assert len(covering) == 1
+    assert covering[0].snapshot.members == HISTORY.at(day).members
+    assert covering[0].snapshot.standings == HISTORY.at(day).standings
+
+
+def test_spans_run_end_to_end_from_the_first_day() -> None:
+    spans = list(HISTORY.spans())
+    assert spans[0].start == EARLIEST
+    assert all(a.end == b.start for a, b in pairwise(spans))
+    assert all(s.end is None or s.start < s.end for s in spans)
+    assert spans[-1].end is None

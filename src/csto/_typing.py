@@ -28,11 +28,18 @@ class _Fields(tuple):  # type: ignore[type-arg]
     __slots__ = ()
     _fields: tuple[str, ...] = ()
     _field_defaults: dict[str, object] = {}  # noqa: RUF012 (each class sets its own)
+    _places: dict[str, int] = {}  # noqa: RUF012 (each class sets its own: field -> position)
     _count = 0
+    _required = 0
+    _defaults: tuple[object, ...] = ()
 
     def __new__(cls, *args: object, **kwargs: object) -> _Fields:
-        if not kwargs and len(args) == cls._count:
-            return tuple.__new__(cls, args)
+        if not kwargs:
+            given = len(args)
+            if given == cls._count:
+                return tuple.__new__(cls, args)
+            if cls._required <= given < cls._count:
+                return tuple.__new__(cls, args + cls._defaults[given - cls._required:])
         return tuple.__new__(cls, cls._bind(args, kwargs))
 
     @classmethod
@@ -57,9 +64,12 @@ class _Fields(tuple):  # type: ignore[type-arg]
         return tuple.__new__(cls, cls._bind(tuple(iterable), {}))  # type: ignore[arg-type]
 
     def _replace(self, **changes: object) -> _Fields:
-        values = [changes.pop(name, value) for name, value in zip(self._fields, self, strict=True)]
-        if changes:
-            raise TypeError(f"{type(self).__name__} has no field '{next(iter(changes))}'")
+        values = list(self)
+        places = self._places
+        for name, value in changes.items():
+            if name not in places:
+                raise TypeError(f"{type(self).__name__} has no field '{name}'")
+            values[places[name]] = value
         return tuple.__new__(type(self), values)
 
     def _asdict(self) -> dict[str, object]:
@@ -81,12 +91,16 @@ class _RecordType(type):
         annotations = dict(namespace.get("__annotations__", {}))  # type: ignore[call-overload]
         fields = tuple(annotations)
         defaults = {field: namespace[field] for field in fields if field in namespace}
+        if tuple(defaults) != fields[len(fields) - len(defaults):]:
+            raise TypeError(f"{name}: a field without a default follows one with a default")
         body: dict[str, object] = {
             key: value for key, value in namespace.items()
             if key not in _SKIP and key not in annotations}
         body.update({
             "__slots__": (), "__annotations__": annotations, "_fields": fields,
             "_field_defaults": defaults, "_count": len(fields), "__match_args__": fields,
+            "_places": {field: index for index, field in enumerate(fields)},
+            "_required": len(fields) - len(defaults), "_defaults": tuple(defaults.values()),
             "__module__": namespace.get("__module__"),
             "__qualname__": namespace.get("__qualname__", name),
         })

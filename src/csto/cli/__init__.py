@@ -1,14 +1,14 @@
-"""The command line: the ``csto`` entry point, its lean path for ``--json`` calls, and the
+"""The command line: the ``csto`` entry point, its lean path for plain calls, and the
 Click application with one module per command that is not a question. It is the top
 layer: it may import every other.
 
-A well-formed ``--json`` call of any question in the registry is parsed here with the
-standard library and answered, because importing Click costs about three times the
-interpreter's own start-up. Anything this parser is not sure of (help, an unknown or
-repeated option, ``--opt=value``, a value outside the choices, a missing argument) goes to
-the Click application in ``app`` before anything is computed, so a question is never
-asked twice. Both paths print answers and errors through ``output``, so they print the same
-bytes; a test checks it.
+A well-formed call of any question in the registry, with ``--json`` or without, is parsed
+here with the standard library and answered, because importing Click costs about three
+times the interpreter's own start-up. Anything this parser is not sure of (help, an
+unknown or repeated option, ``--opt=value``, a value outside the choices, a missing
+argument) goes to the Click application in ``app`` before anything is computed, so a
+question is never asked twice. Both paths print answers and errors through ``output``, so
+they print the same bytes; a test checks it.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from ..record.vocab import LANGS
 from .output import LANG_ENV, ReaderGone, answer_json, emit, fail, scenario_history
 
 
-def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str] | None:
-    """The question, its values and the language of a plain ``--json`` call, or None."""
-    if not argv or argv[0] not in QUESTIONS or argv.count("--json") != 1:
+def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str, bool] | None:
+    """The question, its values, the language and whether ``--json`` was asked for, of a
+    plain call, or None."""
+    if not argv or argv[0] not in QUESTIONS or argv.count("--json") > 1:
         return None
     question = QUESTIONS[argv[0]]
     options = {f"--{p.name}": p for p in question.params if not p.positional}
@@ -55,7 +56,7 @@ def _lean(argv: list[str]) -> tuple[Question, dict[str, str], str] | None:
     lang = values.pop("lang", None) or os.environ.get(LANG_ENV) or "en"
     if lang not in LANGS:
         return None
-    return question, values, lang
+    return question, values, lang, "--json" in argv
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
             from .app import run
 
             return run(args)
-        question, values, lang = parsed
+        question, values, lang, as_json = parsed
         from ..errors import CstoError
         from ..present.i18n import error_message
         from ..questions.registry import ask
@@ -74,10 +75,16 @@ def main(argv: list[str] | None = None) -> int:
         try:
             history = scenario_history(values.pop("scenario", None),
                                        values.pop("scenario-file", None))
-            text = answer_json(ask(question.name, values, history), lang)
+            answer = ask(question.name, values, history)
+            if as_json:
+                text = answer_json(answer, lang)
+            else:
+                from ..present.render import render
+
+                text = render(answer, lang)
         except CstoError as exc:
             return fail(error_message(exc, lang))
-        emit(text, as_json=True)
+        emit(text, as_json=as_json)
         return 0
     except ReaderGone:
         return 0

@@ -41,7 +41,7 @@ def command(_: Callable[[str], str]) -> click.Command:
         shown = f"[{host}]" if ":" in host else host
         click.echo(_(N_("csto is at http://{host}:{port}/ (press Ctrl+C to stop)")).format(
             host=shown, port=port), err=True)
-        uvicorn.run("csto.web:create_app", factory=True, host=host, port=port, workers=workers,
+        uvicorn.run("csto.web:served", factory=True, host=host, port=port, workers=workers,
                     log_level="warning", access_log=False, server_header=False)
 
     return serve

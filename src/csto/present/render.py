@@ -2,20 +2,22 @@
 the articles behind them, and the sources, numbered, in the reader's language.
 
 ``render`` picks each answer's renderer by its type (one function per question below).
-Rich lays out the tables; nothing here decides anything: it only reads answers.
+Tables are laid out as Rich lays them out; nothing here decides anything: it only reads
+answers.
 """
 
 from __future__ import annotations
 
 import io
-import shutil
+import os
+import re
+import sys
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from contextvars import ContextVar
 from datetime import date
-from functools import singledispatch
-from typing import TYPE_CHECKING, Any
 
+from .._typing import TYPE_CHECKING
 from ..questions.answers import (
     ArticleAnswer,
     CasesAnswer,
@@ -43,9 +45,12 @@ from ..rules.answers import (
     StepAnswer,
 )
 from . import labels
-from .i18n import Localizer, join
+from .i18n import Localizer, join, language_name
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
     from ..record.history import History
 
 N_ = str
@@ -116,7 +121,10 @@ class Page:
         return self.loc.day(value, "day" if precision == "inferred" else precision)
 
     def link(self, text: str, question: str, **params: str | None) -> Link:
-        """A link to a question's page with these parameters (and the page's language)."""
+        """A link to a question's page with these parameters (and the page's language); in
+        the terminal, the text alone."""
+        if not self.as_html:
+            return Link(text, "")
         from urllib.parse import urlencode
 
         query = {k: v for k, v in params.items() if v is not None} | {"lang": self.lang}
@@ -249,7 +257,7 @@ class Page:
         """The page as terminal text, or as HTML for the web application."""
         captured = CAPTURE.get()
         if captured is not None:
-            captured.extend((block[1], [[_plain(cell) for cell in row] for row in block[2]])
+            captured.extend((block[1], [[_cell_data(cell) for cell in row] for row in block[2]])
                             for block in self.blocks if block[0] == "table")
         if self.numbers:
             self.blocks.append(("sources",))
@@ -267,14 +275,10 @@ class Page:
     def source_language(self, ident: str) -> str:
         """The language a source is written in, named in the reader's language (CLDR)."""
         code = self.history.sources[ident].language
-        if not code:
-            return ""
-        from babel import Locale
-
-        return str(Locale.parse(self.lang).languages.get(code, code))
+        return language_name(self.lang, code) if code else ""
 
 
-def _plain(cell: object) -> str:
+def _cell_data(cell: object) -> str:
     """A table cell as data: references as the ids of their sources."""
     if isinstance(cell, Refs):
         return " ".join(cell.ids)
@@ -295,21 +299,19 @@ def tables(answer: object, lang: str, renderer: Callable[..., str] | None = None
 
 
 def _text(page: Page) -> str:
-    """The blocks as terminal text: wrapped paragraphs and tables laid out by Rich."""
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
+    """The blocks as terminal text: wrapped paragraphs, and tables laid out as Rich lays them
+    out (``SIMPLE_HEAD``, no edge). A table whose cells are all narrow, one-line text and
+    fit the width is written here; any other goes to Rich, which costs more to import than
+    the rest of an answer."""
     out = io.StringIO()
-    width = min(max(shutil.get_terminal_size((100, 24)).columns, 60), 140)
-    console = Console(file=out, width=width, markup=False, highlight=False, emoji=False,
-                      color_system=None, soft_wrap=False)
+    width = min(max(_columns(), 60), 140)
+    console = None
 
     def line(text: str = "", indent: str = "") -> None:
         lines = textwrap.wrap(text, width, subsequent_indent=indent, break_long_words=False,
                               break_on_hyphens=False) if text else [""]
         for item in lines:
-            console.print(item, soft_wrap=True)
+            out.write(_plain(item) + "\n")
 
     def heading(text: str) -> None:
         line()
@@ -327,11 +329,13 @@ def _text(page: Page) -> str:
             if not block[2]:
                 line("  -")
                 continue
-            table = Table(*block[1], box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
-                          header_style="", expand=False)
-            for row in block[2]:
-                table.add_row(*(str(cell) for cell in row))
-            console.print(table)
+            headers, rows = list(block[1]), [[str(cell) for cell in row] for row in block[2]]
+            laid = _table(headers, rows, width)
+            if laid is None:
+                console = console or _console(out, width)
+                console.print(_rich_table(headers, rows))
+            else:
+                out.write(laid)
         elif kind == "finding":
             if not findings_seen:
                 heading(page.t(N_("Findings")))
@@ -346,8 +350,153 @@ def _text(page: Page) -> str:
             for number, title, published, where in page.source_lines():
                 line(f"[{number}] {title}" + (f" ({published})" if published else ""), "     ")
                 if where:
-                    console.print(f"     {where}", soft_wrap=True)
+                    out.write(_plain(f"     {where}") + "\n")
     return out.getvalue().rstrip("\n")
+
+
+def _columns(fallback: int = 100) -> int:
+    """The terminal's width as ``shutil.get_terminal_size`` gives it (``$COLUMNS``, else the
+    terminal of standard output, else ``fallback``), without importing shutil, which loads
+    the bz2 and lzma modules."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = fallback
+        columns = columns or fallback
+    return columns
+
+
+_CONTROL = dict.fromkeys((7, 8, 11, 12, 13))
+"""Control characters Rich drops from text (``rich.control.strip_control_codes``)."""
+
+
+def _plain(text: str) -> str:
+    """A line as Rich prints it with markup, highlighting and emoji off: control characters
+    dropped, tabs expanded to 8 columns."""
+    return text.translate(_CONTROL).expandtabs(8)
+
+
+def _narrow(text: str) -> bool:
+    """Whether every character of ``text`` takes one column on a terminal as Rich counts
+    them (Latin, Greek, Cyrillic, Armenian, Georgian, general punctuation, arrows), so that its
+    length is its width."""
+    return all(" " <= c < "\x7f" or "\xa0" <= c < "\u0300" or "\u0370" <= c < "\u0483"
+               or "\u048a" <= c < "\u0590" or "\u10a0" <= c < "\u1100"
+               or "\u1e00" <= c < "\u1f00" or "\u2010" <= c < "\u2028"
+               or "\u2190" <= c < "\u2200" for c in text)
+
+
+def _table(headers: list[str], rows: list[list[str]], width: int) -> str | None:
+    """The table as Rich writes it (``box.SIMPLE_HEAD``, no edge, no padding at the edges,
+    one space of padding and a blank divider between columns), or None where only Rich can
+    lay it out: a character of another width than one column, or a column narrowed to nothing.
+    Columns too wide for the terminal are narrowed as Rich narrows them (the widest first,
+    then all evenly) and their cells wrapped at spaces as Rich wraps them."""
+    cells = [headers, *rows]
+    if not all(_narrow(cell) for row in cells for cell in row):
+        return None
+    count = len(headers)
+    pads = [(index > 0) + (index < count - 1) for index in range(count)]
+    room = width - (count - 1)
+    widths = [min(max(len(row[index]) for row in cells) + pads[index], room) or 1
+              for index in range(count)]
+    if sum(widths) > room:
+        widths = _collapse(widths, room)
+        if sum(widths) > room:
+            widths = _reduce(sum(widths) - room, [1] * count, widths, widths)
+    laid: list[str] = []
+    for number, row in enumerate(cells):
+        found = [_wrap(cell, size - pad) for cell, size, pad in zip(row, widths, pads, strict=True)]
+        parts = [part for part in found if part is not None]
+        if len(parts) < count:
+            return None
+        height = max(map(len, parts))
+        if number == 0:  # Rich sets the header at the foot of its row
+            parts = [[""] * (height - len(part)) + part for part in parts]
+        for depth in range(height):
+            laid.append(" ".join(
+                " " * (index > 0) + (part[depth] if depth < len(part) else "").ljust(
+                    widths[index] - pads[index]) + " " * (index < count - 1)
+                for index, part in enumerate(parts)))
+        if number == 0:
+            laid.append("─" * (sum(widths) + count - 1))
+    return "".join(f"{text}\n" for text in laid)
+
+
+_WORDS = re.compile(r"\s*\S+\s*")
+"""A word and the spaces around it, as Rich's ``_wrap.words`` finds them."""
+
+
+def _wrap(text: str, size: int) -> list[str] | None:
+    """``text`` cut into lines of at most ``size`` characters at spaces, as Rich's
+    ``divide_line`` cuts it; a word longer than a line gets a line of its own, cut short
+    with an ellipsis (None for a column narrowed to nothing)."""
+    if size < 1:
+        return None
+    lines: list[str] = []
+    current = ""
+    for word in _WORDS.findall(text):
+        if current and len(current) + len(word.rstrip()) > size:
+            lines.append(current)
+            current = ""
+        current += word
+    lines.append(current)
+    return [line.rstrip() if len(line.rstrip()) <= size else line[:size - 1] + "…"
+            for line in lines]
+
+
+def _collapse(widths: list[int], room: int) -> list[int]:
+    """Rich's ``Table._collapse_widths``: the widest columns narrowed first, down to the next
+    widest, until the table fits."""
+    excess = sum(widths) - room
+    while sum(widths) and excess > 0:
+        widest = max(widths)
+        second = max(size if size != widest else 0 for size in widths)
+        ratios = [int(size == widest) for size in widths]
+        if not widest - second:
+            break
+        widths = _reduce(excess, ratios, [min(excess, widest - second)] * len(widths), widths)
+        excess = sum(widths) - room
+    return widths
+
+
+def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int]) -> list[int]:
+    """Rich's ``ratio_reduce``: ``total`` taken off ``values`` in proportion to ``ratios``."""
+    ratios = [ratio if most else 0 for ratio, most in zip(ratios, maximums, strict=True)]
+    left, weight = total, sum(ratios)
+    result = []
+    for ratio, most, value in zip(ratios, maximums, values, strict=True):
+        if ratio and weight > 0:
+            taken = min(most, round(ratio * left / weight))
+            result.append(value - taken)
+            left -= taken
+            weight -= ratio
+        else:
+            result.append(value)
+    return result
+
+
+def _console(out: io.StringIO, width: int) -> Any:
+    from rich.console import Console
+
+    return Console(file=out, width=width, markup=False, highlight=False, emoji=False,
+                   color_system=None, soft_wrap=False)
+
+
+def _rich_table(headers: list[str], rows: list[list[str]]) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(*headers, box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                  header_style="", expand=False)
+    for row in rows:
+        table.add_row(*row)
+    return table
 
 
 def _html(page: Page) -> str:
@@ -889,11 +1038,7 @@ def history(answer: StateHistoryAnswer, lang: str, html: bool = False) -> str:
 
 def _language(page: Page, code: str, script: str | None = None) -> str:
     """A language (and script) named in the reader's language (CLDR)."""
-    from babel import Locale
-
-    names = Locale.parse(page.lang)
-    name = str(names.languages.get(code, code))
-    return f"{name} ({names.scripts.get(script, script)})" if script else name
+    return language_name(page.lang, code, script)
 
 
 def about(answer: OrganizationAnswer, lang: str, html: bool = False) -> str:
@@ -983,18 +1128,23 @@ def changes(answer: ChangesAnswer, lang: str, html: bool = False) -> str:
     return page.finish()
 
 
-@singledispatch
+
+RENDERERS: dict[type, Callable[[Any, str, bool], str]] = {
+    MembersAnswer: members, StandingAnswer: standing, OfficialsAnswer: officials,
+    OverviewAnswer: overview, AssistAnswer: assist, BaseAnswer: base, StepAnswer: step,
+    ChairAnswer: chair, DecisionAnswer: decide, DocumentsAnswer: documents,
+    ArticleAnswer: article, ExercisesAnswer: exercises, ForcesAnswer: forces, CasesAnswer: cases,
+    GroupingsAnswer: groupings, DisputesAnswer: disputes, StateHistoryAnswer: history,
+    OrganizationAnswer: about, ChangesAnswer: changes,
+}
+"""The renderer of each answer type (a table rather than ``functools.singledispatch``, whose
+registration imports ``typing``: the command line starts without it)."""
+
+
 def render(answer: object, lang: str, html: bool = False) -> str:
     """An answer for a person, in the terminal or (``html``) on a page."""
+    for kind in type(answer).__mro__:
+        found = RENDERERS.get(kind)
+        if found is not None:
+            return found(answer, lang, html)
     raise TypeError(f"no renderer for {type(answer).__name__}")
-
-
-for _kind, _renderer in (
-        (MembersAnswer, members), (StandingAnswer, standing), (OfficialsAnswer, officials),
-        (OverviewAnswer, overview), (AssistAnswer, assist), (BaseAnswer, base),
-        (StepAnswer, step), (ChairAnswer, chair), (DecisionAnswer, decide),
-        (DocumentsAnswer, documents), (ArticleAnswer, article), (ExercisesAnswer, exercises),
-        (ForcesAnswer, forces), (CasesAnswer, cases), (GroupingsAnswer, groupings),
-        (DisputesAnswer, disputes), (StateHistoryAnswer, history), (OrganizationAnswer, about),
-        (ChangesAnswer, changes)):
-    render.register(_kind, _renderer)

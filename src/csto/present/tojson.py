@@ -10,7 +10,7 @@ source id referenced anywhere in it, resolved.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 
 from .._typing import TYPE_CHECKING
@@ -22,6 +22,8 @@ from .i18n import Localizer
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any, Protocol, TypeAlias
+
+    from orjson import Fragment
 
     from ..record.bounded import JSON
 
@@ -42,6 +44,15 @@ if TYPE_CHECKING:
 
 SKIPPED_FIELDS = frozenset({"history", "remark"})
 """Fields never shown: the history an answer carries, and maintainers' remarks."""
+LONG = 4
+"""Tuples of kept records this long or longer are kept as JSON text too (an epoch's
+standings, its members)."""
+KEPT_KINDS = frozenset({Standing, Term, Citation, Fact})
+FRAGMENTS_LIMIT = 65_536
+_FRAGMENTS: dict[tuple[int, str], tuple[object, Fragment, tuple[str, ...]]] = {}
+"""JSON text of records by identity and language, with the sources each cites."""
+_SOURCE_SETS: dict[tuple[str, ...], tuple[Mapping[str, Source], Fragment]] = {}
+"""JSON text of the ``sources`` object of a set of cited ids, with the sources it read."""
 
 
 class _Encoder:
@@ -144,6 +155,64 @@ class _Encoder:
         return result
 
 
+class _Fragments(_Encoder):
+    """The same JSON form, with the records a history keeps (standings, terms, citations,
+    facts, sources, and long tuples of them) written as ``orjson.Fragment``: JSON text made
+    once per record and language and reused by every answer that holds the same record
+    (for the REST API, which sends bytes)."""
+
+    def _kept(self, value: Any, write: Callable[[_Encoder, Any], JSON]) -> JSON:
+        key = (id(value), self.loc.lang)
+        found = _FRAGMENTS.get(key)
+        if found is None or found[0] is not value:
+            import orjson
+
+            outer, self.sources = self.sources, {}
+            try:
+                written = write(self, value)
+            finally:
+                cited, self.sources = self.sources, outer
+            if len(_FRAGMENTS) >= FRAGMENTS_LIMIT:
+                _FRAGMENTS.clear()
+            found = _FRAGMENTS[key] = (value, orjson.Fragment(orjson.dumps(written)), tuple(cited))
+        if found[2]:
+            self.sources.update(dict.fromkeys(found[2]))
+        return found[1]
+
+    def value(self, value: object) -> JSON:
+        if type(value) is tuple and len(value) >= LONG and type(value[0]) in KEPT_KINDS:
+            return self._kept(value, _Encoder.value)
+        return super().value(value)
+
+    def fact(self, fact: Fact) -> JSON:  # type: ignore[override]
+        return self._kept(fact, _Encoder.fact)
+
+    def citation(self, citation: Citation) -> JSON:  # type: ignore[override]
+        return self._kept(citation, _Encoder.citation)
+
+    def standing(self, standing: Standing) -> JSON:  # type: ignore[override]
+        return self._kept(standing, _Encoder.standing)
+
+    def term(self, term: Term) -> JSON:  # type: ignore[override]
+        return self._kept(term, _Encoder.term)
+
+    def source(self, source: Source) -> JSON:  # type: ignore[override]
+        return self._kept(source, _Encoder.source)
+
+    def resolved(self, known: Mapping[str, Source]) -> JSON:
+        """The ``sources`` object of the ids cited, as JSON text kept per set of ids."""
+        ids = tuple(self.sources)
+        found = _SOURCE_SETS.get(ids)
+        if found is None or found[0] is not known:
+            import orjson
+
+            if len(_SOURCE_SETS) >= FRAGMENTS_LIMIT:
+                _SOURCE_SETS.clear()
+            found = _SOURCE_SETS[ids] = (known, orjson.Fragment(orjson.dumps(
+                {ident: self.source(known[ident]) for ident in ids})))
+        return found[1]
+
+
 def citations_of(findings: tuple[Finding, ...]) -> list[Citation]:
     """The citations of some findings, each article-and-version once, in order."""
     seen: dict[tuple[str, str], Citation] = {}
@@ -153,15 +222,18 @@ def citations_of(findings: tuple[Finding, ...]) -> list[Citation]:
     return list(seen.values())
 
 
-def to_json(answer: Answer, loc: Localizer) -> Object:
+def to_json(answer: Answer, loc: Localizer, fragments: bool = False) -> Object:
     """The JSON form of an answer, as ``--json`` prints it and the REST API returns it."""
-    encoder = _Encoder(loc)
+    encoder = _Fragments(loc) if fragments else _Encoder(loc)
     result = encoder.record(answer)
     findings: tuple[Finding, ...] | None = getattr(answer, "findings", None)
     if findings is not None:
         result["citations"] = [encoder.citation(c) for c in citations_of(findings)]
     known = answer.history.sources
-    result["sources"] = {ident: encoder.source(known[ident]) for ident in encoder.sources}
+    if isinstance(encoder, _Fragments):
+        result["sources"] = encoder.resolved(known)
+    else:
+        result["sources"] = {ident: encoder.source(known[ident]) for ident in encoder.sources}
     return result
 
 
@@ -172,3 +244,15 @@ def to_dict(answer: object, lang: str = "en") -> dict[str, Any]:  # JSON for cal
         raise InputError("to_dict takes an answer of a csto function, not {kind}",
                          field="answer", kind=type(answer).__name__)
     return to_json(answer, Localizer(history.countries, lang))  # type: ignore[arg-type]
+
+
+def to_bytes(answer: object, lang: str = "en") -> bytes:
+    """The JSON form of any answer as UTF-8 bytes (what the REST API sends): the same
+    object as ``to_dict``, with the records a history keeps written once and reused."""
+    import orjson
+
+    history = getattr(answer, "history", None)
+    if not isinstance(history, History):
+        raise InputError("to_dict takes an answer of a csto function, not {kind}",
+                         field="answer", kind=type(answer).__name__)
+    return orjson.dumps(to_json(answer, Localizer(history.countries, lang), fragments=True))  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from ..record.history import fact_of
 from ..record.model import DateRef, Fact, Finding, Text, TextList, TextRef
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from typing import TypeVar
 
     from ..record.history import History
@@ -27,18 +27,105 @@ if TYPE_CHECKING:
 N_ = str
 
 
-def facts_in(value: object) -> Iterator[Fact]:
-    """Every fact anywhere inside an answer (not inside the history it carries)."""
-    if isinstance(value, Fact):
-        yield value
-    elif isinstance(value, tuple):
-        fields = getattr(value, "_fields", None)
-        for index, item in enumerate(value):
-            if fields is None or fields[index] != "history":
-                yield from facts_in(item)
-    elif isinstance(value, dict):
+def disputed_facts(value: object) -> list[Fact]:
+    """Every disputed fact anywhere inside an answer (not inside the history it carries)."""
+    found: list[Fact] = []
+    _collect(value, found)
+    return found
+
+
+_LEAVES: set[type] = {str, int, float, bool, date, type(None)}
+"""Types that hold no fact: a scan stops at them at once (record types join when their
+fields are found to hold none)."""
+_PLANS: dict[type, tuple[int, ...]] = {}
+"""For each record type met, the positions of the fields that may hold a fact."""
+_SCANNED: dict[int, tuple[tuple[object, ...], tuple[Fact, ...]]] = {}
+"""Findings and long tuples scanned before, by identity (answers share the ones an epoch
+keeps: ``Snapshot.derived``), with the disputed facts found in them."""
+LONG = 4
+
+
+def _collect(value: object, found: list[Fact]) -> None:
+    kind = type(value)
+    if kind in _LEAVES:
+        return
+    if kind is Fact:
+        if value.disputed:  # type: ignore[attr-defined]
+            found.append(value)  # type: ignore[arg-type]
+        return
+    if isinstance(value, dict):
         for item in value.values():
-            yield from facts_in(item)
+            _collect(item, found)
+        return
+    if not isinstance(value, tuple):
+        return
+    if kind is Finding or (kind is tuple and len(value) >= LONG):
+        known = _SCANNED.get(id(value))
+        if known is None or known[0] is not value:
+            inner: list[Fact] = []
+            _scan(value, kind, inner)
+            if len(_SCANNED) >= 1024:
+                _SCANNED.clear()
+            known = _SCANNED[id(value)] = (value, tuple(inner))
+        found.extend(known[1])
+    else:
+        _scan(value, kind, found)
+
+
+def _scan(value: tuple[object, ...], kind: type, found: list[Fact]) -> None:
+    plan = _PLANS.get(kind)
+    if plan is None:
+        plan = _PLANS[kind] = _plan(kind)
+        if not plan:  # a record that cannot hold a fact: stop at it at once from now on
+            _LEAVES.add(kind)
+    if plan is _EVERY:
+        for item in value:
+            _collect(item, found)
+    else:
+        for index in plan:
+            _collect(value[index], found)
+
+
+_EVERY = (-1,)
+"""The plan of a tuple that is not a record: every place."""
+
+
+def _plan(kind: type) -> tuple[int, ...]:
+    """The fields of a record type that may hold a fact, read from its annotations."""
+    fields: tuple[str, ...] | None = getattr(kind, "_fields", None)
+    if fields is None:
+        return _EVERY
+    annotations: dict[str, object] = getattr(kind, "__annotations__", {})
+    return tuple(index for index, name in enumerate(fields)
+                 if name != "history" and _may_hold_fact(annotations.get(name), kind, set()))
+
+
+def _may_hold_fact(annotation: object, owner: type, seen: set[type]) -> bool:
+    """Whether a field so annotated may hold a fact: yes for ``Fact``, ``object``, ``Any``,
+    a name that cannot be resolved, and a record type with such a field."""
+    import builtins
+    import sys
+
+    if not isinstance(annotation, str):
+        return True
+    namespace = vars(sys.modules[owner.__module__])
+    for token in annotation.replace("[", " ").replace("]", " ").replace(",", " ").replace(
+            "|", " ").replace(".", " ").replace('"', " ").split():
+        if token in ("None", "Fact", "object", "Any"):
+            if token != "None":
+                return True
+            continue
+        found = namespace.get(token, getattr(builtins, token, None))
+        if found is None:
+            return True
+        if (isinstance(found, type) and issubclass(found, tuple) and hasattr(found, "_fields")
+                and found not in seen):
+                seen.add(found)
+                notes: dict[str, object] = getattr(found, "__annotations__", {})
+                if any(_may_hold_fact(notes.get(field), found, seen)
+                       for field in found._fields if field != "history"):
+                    return True
+    return False
 
 
 def _reading(alternative: Alternative) -> Text | str | DateRef:
@@ -152,21 +239,39 @@ def add_caveats(answer: R) -> R:
     if findings is None:
         return answer
     history: History = getattr(answer, "history")  # noqa: B009 (every answer carries one)
+    said = history.memo.get(_SAID)
+    if not isinstance(said, dict):
+        said = history.memo[_SAID] = {}
     extra: list[Finding] = []
-    seen: set[str] = {f.code + str(f.facts[0].ref) for f in findings
-                      if f.kind == "dispute" and f.facts}
-    for fact in facts_in(answer):
-        if fact.disputed and "record.disputed" + fact.ref not in seen:
-            seen.add("record.disputed" + fact.ref)
-            found = dispute_finding(history, fact)
-            if found is not None:
-                extra.append(found)
+    facts = disputed_facts(answer)
+    if facts:
+        seen: set[str] = {f.code + str(f.facts[0].ref) for f in findings
+                          if f.kind == "dispute" and f.facts}
+        for fact in facts:
+            if "record.disputed" + fact.ref not in seen:
+                seen.add("record.disputed" + fact.ref)
+                found = said.get(fact, _MISSING)
+                if found is _MISSING:
+                    found = said[fact] = dispute_finding(history, fact)
+                if found is not None:
+                    extra.append(found)
+    review = history.review
     day = answer_day(answer)
-    edge = edge_finding(history, day)
-    if edge is not None:
-        extra.append(edge)
-        extra.extend(announced_finding(plan) for plan in announced_near(history, day))
+    if review is not None and day is not None and day > review.reviewed:
+        edge = said.get(_EDGE)
+        if edge is None:
+            edge = said[_EDGE] = edge_finding(history, day)
+        if edge is not None:
+            extra.append(edge)
+            extra.extend(announced_finding(plan) for plan in announced_near(history, day))
     if not extra:
         return answer
     replace: Callable[..., R] = getattr(answer, "_replace")  # noqa: B009 (a NamedTuple's)
     return replace(findings=findings + tuple(extra))
+
+
+_MISSING = object()
+_SAID = "caveats"
+"""The key, in ``History.memo``, of the caveat findings made for the history's facts (and
+of its record-edge finding, under ``_EDGE``): each is made once."""
+_EDGE = "record.edge"

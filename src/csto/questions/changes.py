@@ -9,8 +9,8 @@ the record's fact behind it, with its sources.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
+from .._typing import TYPE_CHECKING
 from ..record.history import OFFICES, fact_of
 from ..record.model import Fact, Standing, Term
 from .answers import Change, ChangesAnswer

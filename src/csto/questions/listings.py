@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import TYPE_CHECKING
 
+from .._typing import TYPE_CHECKING
 from ..record.history import History, Snapshot
 from ..record.model import Document, Text
 from .answers import (

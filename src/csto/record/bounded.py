@@ -18,8 +18,11 @@ if TYPE_CHECKING:
     from datetime import date
     from typing import Any, TypeAlias
 
-    JSON: TypeAlias = "dict[str, JSON] | list[JSON] | str | int | float | bool | None"
-    """A JSON value as parsed here, and as csto writes its answers."""
+    from orjson import Fragment
+
+    JSON: TypeAlias = "dict[str, JSON] | list[JSON] | str | int | float | bool | Fragment | None"
+    """A JSON value as parsed here, and as csto writes its answers (where a ``Fragment`` is
+    JSON text already written, kept for reuse)."""
     YAML: TypeAlias = "dict[str, YAML] | list[YAML] | str | int | float | bool | date | None"
     """A YAML value as ``yamlfile`` reads it: JSON's values and days (the safe schema)."""
 

@@ -1,7 +1,8 @@
 """States by code and name: what a user may type, and what a reader sees.
 
-The table itself is built from pycountry, CLDR (through Babel) and countrycode when the
-data is compiled (``load``); here it is only looked up, which must stay cheap.
+The table itself is built from pycountry, CLDR (through Babel) and countrycode's code list
+(``cow``) when the data is compiled (``load``); here it is only looked up, which must stay
+cheap.
 """
 
 from __future__ import annotations

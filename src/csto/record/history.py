@@ -13,7 +13,6 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import TypeVar
 
 from .._typing import TYPE_CHECKING, NamedTuple
 from ..errors import InputError, TimelineError
@@ -44,7 +43,8 @@ from .model import (
 from .vocab import MEMBER_STATUSES
 
 if TYPE_CHECKING:
-    from typing import Protocol, TypeAlias
+    from collections.abc import Callable, Hashable
+    from typing import Protocol, TypeAlias, TypeVar
 
     from .hypothetical import Scenario
     from .model import Reason
@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 
         @property
         def sources(self) -> tuple[str, ...]: ...
+
+    T = TypeVar("T")
 
 TREATY = "cst"
 OFFICES = ("secretary_general", "chair")
@@ -99,6 +101,13 @@ class Epoch(NamedTuple):
     articles: dict[str, ArticleVersion]
     secretary_general: Term | None
     chair: Term | None
+    memo: dict[Hashable, object]
+    """Values derived from this epoch alone, kept by ``Snapshot.derived``."""
+
+
+MEMO_LIMIT = 256
+"""Derived values kept per epoch at most (the memo starts afresh beyond it)."""
+_MISSING = object()
 
 
 class Snapshot:
@@ -147,6 +156,21 @@ class Snapshot:
     @property
     def chair(self) -> Term | None:
         return self.epoch.chair
+
+    def derived(self, key: Hashable, build: Callable[..., T], *args: object) -> T:
+        """What ``build(self, *args)`` gives, built once per epoch and kept with it.
+
+        For values that depend on the epoch alone (standings, law in force, office holders)
+        and on ``args``, never on the day within the epoch: ``build`` must not read
+        ``self.date``. ``key`` names the value and holds every argument.
+        """
+        memo = self.epoch.memo
+        found = memo.get(key, _MISSING)
+        if found is _MISSING:
+            if len(memo) >= MEMO_LIMIT:
+                memo.clear()
+            found = memo[key] = build(self, *args)
+        return found  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         return f"Snapshot({self.date.isoformat()}, members={list(self.members)})"
@@ -204,6 +228,8 @@ class History:
         }
         self._disputes: dict[str, Disputed] | None = None
         self._readings: dict[tuple[str, int], History | None] = {}
+        self.memo: dict[Hashable, object] = {}
+        """Values derived from this history alone, kept by the layers above (``derived``)."""
         self._versions = self._article_versions()
         self._starts: list[int] = []
         self._epochs: list[Epoch] = []
@@ -333,7 +359,7 @@ class History:
                 members=tuple(sorted(k for k, v in standings.items() if v.is_member)),
                 in_force=frozenset(in_force), articles=self._articles_on(day),
                 secretary_general=self._holder("secretary_general", day),
-                chair=self._holder("chair", day),
+                chair=self._holder("chair", day), memo={},
             ))
 
     def _treaty_enters_into_force(self, standings: dict[str, Standing], day: date) -> None:
@@ -428,9 +454,6 @@ class History:
 
     def source(self, ident: str) -> Source:
         return self.sources[ident]
-
-
-T = TypeVar("T")
 
 
 def _swap(items: tuple[T, ...], test: Callable[[T], bool], changes: Mapping[str, object]) -> tuple[T, ...]:

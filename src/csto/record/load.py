@@ -120,6 +120,9 @@ def build(compiled: Compiled) -> History:
 
 
 _LOADED: dict[str, History] = {}
+_BY_SETTING: dict[str | None, History] = {}
+"""The default history by the value of ``$CSTO_DATA_DIR`` (None: unset), for the API's
+every call."""
 
 
 def data_folder(data_dir: str | os.PathLike[str] | None = None) -> str:
@@ -139,6 +142,10 @@ def load_history(data_dir: str | os.PathLike[str] | None = None, *,
     """Load and validate a history: the packaged one unless ``data_dir`` (or
     ``$CSTO_DATA_DIR``) names another folder of data files. It is loaded once per process
     and shared; ``use_cache=False`` reads and checks every file again."""
+    if data_dir is None and use_cache:
+        shared = _BY_SETTING.get(os.environ.get("CSTO_DATA_DIR"))
+        if shared is not None:
+            return shared
     folder = data_folder(data_dir)
     if use_cache and folder in _LOADED:
         return _LOADED[folder]
@@ -158,6 +165,8 @@ def load_history(data_dir: str | os.PathLike[str] | None = None, *,
             _cache.write(folder, compiled)
     if use_cache:
         _LOADED[folder] = history
+        if data_dir is None:
+            _BY_SETTING[os.environ.get("CSTO_DATA_DIR")] = history
     return history
 
 
@@ -316,24 +325,24 @@ def _locate(raw: LineDict, path: str) -> tuple[int | None, str | None]:
 
 
 def _country_table(overrides: list[CountryOverride]) -> tuple[dict[str, Country], dict[str, str]]:
-    """ISO 3166 codes (pycountry), names (CLDR via Babel), COW codes (countrycode), and an
-    index of every code, name and alias a user may type."""
-    import countrycode
+    """ISO 3166 codes (pycountry), names (CLDR via Babel), COW codes (countrycode's list,
+    ``cow``), and an index of every code, name and alias a user may type."""
     import pycountry
     from babel import Locale
 
+    from .cow import COW
+
     locales = {lang: Locale.parse(lang) for lang in LANGS}
     rows = sorted(pycountry.countries, key=lambda c: c.alpha_3)
-    cow_codes = countrycode.countrycode([c.alpha_3 for c in rows], origin="iso3c",
-                                        destination="cown")
     table: dict[str, Country] = {}
     index: dict[str, str] = {}
-    for country, cow in zip(rows, cow_codes, strict=True):
+    for country in rows:
+        cow = COW.get(country.alpha_3)
         names = {lang: locale.territories.get(country.alpha_2) or country.name
                  for lang, locale in locales.items()}
         table[country.alpha_3] = Country(
             iso3=country.alpha_3, alpha2=country.alpha_2, numeric=country.numeric, names=names,
-            name_sources=("lib-cldr",), cow=int(cow) if cow is not None else None,
+            name_sources=("lib-cldr",), cow=cow,
             cow_sources=("lib-countrycode",) if cow is not None else (),
             official_name=getattr(country, "official_name", None))
         keys = [country.alpha_3, country.alpha_2, country.numeric, country.name, *names.values(),

@@ -33,7 +33,18 @@ class LineDict(dict[str, "YAML"]):
 
 
 class _Loader(_Base):  # type: ignore[misc]
-    pass
+    _implicit = _Base.yaml_implicit_resolvers
+
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
+        """The tag of a plain scalar as the safe loader resolves it, by its first character
+        (the data has no path resolvers); other nodes (``value`` None) as the base class does."""
+        if (kind is yaml.ScalarNode and implicit[0] and None not in self._implicit
+                and value is not None):
+            for tag, pattern in self._implicit.get(value[:1], ()):
+                if pattern.match(value):
+                    return str(tag)
+            return str(self.DEFAULT_SCALAR_TAG)
+        return str(super().resolve(kind, value, implicit))
 
 
 def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
@@ -88,6 +99,54 @@ def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> YAML:
     return load_text(text, label, limit)
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+
+
+def _build(loader: _Loader, node: yaml.Node) -> YAML:
+    """A composed node as Python values: mappings (with their lines), sequences and text
+    built here, other scalars by the loader's own constructors. PyYAML's generic
+    construction costs more than parsing; this gives the same values."""
+    if isinstance(node, yaml.MappingNode):
+        if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
+            return _constructed(loader, node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        lines = result.key_lines
+        for key_node, value_node in node.value:
+            key = key_node.value if key_node.tag == _STR else _build(loader, key_node)
+            if not isinstance(key, str):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"keys must be text, found {key!r}", key_node.start_mark)
+            if key in result:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key '{key}'", key_node.start_mark)
+            result[key] = _build(loader, value_node)
+            lines[key] = key_node.start_mark.line + 1
+        return result
+    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
+        return [_build(loader, item) for item in node.value]
+    if node.tag == _STR and isinstance(node, yaml.ScalarNode):
+        text: str = node.value
+        return text
+    return _constructed(loader, node)
+
+
+def _constructed(loader: _Loader, node: yaml.Node) -> YAML:
+    """A node built by the loader's own constructors (PyYAML's, untyped)."""
+    value: YAML = loader.construct_object(node, deep=True)
+    return value
+
+
+def _load(text: str) -> YAML:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _build(loader, node)
+    finally:
+        loader.dispose()
+
+
 def load_text(text: str, label: str, limit: int = MAX_BYTES) -> YAML:
     """Parse YAML text within the bounds of ``bounded``; a problem becomes a DataError
     naming ``label`` and the line."""
@@ -99,8 +158,7 @@ def load_text(text: str, label: str, limit: int = MAX_BYTES) -> YAML:
     except LimitError as exc:
         raise DataError(label, exc.line, None, exc.problem) from None
     try:
-        loaded: YAML = yaml.load(text, Loader=_Loader)
-        return loaded
+        return _load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None

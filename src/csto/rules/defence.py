@@ -120,7 +120,24 @@ def assist(snap: Snapshot, victim: str, aggressor: str | None = None,
             {}, law, standing_fact(snap, victim)))
         return answer()
 
-    obliged = obliged_states(snap, victim, aggressor, situation, territory)
+    obliged, procedure, main = snap.derived(("assist", victim, aggressor), _armed_attack,
+                                            victim, aggressor)
+    findings.extend(main)
+    _open_questions(snap, victim, aggressor, obliged, law, findings)
+    return answer()
+
+
+def _armed_attack(snap: Snapshot, victim: str, aggressor: str | None
+                  ) -> tuple[tuple[str, ...], tuple[ProcedureStep, ...], tuple[Finding, ...]]:
+    """Article 4 on an armed attack on a member's territory, as it stands in the epoch: who
+    is obliged, the procedure, and the findings that explain them (none depends on the day
+    within the epoch)."""
+    art4 = snap.article("cst", "4")
+    assert art4 is not None, "asked only where Article 4 is in force"
+    law = (art4.citation,)
+    version = art4.citation.version
+    findings: list[Finding] = []
+    obliged = obliged_states(snap, victim, aggressor)
     facts = tuple({f.ref: f for code in (victim, *obliged) for f in standing_fact(snap, code)}.values())
     un51 = cite(snap, "un-charter", "51")
     findings.append(finding(
@@ -135,7 +152,7 @@ def assist(snap: Snapshot, victim: str, aggressor: str | None = None,
             "requirement", "defence.request",
             N_("Under the wording in force since {since}, assistance is given at the request of "
                "the attacked member: {victim} must ask for it."),
-            {"victim": CountryRef(victim), "since": document_day(snap, version or ORIGINAL)}, law))
+            {"victim": CountryRef(victim), "since": document_day(snap, version)}, law))
     else:
         findings.append(finding(
             "procedure", "defence.request_1992",
@@ -164,8 +181,7 @@ def assist(snap: Snapshot, victim: str, aggressor: str | None = None,
         procedure_step(4, "assistance", "members", obliged, law + un51),
         procedure_step(5, "report-unsc", "members", obliged, law),
     )
-    _open_questions(snap, victim, aggressor, obliged, law, findings)
-    return answer()
+    return obliged, procedure, tuple(findings)
 
 
 def _open_questions(snap: Snapshot, victim: str, aggressor: str | None, obliged: tuple[str, ...],

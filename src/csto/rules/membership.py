@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..record.history import Snapshot
-from ..record.model import CountryList, CountryRef, Finding, Label
+from ..record.model import Citation, CountryList, CountryRef, Fact, Label, Standing
 from ._common import N_, cite, cite_if_in_force, day_of, finding, standing_fact, status_of
 from .answers import MembersAnswer, OfficialsAnswer, StandingAnswer
 from .chair import chair_on
@@ -15,22 +15,29 @@ ORDER = {"member": 0, "frozen": 1, "signatory": 2, "suspended": 3, "former": 4,
 
 def members(snap: Snapshot) -> MembersAnswer:
     """The legal members on the day, and the standing of every state that ever had one."""
+    standings, current, parties = snap.derived("members", _members)
+    if parties is None:
+        found = finding("information", "members.none",
+                        N_("On {date} the Treaty is not in force, so it has no members yet."),
+                        {"date": day_of(snap)})
+    else:
+        codes, law, facts = parties
+        found = finding("information", "members.parties", N_("On {date} the Treaty binds {states}."),
+                        {"date": day_of(snap), "states": codes}, law, facts)
+    return MembersAnswer(snap.date, current, standings, (found,), snap.history)
+
+
+def _members(snap: Snapshot) -> tuple[tuple[Standing, ...], tuple[Standing, ...],
+                                      tuple[CountryList, tuple[Citation, ...], tuple[Fact, ...]]
+                                      | None]:
+    """The epoch's standings in listing order, its members, and what binds them."""
     standings = tuple(sorted(snap.standings.values(), key=lambda s: (ORDER[s.status], s.iso3)))
     current = tuple(sorted((s for s in standings if s.is_member), key=lambda s: s.iso3))
-    findings: list[Finding] = []
-    if current:
-        findings.append(finding(
-            "information", "members.parties",
-            N_("On {date} the Treaty binds {states}."),
-            {"date": day_of(snap), "states": CountryList(tuple(s.iso3 for s in current))},
-            cite(snap, "cst", "1") + cite_if_in_force(snap, "charter", "19"),
-            tuple(s.fact for s in current)))
-    else:
-        findings.append(finding(
-            "information", "members.none",
-            N_("On {date} the Treaty is not in force, so it has no members yet."),
-            {"date": day_of(snap)}))
-    return MembersAnswer(snap.date, current, standings, tuple(findings), snap.history)
+    if not current:
+        return standings, current, None
+    return standings, current, (CountryList(tuple(s.iso3 for s in current)),
+                                cite(snap, "cst", "1") + cite_if_in_force(snap, "charter", "19"),
+                                tuple(s.fact for s in current))
 
 
 def standing(snap: Snapshot, iso3: str) -> StandingAnswer:

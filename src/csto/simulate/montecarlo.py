@@ -169,7 +169,6 @@ def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
     default_aside = per_run(plan.default_support_or_aside)
     uniforms = rng.random((width, runs), dtype=np.float32)
     codes = np.empty((width, runs), dtype=np.uint8)
-    index = np.zeros(runs, dtype=np.int32)
     for place in range(width):
         row_uniforms = uniforms[place]
         u = row_uniforms - follow
@@ -183,13 +182,14 @@ def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
             aside = np.float32(plan.support_or_aside[place])
         np.greater_equal(u, support, out=code, casting="unsafe")
         code += u >= aside
-        index += code.astype(np.int32) * np.int32(3 ** place)
+    index = _index(codes)
     decided = plan.adopted[index] & requested & plan.applies
-    mask = plan.deploys[index] * decided
+    mask = plan.deploys.astype(_smallest(1 << width))[index]
+    mask *= decided
     deployed = mask > 0
     troops = np.zeros(runs)
     for place, law in enumerate(plan.contingents):
-        bound = np.flatnonzero((mask >> place) & 1)
+        bound = np.flatnonzero(mask & mask.dtype.type(1 << place))
         troops[bound] += np.rint(law.sample(rng, len(bound)))
     count = int(decided.sum())
     chosen = row[decided] if row is not None else None
@@ -216,6 +216,36 @@ def _delay(plan: Plan, step: str, rng: np.random.Generator, count: int,
     return delays
 
 
+def _smallest(size: int) -> type[np.unsignedinteger]:
+    """The narrowest unsigned type that holds numbers below ``size`` (the fewer bytes a
+    block's arrays take, the faster they are read)."""
+    for kind in (np.uint8, np.uint16, np.uint32):
+        if size <= np.iinfo(kind).max + 1:
+            return kind
+    return np.uint64
+
+
+def _index(codes: np.ndarray) -> np.ndarray:
+    """Each run's combination of stances, numbered in base 3 (decider ``p`` the digit of
+    3**p), as the decision table is."""
+    width = len(codes)
+    index = np.zeros(codes.shape[1], dtype=_smallest(3 ** width))
+    for place in range(width):
+        index += codes[place].astype(index.dtype) * index.dtype.type(3 ** place)
+    return index
+
+
+def _by_stance(index: np.ndarray, width: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """For each decider and stance, how many runs (or the sum of ``weights``) had it: the
+    counts of each combination, summed over the other deciders' stances."""
+    counts = np.bincount(index, weights=weights, minlength=3 ** width)
+    if not width:
+        return np.zeros((0, 3), dtype=counts.dtype)
+    cube = counts.reshape((3,) * width)
+    return np.stack([cube.sum(axis=tuple(axis for axis in range(width) if axis != width - 1 - place))
+                     for place in range(width)])
+
+
 def _histogram(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
     """Counts in evenly spaced ``edges``; values beyond the last edge fall in the last bin."""
     top = edges[-1] - (edges[-1] - edges[0]) * 1e-9
@@ -225,19 +255,20 @@ def _histogram(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
 
 def run_block(plan: Plan, runs: int, seed: np.random.SeedSequence) -> Tally:
     """Tally ``runs`` crises drawn from the stream of ``seed``."""
-    rng = np.random.Generator(np.random.PCG64(seed))
-    d = draw(plan, runs, rng)
+    return tally(plan, draw(plan, runs, np.random.Generator(np.random.PCG64(seed))))
+
+
+def tally(plan: Plan, d: Draws) -> Tally:
+    """What the runs of ``d`` came to."""
+    runs = len(d.decided)
     days = d.first_day[d.deployed]
     troops = d.troops[d.deployed]
     width = len(plan.deciders)
-    by_runs = np.zeros((width, 3), np.int64)
-    by_deployed = np.zeros((width, 3), np.int64)
-    by_troops = np.zeros((width, 3), np.float64)
-    deployed_codes = d.codes[:, d.deployed]
-    for place in range(width):
-        by_runs[place] = np.bincount(d.codes[place], minlength=3)
-        by_deployed[place] = np.bincount(deployed_codes[place], minlength=3)
-        by_troops[place] = np.bincount(deployed_codes[place], weights=troops, minlength=3)
+    index = _index(d.codes)
+    deployed_index = index[d.deployed]
+    by_runs = _by_stance(index, width)
+    by_deployed = _by_stance(deployed_index, width)
+    by_troops = _by_stance(deployed_index, width, troops)
     return Tally(
         runs=runs, decided=int(d.decided.sum()), deployed=int(d.deployed.sum()),
         day_histogram=_histogram(days, DAY_BINS), troop_histogram=_histogram(troops, TROOP_BINS),

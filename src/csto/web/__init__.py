@@ -24,4 +24,17 @@ def create_app(history: History | None = None, listen: str | None = None) -> Gua
     return build(history, listen)
 
 
-__all__ = ["create_app", "loopback"]
+def served() -> Guard:
+    """The application as ``csto serve`` runs it in each worker: built, then everything
+    loaded so far (the record, its epochs, templates) set aside from the garbage
+    collector's full passes (``gc.freeze``), which would otherwise walk the whole record
+    and hold up requests for tens of milliseconds."""
+    import gc
+
+    app = create_app()
+    gc.collect()
+    gc.freeze()
+    return app
+
+
+__all__ = ["create_app", "loopback", "served"]

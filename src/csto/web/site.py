@@ -98,7 +98,7 @@ class Site:
 
     def answer_bytes(self, question: Question, values: dict[str, str], lang: str) -> bytes:
         """The JSON form of an answer, from the cache where it was asked before."""
-        from ..present.tojson import to_dict
+        from ..present.tojson import to_bytes
         from ..questions.registry import ask
 
         values = dict(values)
@@ -107,10 +107,8 @@ class Site:
         found = self.cache.get(key)
         if found is not None:
             return found
-        import orjson
-
         answer = ask(question.name, values, history)
-        return self.cache.put(key, orjson.dumps(to_dict(answer, lang)))
+        return self.cache.put(key, to_bytes(answer, lang))
 
     def lang(self, request: Request) -> str:
         """The reader's language: ``?lang=``, else the browser's, else English."""

@@ -10,8 +10,9 @@ phone the timeline is a list (``timeline_list``): the same periods and events, a
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlencode
@@ -23,7 +24,7 @@ from ..present.i18n import format_day, gettext_for
 from ..record.history import TRANSITIONS
 
 if TYPE_CHECKING:
-    from ..record.history import History
+    from ..record.history import History, Snapshot
 
 SHAPES = Path(__file__).parent / "static" / "vendor" / "map" / "shapes.json"
 N_ = str
@@ -118,8 +119,23 @@ def timeline_list(history: History, on: date, until: date, lang: str) -> Markup:
     return Markup(f'<ul class="timeline-list">{"".join(items)}</ul>')
 
 
+ON = "0000-00-00"
+"""Stands for the day asked in pictures drawn once for many days (links carry it)."""
+
+
 def timeline(history: History, on: date, until: date, lang: str) -> Markup:
     """Lanes of standings per state from 1992 to ``until``, a line at ``on``."""
+    drawn, x, low, high = _lanes(history, until, lang)
+    marker = x(on)
+    return Markup(drawn.replace(ON, on.isoformat()) + f'<line class="today" x1="{marker}" '
+                  f'x2="{marker}" y1="{low}" y2="{high}"/></svg>')
+
+
+@lru_cache(maxsize=16)
+def _lanes(history: History, until: date, lang: str
+           ) -> tuple[str, Callable[[date], float], int, int]:
+    """The timeline up to ``until`` without the line of the day asked, drawn once (links
+    carry ``ON``); where a day falls on it, and the top and foot of that line."""
     _ = gettext_for(lang)
     start = date(1992, 1, 1)
     states = lanes(history)
@@ -138,43 +154,80 @@ def timeline(history: History, on: date, until: date, lang: str) -> Markup:
         parts.append(f'<line class="tick" x1="{tick}" x2="{tick}" y1="{top - 4}" '
                      f'y2="{top + lane * len(states)}"/><text class="year" x="{tick}" '
                      f'y="{top - 8}">{year}</text>')
-    segments = _periods(history, states, start, until)
-    for row, code in enumerate(states):
+    for row, (name, lane_link, runs, marks) in enumerate(_drawn_once(history, lang)):
         y = top + row * lane
-        name = history.country_name(code, lang)
-        link = _href("/history", state=code, on=on.isoformat(), lang=lang)
-        parts.append(f'<a href="{escape(link)}"><text class="lane" x="{left - 8}" y="{y + 15}">'
-                     f"{escape(name)}</text></a>")
-        for begin, end, status in segments[code]:
-            if status is None:
-                continue
-            label = (f"{name}: {_(labels.STATUS[status])}, {format_day(begin, lang)} – "
-                     f"{format_day(end, lang)}")
+        parts.append(lane_link + f'<text class="lane" x="{left - 8}" y="{y + 15}">{name}</text></a>')
+        for begin, end, status, word in runs:
+            if begin >= until:
+                break
+            stop = until if end is None else min(end, until)
+            label = f"{word}, {format_day(begin, lang)} – {format_day(stop, lang)}"
             parts.append(f'<rect class="st-{status}" x="{x(begin)}" y="{y + 4}" '
-                         f'width="{max(x(end) - x(begin), 1)}" height="{lane - 8}">'
+                         f'width="{max(x(stop) - x(begin), 1)}" height="{lane - 8}">'
                          f"<title>{escape(label)}</title></rect>")
+        for day, link, text in marks:
+            if day <= until:
+                parts.append(f'{link}<circle cx="{x(day)}" cy="{y + lane / 2}" r="4"><title>'
+                             f"{text}</title></circle></a>")
+    return "".join(parts), x, top - 4, top + lane * len(states)
+
+
+Run = tuple[date, "date | None", str, str]
+"""A run of one standing: first day, day after the last (None: still running), standing,
+and the words of its label."""
+Mark = tuple[date, str, Markup]
+"""An event: its day, the opening of its link, and its title."""
+
+
+@lru_cache(maxsize=8)
+def _drawn_once(history: History, lang: str) -> list[tuple[Markup, str, list[Run], list[Mark]]]:
+    """What the timeline shows of each lane whatever its last day: the state's name and
+    link, its runs of one standing from 1992 on (the last one open), and its events."""
+    _ = gettext_for(lang)
+    drawn = []
+    runs: dict[str, list[tuple[date, date | None, str | None]]] = {code: [] for code in lanes(history)}
+    for piece in history.spans(date(1992, 1, 1)):
+        for code, found in runs.items():
+            standing = piece.snapshot.standings.get(code)
+            status = standing.status if standing else None
+            if found and found[-1][2] == status and found[-1][1] == piece.start:
+                found[-1] = (found[-1][0], piece.end, status)
+            else:
+                found.append((piece.start, piece.end, status))
+    for code, found in runs.items():
+        name = history.country_name(code, lang)
+        link = _href("/history", state=code, on=ON, lang=lang)
+        marks: list[Mark] = []
         for event in history.events_of(code):
-            if event.kind not in TRANSITIONS or event.date > until:
-                continue
-            summary = event.summary.get(lang) if event.summary else _(labels.CHANGE[event.kind])
-            link = _event_link(code, event.id, on, lang)
-            label = f"{name}, {format_day(event.date, lang)}: {summary}"
-            parts.append(f'<a href="{escape(link)}" class="event" aria-label="{escape(label)}">'
-                         f'<circle cx="{x(event.date)}" cy="{y + lane / 2}" r="4"><title>'
-                         f"{escape(label)}</title></circle></a>")
-    marker = x(on)
-    parts.append(f'<line class="today" x1="{marker}" x2="{marker}" y1="{top - 4}" '
-                 f'y2="{top + lane * len(states)}"/>')
-    parts.append("</svg>")
-    return Markup("".join(parts))
+            if event.kind in TRANSITIONS:
+                summary = (event.summary.get(lang) if event.summary
+                           else _(labels.CHANGE[event.kind]))
+                said = escape(f"{name}, {format_day(event.date, lang)}: {summary}")
+                marks.append((event.date, f'<a href="{escape(link + f"#event-{event.id}")}" '
+                              f'class="event" aria-label="{said}">', said))
+        drawn.append((escape(name), f'<a href="{escape(link)}">',
+                      [(begin, end, status, f"{name}: {_(labels.STATUS[status])}")
+                       for begin, end, status in found if status is not None], marks))
+    return drawn
 
 
 def world(history: History, on: date, lang: str) -> Markup:
     """The region's map, each state coloured by its standing on ``on``."""
+    drawn: str = history.at(on).derived(("web.map", lang), _map, lang)
+    return Markup(drawn.replace(ON, on.isoformat()).replace(
+        _DAY, str(escape(format_day(on, lang)))))
+
+
+_DAY = "\x00day\x00"
+"""Stands for the day asked, written for people, in the map drawn once per epoch."""
+
+
+def _map(snap: Snapshot, lang: str) -> str:
+    """The map of the epoch's standings, links carrying ``ON`` and its title ``_DAY``."""
     _ = gettext_for(lang)
     data = shapes()
-    snap = history.at(on)
-    title = escape(_(N_("Standings on {date}")).format(date=format_day(on, lang)))
+    history = snap.history
+    title = escape(_(N_("Standings on {date}")).format(date=_DAY))
     parts = [f'<svg class="map" viewBox="0 0 {data["width"]} {data["height"]}" role="group" '
              f'aria-labelledby="map-title"><title id="map-title">{title}</title>']
     labels_layer = []
@@ -185,7 +238,7 @@ def world(history: History, on: date, lang: str) -> Markup:
             parts.append(f'<path class="land" d="{shape["d"]}" aria-hidden="true"/>')
             continue
         status = _(labels.STATUS[standing.status])
-        link = _href("/history", state=code, on=on.isoformat(), lang=lang)
+        link = _href("/history", state=code, on=ON, lang=lang)
         said = escape(f"{name}: {status}")
         parts.append(f'<a href="{escape(link)}" data-state="{code}" aria-label="{said}"><path '
                      f'class="st-{standing.status}" d="{shape["d"]}"><title>{said}</title>'
@@ -195,4 +248,4 @@ def world(history: History, on: date, lang: str) -> Markup:
                             f"{escape(name)}</text>")
     parts.extend(labels_layer)
     parts.append("</svg>")
-    return Markup("".join(parts))
+    return "".join(parts)

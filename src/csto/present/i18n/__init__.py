@@ -3,7 +3,8 @@ names (CLDR), dates and lists.
 
 English needs no catalog: message ids are the English text. JSON keeps dates in ISO
 form, so the ``--json`` path imports nothing beyond the standard library; people get
-dates in their own format through Babel.
+dates and whole numbers in their own format from CLDR's tables (``calendar``, built with
+Babel), and other numbers through Babel.
 """
 
 from __future__ import annotations
@@ -85,22 +86,25 @@ def join(items: list[str], lang: str) -> str:
     return ", ".join(items[:-1]) + _AND[lang] + items[-1]
 
 
-_DATE_LOCALES = {"en": "en_GB"}
-"""English dates in the international order (1 March 2024)."""
-_LONG_DAY = {"ru": "d MMMM y"}
-"""Russian long dates without the trailing 'г.', which would clash with a sentence's full stop."""
+def language_name(lang: str, code: str, script: str | None = None) -> str:
+    """A language (and its script) named in ``lang``, as CLDR names them; the code itself
+    where CLDR has no name for it."""
+    from .languages import LANGUAGES, SCRIPTS
+
+    name = LANGUAGES[lang].get(code, code)
+    return f"{name} ({SCRIPTS[lang].get(script, script)})" if script else name
 
 
 def format_day(day: date, lang: str, precision: str = "day") -> str:
-    """A day in the reader's format (Babel), only as precise as the source."""
+    """A day in the reader's format (CLDR's long date; ``calendar``), only as precise as the
+    source."""
     if precision == "year":
         return str(day.year)
-    from babel.dates import format_date, format_skeleton
+    from .calendar import DAYS, MONTHS
 
-    locale = _DATE_LOCALES.get(lang, lang)
     if precision == "month":
-        return str(format_skeleton("yMMMM", day, locale=locale))
-    return str(format_date(day, format=_LONG_DAY.get(lang, "long"), locale=locale))
+        return MONTHS[lang][day.month - 1].format(year=day.year)
+    return DAYS[lang][day.month - 1].format(day=day.day, year=day.year)
 
 
 class Localizer:
@@ -141,6 +145,10 @@ class Localizer:
 
     def number(self, value: float) -> str:
         """A number as the reader writes it (4,000 in English, 4.000 in Indonesian)."""
+        if type(value) is int:
+            from .calendar import GROUP
+
+            return f"{value:,}".replace(",", GROUP[self.lang])
         from babel.numbers import format_decimal
 
         return str(format_decimal(value, locale=self.lang))
