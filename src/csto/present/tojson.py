@@ -21,13 +21,14 @@ from .i18n import Localizer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from typing import Any, Protocol, TypeAlias
+    from typing import Any, Protocol, TypeAlias, TypeVar
 
     from orjson import Fragment
 
     from ..record.bounded import JSON
 
     Object: TypeAlias = "dict[str, JSON]"
+    T = TypeVar("T")
 
     class Record(Protocol):
         """A NamedTuple: fields by name, values in order."""
@@ -161,7 +162,7 @@ class _Fragments(_Encoder):
     once per record and language and reused by every answer that holds the same record
     (for the REST API, which sends bytes)."""
 
-    def _kept(self, value: Any, write: Callable[[_Encoder, Any], JSON]) -> JSON:
+    def _kept(self, value: T, write: Callable[[_Encoder, T], JSON]) -> JSON:
         key = (id(value), self.loc.lang)
         found = _FRAGMENTS.get(key)
         if found is None or found[0] is not value:
