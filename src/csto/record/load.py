@@ -178,9 +178,10 @@ class _Files:
         from .yamlfile import LineDict, load_yaml
 
         self.folder = folder
-        # the records read from YAML, each file's of the type LIST_FILES (MAPPING_FILES) names
-        self.records: dict[str, list[tuple[Any, LineDict]]] = {}  # (YAML records: see above)
-        self.mappings: dict[str, tuple[Any, LineDict]] = {}  # (YAML records: see above)
+        # Records read from YAML, each file's of the type LIST_FILES or MAPPING_FILES names for
+        # it at run time: ``compile_data`` puts each where its type is declared (``Compiled``).
+        self.records: dict[str, list[tuple[Any, LineDict]]] = {}  # a type per file, see above
+        self.mappings: dict[str, tuple[Any, LineDict]] = {}  # a type per file, see above
         for name, (_, kind) in LIST_FILES.items():
             label = self.label(name)
             if name in OPTIONAL_LISTS and not (folder / name).is_file():
@@ -207,7 +208,7 @@ class _Files:
     def label(self, name: str) -> str:
         return str(self.folder / name)
 
-    def values(self, name: str) -> list[Any]:  # YAML records, of the type ``name`` holds
+    def values(self, name: str) -> list[Any]:  # read from YAML, of the type ``name`` holds
         return [record for record, _ in self.records[name]]
 
     def locate(self, error: RecordError) -> DataError:
