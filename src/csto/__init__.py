@@ -12,9 +12,6 @@ from __future__ import annotations
 from ._typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from typing import Any
-
-if TYPE_CHECKING:
     from .errors import CstoError, DataError, InputError, RecordError, TimelineError
     from .factcheck.check import check
     from .present.tojson import to_dict
@@ -63,7 +60,7 @@ _HOMES = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> object:
     if name not in __all__:
         raise AttributeError(f"module 'csto' has no attribute '{name}'")
     from importlib import import_module

@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any
 
 import click
 
@@ -106,7 +105,7 @@ def _command(question: Question, _: Callable[[str], str], lang: str) -> click.Co
                                          "$CSTO_LANG or en)."))))
 
     def callback(as_json: bool, lang: str | None = None, scenario: str | None = None,
-                 scenario_file: str | None = None, **values: Any) -> None:
+                 scenario_file: str | None = None, **values: object) -> None:
         chosen = lang or os.environ.get(LANG_ENV) or "en"
         named = {p.name: values.get(p.name.replace("-", "_")) for p in question.params}
         answer = ask(question.name, {k: v for k, v in named.items() if v is not None},

@@ -5,15 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from contextlib import nullcontext
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from ..record.history import History
+
 N_ = str
+F = TypeVar("F", bound=Callable[..., object])
 
 
-def _period_options(_: Callable[[str], str]) -> Callable[[Any], Any]:
-    def wrap(function: Any) -> Any:
+def _period_options(_: Callable[[str], str]) -> Callable[[F], F]:
+    def wrap(function: F) -> F:
         for option in reversed([
             click.option("--from", "start", metavar="YYYY-MM-DD",
                          help=_(N_("First day (default: 15 May 1992, the Treaty's signature)."))),
@@ -32,8 +38,8 @@ def _period_options(_: Callable[[str], str]) -> Callable[[Any], Any]:
     return wrap
 
 
-def _output_options(_: Callable[[str], str]) -> Callable[[Any], Any]:
-    def wrap(function: Any) -> Any:
+def _output_options(_: Callable[[str], str]) -> Callable[[F], F]:
+    def wrap(function: F) -> F:
         function = click.option("--force", is_flag=True,
                                 help=_(N_("Replace FILE if it exists (on a terminal, csto "
                                           "asks).")))(function)
@@ -47,7 +53,7 @@ def _output_options(_: Callable[[str], str]) -> Callable[[Any], Any]:
     return wrap
 
 
-def _progress(total: int) -> Any:
+def _progress(total: int) -> tuple[Progress | None, Callable[[int], None] | None]:
     """A progress bar on a terminal's standard error, nothing otherwise."""
     stream = sys.stderr
     if stream is None or not stream.isatty():
@@ -60,7 +66,7 @@ def _progress(total: int) -> Any:
     return bar, lambda rows: bar.update(task, advance=rows)
 
 
-def _history(scenario: str | None, file: str | None) -> Any:
+def _history(scenario: str | None, file: str | None) -> History | None:
     from .output import scenario_history
 
     return scenario_history(scenario, file)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 import click
+
+if TYPE_CHECKING:
+    from click.parser import _OptionParser
 
 N_ = str
 
@@ -52,11 +55,12 @@ def once(command: click.Command, _: Callable[[str], str]) -> click.Command:
     keeps the last one silently, and ``--on A --on B`` would answer for B alone."""
     make = command.make_parser
 
-    def make_parser(ctx: click.Context) -> Any:
+    def make_parser(ctx: click.Context) -> _OptionParser:
         parser = make(ctx)
         parse = parser.parse_args
 
-        def parse_args(args: list[str]) -> Any:
+        def parse_args(args: list[str]) -> tuple[dict[str, object], list[str],
+                                                 list[click.Parameter]]:
             opts, rest, order = parse(args)
             seen: set[str | None] = set()
             for param in order:

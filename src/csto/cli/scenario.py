@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
 
 import click
 
@@ -18,8 +17,8 @@ DATABASE_HELP = N_("Database URL (default: $CSTO_DATABASE_URL, else SQLite in th
                    "folder).")
 
 
-def _json(value: Any) -> str:
-    def plain(item: Any) -> Any:
+def _json(value: object) -> str:
+    def plain(item: object) -> str:
         if isinstance(item, datetime | date):
             return item.isoformat()
         raise TypeError(type(item).__name__)

@@ -8,8 +8,13 @@ from pathlib import Path
 
 import click
 
+from .._typing import TYPE_CHECKING
 from .options import Whole, lang_option
 from .output import answer_json, emit
+
+if TYPE_CHECKING:
+    from ..record.history import History
+    from ..simulate.answers import CrisisAnswer, SweepAnswer
 
 N_ = str
 
@@ -68,7 +73,7 @@ def command(_: Callable[[str], str]) -> click.Command:
             warn(warning)
         history = built.history
         spec = built.scenario.model
-        answer: object
+        answer: CrisisAnswer | SweepAnswer
         if runs is None:
             if workers or scheduler or plot:
                 raise InputError("--workers, --scheduler and --plot need --runs", field="runs")
@@ -92,8 +97,8 @@ def command(_: Callable[[str], str]) -> click.Command:
     return simulate
 
 
-def _sweep(history: object, spec: object, runs: int, seed: int | None, workers: int | None,
-           scheduler: str | None, fixed: bool, sweep: Callable[..., object]) -> object:
+def _sweep(history: History, spec: object, runs: int, seed: int | None, workers: int | None,
+           scheduler: str | None, fixed: bool, sweep: Callable[..., SweepAnswer]) -> SweepAnswer:
     """The sweep, with a progress bar on standard error when it is a terminal."""
     if not sys.stderr.isatty() or runs < 5_000_000:
         return sweep(history, None, spec, runs, seed, workers, scheduler, fixed=fixed)

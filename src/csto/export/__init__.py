@@ -16,11 +16,15 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from datetime import date, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import pyarrow as pa
 
 from ..record.history import History
+
+if TYPE_CHECKING:
+    import pandas as pd
+    import polars as pl
 
 N_ = str
 """Marks a message for extraction (``make i18n``); returns it unchanged."""
@@ -108,7 +112,7 @@ def panel(kind: str, history: History | None = None, yearly: bool = False,
     return Export(batches, schema, metadata, last, units * units_per_time)
 
 
-def _frame(export: Export, frame: str) -> Any:
+def _frame(export: Export, frame: str) -> pd.DataFrame | pl.DataFrame | pa.Table:
     table = pa.Table.from_batches(list(export.batches), schema=export.schema)
     if frame == "polars":
         import polars as pl
@@ -120,18 +124,20 @@ def _frame(export: Export, frame: str) -> Any:
 
 
 def members(history: History | None = None, yearly: bool = False, start: object = None,
-            until: object = None, frame: str = "pandas") -> Any:
+            until: object = None, frame: str = "pandas") -> Any:  # pandas, Polars or Arrow: third-party
     """The member panel as a DataFrame (``frame``: pandas, polars or arrow)."""
     return _frame(panel("members", history, yearly, None, start, until), frame)
 
 
 def dyads(history: History | None = None, yearly: bool = False, directed: bool = True,
-          start: object = None, until: object = None, frame: str = "pandas") -> Any:
+          start: object = None, until: object = None,
+          frame: str = "pandas") -> Any:  # pandas, Polars or Arrow: third-party
     """The dyad panel as a DataFrame (``frame``: pandas, polars or arrow)."""
     return _frame(panel("dyads", history, yearly, directed, start, until), frame)
 
 
-def crosswalk(history: History | None = None, frame: str = "pandas") -> Any:
+def crosswalk(history: History | None = None,
+              frame: str = "pandas") -> Any:  # pandas, Polars or Arrow: third-party
     """Identifiers of every state in the record, with their sources."""
     from ..questions.api import _history
     from .crosswalk import state_codes

@@ -12,7 +12,7 @@ import json
 from collections.abc import Iterable
 from datetime import date
 from importlib.metadata import version
-from typing import Any
+from typing import TypedDict
 
 from ..errors import InputError
 from ..record.history import History
@@ -78,7 +78,12 @@ def _issued(source: Source) -> list[int] | None:
     return parts.get(source.precision, [day.year, day.month, day.day])
 
 
-def _project(history: History) -> tuple[str, dict[str, Any]]:
+class _About(TypedDict):
+    year: int
+    note: str
+
+
+def _project(history: History) -> tuple[str, _About]:
     review = history.review
     year = review.reviewed.year if review is not None else date.today().year
     note = (f"Record reviewed up to {review.reviewed.isoformat()}" if review is not None else "")
@@ -87,13 +92,13 @@ def _project(history: History) -> tuple[str, dict[str, Any]]:
 
 def csl_json(history: History, ids: Iterable[str]) -> str:
     release, about = _project(history)
-    items: list[dict[str, Any]] = [{
+    items: list[dict[str, object]] = [{
         "id": "csto", "type": "software", "title": "csto: the Collective Security Treaty "
         "Organization as sourced, time-aware rules", "version": release, "URL": PROJECT_URL,
         "issued": {"date-parts": [[about["year"]]]}, "note": about["note"]}]
     for ident in ids:
         source = history.sources[ident]
-        item: dict[str, Any] = {"id": ident, "type": CSL_TYPES.get(source.kind, "document"),
+        item: dict[str, object] = {"id": ident, "type": CSL_TYPES.get(source.kind, "document"),
                                 "title": source.title}
         if source.url:
             item["URL"] = source.url

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple, TypedDict, cast
 
 from ..record.history import History
 
@@ -40,13 +40,22 @@ class AllianceCode(NamedTuple):
     note: str
 
 
+class Identifiers(TypedDict):
+    """What ``identifiers.yaml`` holds: sources (title, url), each state's Wikidata item,
+    and the alliance's identifiers (scheme, id, source, note)."""
+
+    sources: dict[str, dict[str, str]]
+    states: dict[str, dict[str, str]]
+    alliance: list[dict[str, str]]
+
+
 @cache
-def identifiers() -> dict[str, Any]:
+def identifiers() -> Identifiers:
     from ..record.yamlfile import load_text
 
     path = HERE / "identifiers.yaml"
-    data: dict[str, Any] = load_text(path.read_text(encoding="utf-8"), str(path))
-    return data
+    # the package's own file, of this shape (the crosswalk export shows every row)
+    return cast("Identifiers", load_text(path.read_text(encoding="utf-8"), str(path)))
 
 
 def _source(key: str) -> str:

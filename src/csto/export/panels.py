@@ -21,7 +21,6 @@ Dyad indicators, for the row of state A and state B on a day (see docs/export.md
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 import numpy as np
 import pyarrow as pa
@@ -111,7 +110,7 @@ def dyad_batches(history: History, spans: Intervals, yearly: bool = False,
     for first in range(0, len(rows), step):
         chunk = rows[first:first + step]
         part = {name: v[first:first + step] for name, v in values.items()}
-        columns: dict[str, Any] = {}
+        columns: dict[str, np.ndarray] = {}
         length = _time_columns(columns, spans, len(chunk), yearly)
         columns = {
             "statea": np.repeat(codes[chunk[:, 0]], length),
@@ -126,7 +125,7 @@ def dyad_batches(history: History, spans: Intervals, yearly: bool = False,
         yield pa.RecordBatch.from_pydict(columns, schema=dyad_schema(yearly, directed))
 
 
-def _time_columns(columns: dict[str, Any], spans: Intervals, units: int, yearly: bool) -> int:
+def _time_columns(columns: dict[str, np.ndarray], spans: Intervals, units: int, yearly: bool) -> int:
     """Add the ``date`` (or ``year`` and ``days``) columns for ``units`` units; return how
     many rows each unit has."""
     if yearly:
@@ -140,7 +139,7 @@ def _time_columns(columns: dict[str, Any], spans: Intervals, units: int, yearly:
     return len(days)
 
 
-def _indicator(columns: dict[str, Any], name: str, matrix: np.ndarray, spans: Intervals,
+def _indicator(columns: dict[str, np.ndarray], name: str, matrix: np.ndarray, spans: Intervals,
                yearly: bool) -> None:
     """Daily: the value on each day. Yearly (ATOP's convention): 1 if it held on any day of
     the year, and ``NAME_days``, on how many days."""
@@ -194,7 +193,7 @@ def member_batches(history: History, spans: Intervals, yearly: bool = False
         sources = np.array([";".join(s.fact.sources) if s else "" for s in standings],
                            dtype=object)
         since = np.array([s.since if s else None for s in standings], dtype="datetime64[D]")
-        columns: dict[str, Any] = {}
+        columns: dict[str, np.ndarray] = {}
         _time_columns(columns, spans, 1, yearly)
         if yearly:
             last = np.r_[groups[1:] - 1, len(standings) - 1]

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import pyarrow as pa
 
@@ -44,7 +44,7 @@ def choose_format(given: str | None, output: str | None) -> str:
 
 
 def write(batches: Iterable[pa.RecordBatch], schema: pa.Schema, kind: str, output: str | None,
-          metadata: dict[str, str], last_day: date, progress: Any = None) -> int:
+          metadata: dict[str, str], last_day: date, progress: Callable[[int], None] | None = None) -> int:
     """Write every batch to the file ``output`` (standard output if None); return the rows
     written."""
     if output is None and kind in BINARY:
@@ -71,7 +71,8 @@ def _stream(output: str | None) -> AbstractContextManager[IO[bytes]]:
     return nullcontext(sys.stdout.buffer)
 
 
-def _counted(batches: Iterable[pa.RecordBatch], progress: Any) -> Iterator[pa.RecordBatch]:
+def _counted(batches: Iterable[pa.RecordBatch], progress: Callable[[int], None] | None
+             ) -> Iterator[pa.RecordBatch]:
     for batch in batches:
         yield batch
         if progress is not None:

@@ -49,9 +49,20 @@ from .i18n import Localizer, join, language_name
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
+    from typing import Any, Literal, TypeAlias
+
+    from rich.console import Console
+    from rich.table import Table
 
     from ..record.history import History
+
+    LineBlock: TypeAlias = tuple[Literal["line"], str | list[str], str]
+    HeadingBlock: TypeAlias = tuple[Literal["heading"], str]
+    TableBlock: TypeAlias = tuple[Literal["table"], list[str], list[list[str]], list[str]]
+    FindingBlock: TypeAlias = tuple[Literal["finding"], str, str, str, str, list[tuple[str, str]]]
+    SourcesBlock: TypeAlias = tuple[Literal["sources"]]
+    Block: TypeAlias = LineBlock | HeadingBlock | TableBlock | FindingBlock | SourcesBlock
+    """A part of a page: its kind, then that kind's parts (text, headers and rows...)."""
 
 N_ = str
 
@@ -107,7 +118,7 @@ class Page:
         self.as_html = html
         day = getattr(answer, "date", None)
         self.on: str | None = day.isoformat() if isinstance(day, date) else None
-        self.blocks: list[tuple[Any, ...]] = []  # each kind of block has its own parts
+        self.blocks: list[Block] = []
         self.numbers: dict[str, int] = {}
 
     # -- words -----------------------------------------------------------------------
@@ -320,12 +331,11 @@ def _text(page: Page) -> str:
 
     findings_seen = False
     for block in page.blocks:
-        kind = block[0]
-        if kind == "line":
+        if block[0] == "line":
             line("".join(block[1]), block[2])
-        elif kind == "heading":
+        elif block[0] == "heading":
             heading(block[1])
-        elif kind == "table":
+        elif block[0] == "table":
             if not block[2]:
                 line("  -")
                 continue
@@ -336,7 +346,7 @@ def _text(page: Page) -> str:
                 console.print(_rich_table(headers, rows))
             else:
                 out.write(laid)
-        elif kind == "finding":
+        elif block[0] == "finding":
             if not findings_seen:
                 heading(page.t(N_("Findings")))
                 findings_seen = True
@@ -345,7 +355,7 @@ def _text(page: Page) -> str:
             cites = page.t(N_("cites"))
             for _, full in citations:
                 line(f"  {cites} {full}", "    ")
-        elif kind == "sources":
+        elif block[0] == "sources":
             heading(page.t(N_("Sources")))
             for number, title, published, where in page.source_lines():
                 line(f"[{number}] {title}" + (f" ({published})" if published else ""), "     ")
@@ -481,14 +491,14 @@ def _reduce(total: int, ratios: list[int], maximums: list[int], values: list[int
     return result
 
 
-def _console(out: io.StringIO, width: int) -> Any:
+def _console(out: io.StringIO, width: int) -> Console:
     from rich.console import Console
 
     return Console(file=out, width=width, markup=False, highlight=False, emoji=False,
                    color_system=None, soft_wrap=False)
 
 
-def _rich_table(headers: list[str], rows: list[list[str]]) -> Any:
+def _rich_table(headers: list[str], rows: list[list[str]]) -> Table:
     from rich import box
     from rich.table import Table
 
@@ -536,20 +546,19 @@ def _html(page: Page) -> str:
     parts: list[str] = []
     findings_open = False
     for block in page.blocks:
-        kind = block[0]
-        if kind != "finding" and findings_open:
+        if block[0] != "finding" and findings_open:
             parts.append("</ul>")
             findings_open = False
-        if kind == "line":
+        if block[0] == "line":
             if block[1]:
                 style = ' class="indent"' if block[2] else ""
                 pieces = block[1] if isinstance(block[1], list) else [block[1]]
                 text = "".join(str(cell(p)) if isinstance(p, Foreign) else str(cited(p))
                                for p in pieces)
                 parts.append(f"<p{style}>{text}</p>")
-        elif kind == "heading":
+        elif block[0] == "heading":
             parts.append(f"<h2>{escape(block[1])}</h2>")
-        elif kind == "table":
+        elif block[0] == "table":
             if not block[2]:
                 parts.append("<p>-</p>")
                 continue
@@ -568,7 +577,7 @@ def _html(page: Page) -> str:
             parts.append(f'<div class="table" role="region" tabindex="0" aria-label="{region}">'
                          f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
                          f"</div>{twin}")
-        elif kind == "finding":
+        elif block[0] == "finding":
             if not findings_open:
                 heading = escape(page.t(N_("Findings")))
                 parts.append(f'<h2>{heading}</h2><ul class="findings">')
@@ -581,7 +590,7 @@ def _html(page: Page) -> str:
                          f"{escape(label)}</span> {escape(text)} "
                          f'<span class="refs">{refs(numbers)}</span>'
                          + (f'<ul class="cites">{cites}</ul>' if cites else "") + "</li>")
-        elif kind == "sources":
+        elif block[0] == "sources":
             language = page.t(N_("language"))
             ids = {number: ident for ident, number in page.numbers.items()}
             items = []
@@ -1129,7 +1138,7 @@ def changes(answer: ChangesAnswer, lang: str, html: bool = False) -> str:
 
 
 
-RENDERERS: dict[type, Callable[[Any, str, bool], str]] = {
+RENDERERS: dict[type, Callable[[Any, str, bool], str]] = {  # each takes its own answer type
     MembersAnswer: members, StandingAnswer: standing, OfficialsAnswer: officials,
     OverviewAnswer: overview, AssistAnswer: assist, BaseAnswer: base, StepAnswer: step,
     ChairAnswer: chair, DecisionAnswer: decide, DocumentsAnswer: documents,

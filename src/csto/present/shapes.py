@@ -14,7 +14,7 @@ import datetime
 import types
 import typing
 from functools import cache
-from typing import Annotated, Any, Literal, NewType, Union, get_args, get_origin, is_typeddict
+from typing import TYPE_CHECKING, Annotated, Literal, NewType, Union, get_args, get_origin, is_typeddict
 
 import msgspec
 
@@ -25,7 +25,13 @@ from ..rules import answers as rule_answers
 from . import jsonforms
 from .tojson import SKIPPED_FIELDS
 
-_NAMED: dict[Any, Any] = {
+if TYPE_CHECKING:
+    from ..record.bounded import JSON
+
+    Field = tuple[str, object] | tuple[str, object, object]
+    """A field as ``msgspec.defstruct`` takes it: name, type (a type form), default."""
+
+_NAMED: dict[object, object] = {
     model.Text: str,
     model.Standing: jsonforms.StandingJSON,
     model.Term: jsonforms.TermJSON,
@@ -37,11 +43,11 @@ _NAMED: dict[Any, Any] = {
 }
 
 
-def _is_record(kind: Any) -> bool:
+def _is_record(kind: object) -> bool:
     return isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")
 
 
-def json_type(kind: Any) -> Any:
+def json_type(kind: object) -> object:
     """The msgspec type of the JSON form of a value of type ``kind``."""
     if kind in _NAMED and not is_typeddict(_NAMED[kind]):
         return _NAMED[kind]
@@ -68,12 +74,12 @@ def json_type(kind: Any) -> Any:
         return kind
     if _is_record(kind) or is_typeddict(kind):
         return struct_of(kind)
-    if kind is typing.Any:
+    if kind is object:  # a value written as it is (a simulation's model): any JSON
         return typing.Any
     raise TypeError(f"no JSON form declared for {kind!r}")
 
 
-def _hints(kind: type) -> dict[str, Any]:
+def _hints(kind: type) -> dict[str, object]:
     """The type hints of ``kind``, its own module's names first (answers defined outside
     ``answers.py``, such as a scenario's diff, name their own parts)."""
     import sys
@@ -85,9 +91,9 @@ def _hints(kind: type) -> dict[str, Any]:
     return typing.get_type_hints(kind, namespace, namespace, include_extras=True)
 
 
-def _fields(kind: type) -> list[Any]:
+def _fields(kind: type) -> list[Field]:
     """The fields of the JSON form of a NamedTuple or TypedDict, as ``defstruct`` takes them."""
-    fields: list[Any] = []
+    fields: list[Field] = []
     hints = _hints(kind)
     names = getattr(kind, "_fields", None) or tuple(hints)
     for name in names:
@@ -128,7 +134,7 @@ def struct_of(kind: type) -> type[msgspec.Struct]:
 @cache
 def shape(answer: type) -> type[msgspec.Struct]:
     """The JSON form of an answer type, with the ``citations`` and ``sources`` ``to_json`` adds."""
-    extra: list[Any] = []
+    extra: list[Field] = []
     if "findings" in answer._fields:  # type: ignore[attr-defined]
         extra.append(("citations", list[struct_of(jsonforms.CitationJSON)]))  # type: ignore[misc]
     extra.append(("sources", dict[str, struct_of(jsonforms.SourceJSON)]))  # type: ignore[misc]
@@ -136,12 +142,12 @@ def shape(answer: type) -> type[msgspec.Struct]:
                              forbid_unknown_fields=True, module=__name__)
 
 
-def schema(answer: type) -> dict[str, Any]:
+def schema(answer: type) -> dict[str, JSON]:
     """The JSON Schema (draft 2020-12) of an answer's JSON form."""
-    result: dict[str, Any] = msgspec.json.schema(shape(answer))
+    result: dict[str, JSON] = msgspec.json.schema(shape(answer))
     return result
 
 
-def check(answer: type, text: str | bytes) -> Any:
+def check(answer: type, text: str | bytes) -> msgspec.Struct:
     """Validate a JSON text against the answer's shape; raises ``msgspec.ValidationError``."""
     return msgspec.json.decode(text, type=shape(answer))

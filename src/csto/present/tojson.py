@@ -21,13 +21,14 @@ from .i18n import Localizer
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from typing import Any, Protocol, TypeAlias
+    from typing import Any, Protocol, TypeAlias, TypeVar
 
     from orjson import Fragment
 
-    JSON: TypeAlias = "str | int | float | bool | list[JSON] | dict[str, JSON] | Fragment | None"
-    """A value of the JSON form (a ``Fragment`` is JSON text already written)."""
+    from ..record.bounded import JSON
+
     Object: TypeAlias = "dict[str, JSON]"
+    T = TypeVar("T")
 
     class Record(Protocol):
         """A NamedTuple: fields by name, values in order."""
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
         def __iter__(self) -> Iterator[object]: ...
 
     class Answer(Record, Protocol):
-        """Any answer: a record that carries the history it was computed on."""
+        """An answer: a record that carries the history it was computed on."""
 
         @property
         def history(self) -> History: ...
@@ -161,7 +162,7 @@ class _Fragments(_Encoder):
     once per record and language and reused by every answer that holds the same record
     (for the REST API, which sends bytes)."""
 
-    def _kept(self, value: Any, write: Callable[[_Encoder, Any], JSON]) -> JSON:
+    def _kept(self, value: T, write: Callable[[_Encoder, T], JSON]) -> JSON:
         key = (id(value), self.loc.lang)
         found = _FRAGMENTS.get(key)
         if found is None or found[0] is not value:
@@ -237,10 +238,8 @@ def to_json(answer: Answer, loc: Localizer, fragments: bool = False) -> Object:
     return result
 
 
-def to_dict(answer: object, lang: str = "en") -> dict[str, Any]:
-    """The JSON form of any answer, the same object the CLI prints with ``--json``.
-
-    Typed as ``Any`` inside: it is handed to callers as JSON, a boundary."""
+def to_dict(answer: object, lang: str = "en") -> dict[str, Any]:  # JSON for callers to index
+    """The JSON form of any answer, the same object the CLI prints with ``--json``."""
     history = getattr(answer, "history", None)
     if not isinstance(history, History):
         raise InputError("to_dict takes an answer of a csto function, not {kind}",

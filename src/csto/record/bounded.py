@@ -14,7 +14,17 @@ from .._typing import TYPE_CHECKING
 from ..errors import InputError
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Iterable
+    from datetime import date
+    from typing import Any, TypeAlias
+
+    from orjson import Fragment
+
+    JSON: TypeAlias = "dict[str, JSON] | list[JSON] | str | int | float | bool | Fragment | None"
+    """A JSON value as parsed here, and as csto writes its answers (where a ``Fragment`` is
+    JSON text already written, kept for reuse)."""
+    YAML: TypeAlias = "dict[str, YAML] | list[YAML] | str | int | float | bool | date | None"
+    """A YAML value as ``yamlfile`` reads it: JSON's values and days (the safe schema)."""
 
 N_ = str
 MAX_BYTES = 8_000_000
@@ -60,7 +70,7 @@ def too_long(where: str, line: int | None = None) -> LimitError:
 _NUMBER = frozenset("0123456789_:+-.xXoObBabcdefABCDEF")
 
 
-def scan_yaml(text: str, where: str, loader: Any) -> None:
+def scan_yaml(text: str, where: str, loader: type) -> None:
     """Count the events of a YAML text (with ``loader``'s parser) and refuse it beyond the
     bounds, before anything is built from it. A syntax error is left to the loader."""
     import yaml
@@ -69,7 +79,7 @@ def scan_yaml(text: str, where: str, loader: Any) -> None:
     sizes: list[int] = [0]  # values so far in each open collection: what its anchor repeats
     opened: list[str | None] = []
     anchors: dict[str, int] = {}
-    events: Any = yaml.parse(text, Loader=loader)
+    events: Any = yaml.parse(text, Loader=loader)  # PyYAML's events, told apart by their class
     try:
         for event in events:
             kind = type(event)
@@ -109,7 +119,7 @@ def scan_yaml(text: str, where: str, loader: Any) -> None:
         return
 
 
-def load_json(data: bytes | str, where: str, limit: int = MAX_BYTES) -> Any:
+def load_json(data: bytes | str, where: str, limit: int = MAX_BYTES) -> JSON:
     """A JSON document within the bounds, without duplicate keys or ``NaN``; text that is
     not JSON raises ``ValueError`` (callers say what they expected instead)."""
     import json
@@ -117,8 +127,8 @@ def load_json(data: bytes | str, where: str, limit: int = MAX_BYTES) -> Any:
     if len(data) > limit:
         raise too_large(where, len(data), limit)
 
-    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        found: dict[str, Any] = {}
+    def pairs(items: list[tuple[str, JSON]]) -> dict[str, JSON]:
+        found: dict[str, JSON] = {}
         for key, value in items:
             if key in found:
                 raise LimitError(N_("{where}: the key '{value}' is given twice"), where,
@@ -135,18 +145,18 @@ def load_json(data: bytes | str, where: str, limit: int = MAX_BYTES) -> Any:
         raise LimitError(N_("{where}: '{value}' is not a JSON number"), where, value=name)
 
     try:
-        value = json.loads(data, object_pairs_hook=pairs, parse_int=number,
-                           parse_constant=constant)
+        value: JSON = json.loads(data, object_pairs_hook=pairs, parse_int=number,
+                                 parse_constant=constant)
     except RecursionError:
         raise too_deep(where) from None
     check_tree(value, where)
     return value
 
 
-def check_tree(value: Any, where: str) -> None:
+def check_tree(value: object, where: str) -> None:
     """Refuse a parsed value nested deeper than ``MAX_DEPTH`` or with more than
     ``MAX_NODES`` values (walked without recursion)."""
-    stack: list[tuple[Any, int]] = [(value, 0)]
+    stack: list[tuple[object, int]] = [(value, 0)]
     nodes = 0
     while stack:
         item, depth = stack.pop()
@@ -154,7 +164,7 @@ def check_tree(value: Any, where: str) -> None:
         if nodes > MAX_NODES:
             raise too_many(where)
         if isinstance(item, dict):
-            children: Any = item.values()
+            children: Iterable[object] = item.values()
         elif isinstance(item, list | tuple):
             children = item
         else:

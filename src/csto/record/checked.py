@@ -20,41 +20,44 @@ from .vocab import BODIES, CONFIDENCES, PRECISIONS, SOURCE_KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from typing import Any
+    from typing import TypeVar
+
+    Checked = Event | Source
+    R = TypeVar("R", Event, Source)
 
 N_ = str
 
 
-def _wrong(record: Any, field: str, expected: str) -> InputError:
+def _wrong(record: Checked, field: str, expected: str) -> InputError:
     ident = record.id if isinstance(record.id, str) else repr(record.id)
     return InputError(N_("{record} '{ident}': '{name}' must be {expected}, not {value}"),
                       field=field, record=type(record).__name__, ident=ident[:80], name=field,
                       expected=expected, value=repr(getattr(record, field))[:60])
 
 
-def _text(record: Any, field: str, optional: bool = False) -> None:
-    value = getattr(record, field)
+def _text(record: Checked, field: str, optional: bool = False) -> None:
+    value: object = getattr(record, field)
     if (value is None and optional) or (isinstance(value, str) and value.strip()):
         return
     raise _wrong(record, field, "non-empty text" + (" or None" if optional else ""))
 
 
-def _day(record: Any, field: str, optional: bool = False) -> None:
-    value = getattr(record, field)
+def _day(record: Checked, field: str, optional: bool = False) -> None:
+    value: object = getattr(record, field)
     if (value is None and optional) or (type(value) is date):
         return
     raise _wrong(record, field, "a datetime.date" + (" or None" if optional else ""))
 
 
-def _one_of(record: Any, field: str, allowed: tuple[str, ...], optional: bool = False) -> None:
-    value = getattr(record, field)
+def _one_of(record: Checked, field: str, allowed: tuple[str, ...], optional: bool = False) -> None:
+    value: object = getattr(record, field)
     if (value is None and optional) or (isinstance(value, str) and value in allowed):
         return
     raise _wrong(record, field, "one of " + ", ".join(allowed))
 
 
-def _texts(record: Any, field: str, kinds: tuple[type, ...]) -> None:
-    value = getattr(record, field)
+def _texts(record: Checked, field: str, kinds: tuple[type, ...]) -> None:
+    value: object = getattr(record, field)
     if value is not None and not isinstance(value, kinds):
         raise _wrong(record, field, "a csto Text or None" if kinds == (Text,)
                      else "text, a csto Text or None")
@@ -115,39 +118,39 @@ def fix_event(event: Event) -> Event:
     return tuple.__new__(Event, values)
 
 
-def _guard(kind: type, check: Callable[[Any], None],
-           fix: Callable[[Any], Any] = lambda value: value) -> None:
+def _guard(kind: type[R], check: Callable[[R], None],
+           fix: Callable[[R], R] = lambda value: value) -> None:
     """Make ``kind(...)`` and ``value._replace(...)`` run ``check`` (after ``fix``), and
     turn a missing or unknown argument into an ``InputError``."""
-    build: Any = kind.__new__
-    replace: Any = kind._replace  # type: ignore[attr-defined]
+    build: Callable[..., R] = kind.__new__  # whatever a user passes: checked below
+    replace: Callable[..., R] = kind._replace
 
-    def made(value: Any) -> Any:
+    def made(value: R) -> R:
         value = fix(value)
         check(value)
         return value
 
-    def new(cls: type, *args: object, **kwargs: object) -> Any:
+    def new(cls: type[R], *args: object, **kwargs: object) -> R:
         try:
             return made(build(cls, *args, **kwargs))
         except TypeError as exc:
             raise InputError(N_("{record}: {problem}"), record=kind.__name__,
                              problem=str(exc)) from None
 
-    def _replace(self: Any, **changes: object) -> Any:
+    def _replace(self: R, **changes: object) -> R:
         try:
             return made(replace(self, **changes))
         except TypeError as exc:
             raise InputError(N_("{record}: {problem}"), record=kind.__name__,
                              problem=str(exc)) from None
 
-    def reduce(self: Any) -> tuple[Any, ...]:
+    def reduce(self: R) -> tuple[object, ...]:
         """Unpickled as stored, unchecked: only csto's own cache holds these pickles, of
         values checked when they were built, and the command line reads it at every start."""
         return tuple.__new__, (type(self), tuple(self))
 
     kind.__new__ = staticmethod(new)  # type: ignore[assignment]
-    kind._replace = _replace  # type: ignore[attr-defined]
+    kind._replace = _replace  # type: ignore[method-assign,assignment]
     kind.__reduce__ = reduce  # type: ignore[assignment,method-assign]
 
 

@@ -11,7 +11,7 @@ import datetime
 from .._typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from typing import Any
+    from .bounded import YAML
 
 
 class EventSpec(NamedTuple):
@@ -43,4 +43,4 @@ class Scenario(NamedTuple):
     description: str | None
     events: tuple[EventSpec, ...]
     sources: tuple[SourceSpec, ...] = ()
-    model: dict[str, Any] | None = None
+    model: dict[str, YAML] | None = None

@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from typing import Any
 
+    from .bounded import YAML
+    from .yamlfile import LineDict
+
 LIST_FILES: dict[str, tuple[str, type]] = {
     # file: (the kind of record in messages, its value type)
     "sources.yaml": ("source", Source),
@@ -97,11 +100,11 @@ def shaped(compiled: Compiled) -> bool:
         compiled.review is None or type(compiled.review) is Review)
 
 
-def _holds(value: Any, container: type, key: type | None, item: type | None) -> bool:
+def _holds(value: object, container: type, key: type | None, item: type | None) -> bool:
     kind: type = type(value)
-    if kind is not container:
+    if kind is not container or not isinstance(value, dict | tuple):
         return False
-    keys, items = (value.keys(), value.values()) if container is dict else ((), value)
+    keys, items = (value.keys(), value.values()) if isinstance(value, dict) else ((), value)
     return all(type(k) is key for k in keys) and (
         item is None or all(type(v) is item for v in items))
 
@@ -175,8 +178,10 @@ class _Files:
         from .yamlfile import LineDict, load_yaml
 
         self.folder = folder
-        self.records: dict[str, list[tuple[Any, LineDict]]] = {}
-        self.mappings: dict[str, tuple[Any, LineDict]] = {}
+        # Records read from YAML, each file's of the type LIST_FILES or MAPPING_FILES names for
+        # it at run time: ``compile_data`` puts each where its type is declared (``Compiled``).
+        self.records: dict[str, list[tuple[Any, LineDict]]] = {}  # a type per file, see above
+        self.mappings: dict[str, tuple[Any, LineDict]] = {}  # a type per file, see above
         for name, (_, kind) in LIST_FILES.items():
             label = self.label(name)
             if name in OPTIONAL_LISTS and not (folder / name).is_file():
@@ -203,7 +208,7 @@ class _Files:
     def label(self, name: str) -> str:
         return str(self.folder / name)
 
-    def values(self, name: str) -> list[Any]:
+    def values(self, name: str) -> list[Any]:  # read from YAML, of the type ``name`` holds
         return [record for record, _ in self.records[name]]
 
     def locate(self, error: RecordError) -> DataError:
@@ -217,7 +222,7 @@ class _Files:
         return DataError(self.label(name), holder.line_of(error.field), error.field,
                          f"{error.problem} ({error.kind} '{error.ident}')")
 
-    def _raw(self, kind: str, ident: str) -> tuple[str, Any] | None:
+    def _raw(self, kind: str, ident: str) -> tuple[str, LineDict] | None:
         for name, (record_kind, _) in LIST_FILES.items():
             if record_kind == kind:
                 key = "iso3" if kind == "country" else "id"
@@ -226,24 +231,35 @@ class _Files:
                         return name, raw
         if kind == "term":
             office, _, index = ident.rstrip("]").partition("[")
-            return "offices.yaml", self.mappings["offices.yaml"][1][office][int(index)]
+            return "offices.yaml", self._entry("offices.yaml", office, int(index))
         if kind == "milestone":
-            return "organization.yaml", self.mappings["organization.yaml"][1]["milestones"][int(ident)]
+            return "organization.yaml", self._entry("organization.yaml", "milestones", int(ident))
         return None
 
+    def _entry(self, name: str, key: str, index: int) -> LineDict:
+        """The ``index``-th mapping of the list under ``key`` in the mapping file ``name``
+        (the schema has checked that it is one), else that file's mapping."""
+        from .yamlfile import LineDict
 
-def _holder_of(raw: Any, error: RecordError) -> Any:
+        raw = self.mappings[name][1]
+        items = raw.get(key)
+        entry = items[index] if isinstance(items, list) and 0 <= index < len(items) else None
+        return entry if isinstance(entry, LineDict) else raw
+
+
+def _holder_of(raw: LineDict, error: RecordError) -> LineDict | None:
     """The innermost mapping under ``raw`` that cites the unknown source of ``error``."""
     from .yamlfile import LineDict
 
     if error.field != "sources" or "unknown source" not in error.problem:
         return None
     wanted = error.problem.split("'")[1]
-    stack = [raw]
+    stack: list[YAML] = [raw]
     while stack:
         node = stack.pop()
         if isinstance(node, LineDict):
-            if wanted in (node.get("sources") or []):
+            sources = node.get("sources")
+            if isinstance(sources, list) and wanted in sources:
                 return node
             stack.extend(node.values())
         elif isinstance(node, list):
@@ -251,12 +267,12 @@ def _holder_of(raw: Any, error: RecordError) -> Any:
     return None
 
 
-def _record_context(raw: Any) -> str:
+def _record_context(raw: object) -> str:
     ident = raw.get("id") if isinstance(raw, dict) else None
     return f" (record '{ident}')" if isinstance(ident, str) else ""
 
 
-def _read(raw: Any, kind: type, label: str, context: str) -> Any:
+def _read(raw: LineDict, kind: type, label: str, context: str) -> object:
     """Validate one record; a problem becomes a DataError naming the line and field."""
     import re
 
@@ -287,12 +303,14 @@ def _read(raw: Any, kind: type, label: str, context: str) -> Any:
         raise DataError(label, line, field, f"{problem.rstrip('.')}{context}") from None
 
 
-def _locate(raw: Any, path: str) -> tuple[int | None, str | None]:
+def _locate(raw: LineDict, path: str) -> tuple[int | None, str | None]:
     """Follow a msgspec error path like ``$.versions[1].by`` through the raw YAML."""
     import re
 
     from .yamlfile import LineDict
 
+    node: YAML
+    line: int | None
     node, line, last_key = raw, getattr(raw, "line", None), None
     for key, index in re.findall(r"\.([A-Za-z_][\w-]*)|\[(\d+)\]", path):
         if key:

@@ -12,14 +12,15 @@ from __future__ import annotations
 import types
 import typing
 from functools import cache
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Literal, TypeVar, Union, get_args, get_origin
 
 import msgspec
 
 from . import model, vocab
 
+R = TypeVar("R", bound=tuple[object, ...])  # a record type of ``model``
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
-ALIASES: dict[str, Any] = {
+ALIASES: dict[str, object] = {
     "NonEmpty": NonEmpty,
     "Iso3": Annotated[str, msgspec.Meta(pattern="^[A-Z]{3}$")],
     "SourceIds": Annotated[tuple[NonEmpty, ...], msgspec.Meta(min_length=1)],
@@ -36,11 +37,11 @@ ALIASES: dict[str, Any] = {
 _STRUCT_TO_VALUE: dict[type, type] = {}
 
 
-def _is_record(kind: Any) -> bool:
+def _is_record(kind: object) -> bool:
     return isinstance(kind, type) and issubclass(kind, tuple) and hasattr(kind, "_fields")
 
 
-def _mapped(kind: Any) -> Any:
+def _mapped(kind: object) -> object:
     """The msgspec type that validates what the model's ``kind`` holds."""
     origin = get_origin(kind)
     if origin is Annotated:
@@ -66,7 +67,7 @@ def struct_for(record: type) -> type[msgspec.Struct]:
     """A msgspec Struct with the fields, defaults and constraints of a NamedTuple type."""
     hints = typing.get_type_hints(record, {**vars(model), **ALIASES}, include_extras=True)
     defaults = getattr(record, "_field_defaults", {})
-    fields: list[Any] = []
+    fields: list[tuple[str, object] | tuple[str, object, object]] = []
     for name in record._fields:  # type: ignore[attr-defined]
         kind = _mapped(hints[name])
         if name in defaults:
@@ -82,7 +83,7 @@ def struct_for(record: type) -> type[msgspec.Struct]:
     return struct
 
 
-def thaw(value: Any) -> Any:
+def thaw(value: object) -> object:
     """A validated Struct (recursively) as the model's NamedTuple values."""
     if isinstance(value, msgspec.Struct):
         record = _STRUCT_TO_VALUE[type(value)]
@@ -94,6 +95,8 @@ def thaw(value: Any) -> Any:
     return value
 
 
-def read(raw: Any, record: type) -> Any:
+def read(raw: object, record: type[R]) -> R:
     """Validate ``raw`` (parsed YAML) as a ``record``; raises ``msgspec.ValidationError``."""
-    return thaw(msgspec.convert(raw, struct_for(record), from_attributes=False))
+    value = thaw(msgspec.convert(raw, struct_for(record), from_attributes=False))
+    assert isinstance(value, record)
+    return value

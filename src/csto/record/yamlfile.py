@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from ..errors import DataError, InputError
 from .bounded import MAX_BYTES, LimitError, scan_yaml, too_large
 
-_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:
+    from .bounded import YAML
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader, where PyYAML has it
 
 
-class LineDict(dict[str, Any]):
+class LineDict(dict[str, "YAML"]):
     """A mapping read from YAML; ``line`` is where it starts, ``key_lines`` where each key is."""
 
     __slots__ = ("key_lines", "line")
@@ -32,10 +35,11 @@ class LineDict(dict[str, Any]):
 class _Loader(_Base):  # type: ignore[misc]
     _implicit = _Base.yaml_implicit_resolvers
 
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    def resolve(self, kind: type, value: str | None, implicit: tuple[bool, bool]) -> str:
         """The tag of a plain scalar as the safe loader resolves it, by its first character
-        (the data has no path resolvers); other nodes as the base class does."""
-        if kind is yaml.ScalarNode and implicit[0] and None not in self._implicit:
+        (the data has no path resolvers); other nodes (``value`` None) as the base class does."""
+        if (kind is yaml.ScalarNode and implicit[0] and None not in self._implicit
+                and value is not None):
             for tag, pattern in self._implicit.get(value[:1], ()):
                 if pattern.match(value):
                     return str(tag)
@@ -43,7 +47,7 @@ class _Loader(_Base):  # type: ignore[misc]
         return str(super().resolve(kind, value, implicit))
 
 
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
     result.line = node.start_mark.line + 1
@@ -62,7 +66,7 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> LineDict:
     return result
 
 
-def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> datetime.date:
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> datetime.date:
     try:
         value = yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as exc:
@@ -78,7 +82,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
-def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> Any:
+def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> YAML:
     """Parse one data file (a regular file of at most ``limit`` bytes); a problem becomes a
     DataError naming ``label`` and the line."""
     from .files import read_bytes
@@ -99,13 +103,13 @@ _STR = "tag:yaml.org,2002:str"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-def _build(loader: Any, node: yaml.Node) -> Any:
+def _build(loader: _Loader, node: yaml.Node) -> YAML:
     """A composed node as Python values: mappings (with their lines), sequences and text
     built here, other scalars by the loader's own constructors. PyYAML's generic
     construction costs more than parsing; this gives the same values."""
     if isinstance(node, yaml.MappingNode):
         if any(key.tag == "tag:yaml.org,2002:merge" for key, _ in node.value):
-            return loader.construct_object(node, deep=True)
+            return _constructed(loader, node)
         result = LineDict()
         result.line = node.start_mark.line + 1
         lines = result.key_lines
@@ -123,11 +127,18 @@ def _build(loader: Any, node: yaml.Node) -> Any:
     if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
         return [_build(loader, item) for item in node.value]
     if node.tag == _STR and isinstance(node, yaml.ScalarNode):
-        return node.value
-    return loader.construct_object(node, deep=True)
+        text: str = node.value
+        return text
+    return _constructed(loader, node)
 
 
-def _load(text: str) -> Any:
+def _constructed(loader: _Loader, node: yaml.Node) -> YAML:
+    """A node built by the loader's own constructors (PyYAML's, untyped)."""
+    value: YAML = loader.construct_object(node, deep=True)
+    return value
+
+
+def _load(text: str) -> YAML:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -136,7 +147,7 @@ def _load(text: str) -> Any:
         loader.dispose()
 
 
-def load_text(text: str, label: str, limit: int = MAX_BYTES) -> Any:
+def load_text(text: str, label: str, limit: int = MAX_BYTES) -> YAML:
     """Parse YAML text within the bounds of ``bounded``; a problem becomes a DataError
     naming ``label`` and the line."""
     size = len(text.encode("utf-8", "surrogatepass"))

@@ -17,13 +17,17 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import msgspec
 
 from ..errors import InputError
 from ..record.hypothetical import EventSpec, Scenario, SourceSpec
+
+if TYPE_CHECKING:
+    from ..record.bounded import YAML
 
 MAX_BYTES = 1_000_000
 """The largest scenario file read: a few thousand events fit in far less."""
@@ -70,7 +74,7 @@ class _File(msgspec.Struct, forbid_unknown_fields=True, kw_only=True):
     description: Text | None = None
     events: Annotated[list[_Event], msgspec.Meta(max_length=MAX_EVENTS)] = []
     sources: list[_Source] = []
-    model: dict[str, Any] | None = None
+    model: dict[str, object] | None = None
 
 
 def _problem(exc: msgspec.ValidationError, where: str) -> InputError:
@@ -95,32 +99,43 @@ def _problem(exc: msgspec.ValidationError, where: str) -> InputError:
                       problem=message.rstrip("."))
 
 
-def _plain(value: Any, where: str) -> Any:
+def _plain(value: object, where: str) -> YAML:
     """A ``model:`` value as plain text, numbers, days, lists and mappings (what saving
     writes and reading gives back), whatever mapping type it was read into."""
     import math
 
     if isinstance(value, dict):
-        if not all(isinstance(key, str) for key in value):
-            raise InputError("{where}: model: the keys of a mapping are text", field="scenario",
-                             where=where)
-        return {_plain(key, where): _plain(item, where) for key, item in value.items()}
+        return _mapping(value, where)
     if isinstance(value, list | tuple):
         return [_plain(item, where) for item in value]
-    if isinstance(value, str) and CONTROLS.search(value):
-        raise InputError("{where}: model: a text holds a control character", field="scenario",
-                         where=where)
+    if isinstance(value, str):
+        return _text(value, where)
     if isinstance(value, float) and not math.isfinite(value):
         raise InputError("{where}: model: a number must be finite, not {value}",
                          field="scenario", where=where, value=str(value))
-    if value is None or isinstance(value, str | int | float | datetime.date):
+    if value is None or isinstance(value, int | float | datetime.date):
         return value
     raise InputError("{where}: model: a value is text, a number, true or false, a day, a "
                      "list or a mapping, not {kind}", field="scenario", where=where,
                      kind=type(value).__name__)
 
 
-def _bounded(value: Any, where: str) -> None:
+def _mapping(value: Mapping[str, object], where: str) -> dict[str, YAML]:
+    """A ``model:`` mapping as ``_plain`` gives it; its keys must be text."""
+    if not all(isinstance(key, str) for key in value):
+        raise InputError("{where}: model: the keys of a mapping are text", field="scenario",
+                         where=where)
+    return {_text(key, where): _plain(item, where) for key, item in value.items()}
+
+
+def _text(value: str, where: str) -> str:
+    if CONTROLS.search(value):
+        raise InputError("{where}: model: a text holds a control character", field="scenario",
+                         where=where)
+    return value
+
+
+def _bounded(value: object, where: str) -> None:
     from ..record.bounded import LimitError, check_tree
 
     try:
@@ -129,7 +144,7 @@ def _bounded(value: Any, where: str) -> None:
         raise InputError("{problem}", field="scenario", problem=str(exc)) from None
 
 
-def parse(raw: Any, where: str = "scenario") -> Scenario:
+def parse(raw: object, where: str = "scenario") -> Scenario:
     """A scenario from a parsed mapping (YAML or JSON); one clear line if it is not one."""
     if not isinstance(raw, dict):
         raise InputError("{where}: a scenario is a mapping with name, description and events",
@@ -144,7 +159,7 @@ def parse(raw: Any, where: str = "scenario") -> Scenario:
         tuple(EventSpec(e.date, e.state, e.kind, e.id, e.by, e.effective, e.body, e.summary,
                         tuple(e.sources or ())) for e in data.events),
         tuple(SourceSpec(s.id, s.title, s.url, s.published, s.language) for s in data.sources),
-        None if data.model is None else _plain(data.model, where))
+        None if data.model is None else _mapping(data.model, where))
 
 
 def parse_text(text: str, where: str = "scenario") -> Scenario:
@@ -181,8 +196,8 @@ def dump(scenario: Scenario) -> str:
     back turns into the same thing."""
     import yaml
 
-    def event(e: EventSpec) -> dict[str, Any]:
-        item: dict[str, Any] = {"date": e.date.isoformat(), "state": e.state, "kind": e.kind}
+    def event(e: EventSpec) -> dict[str, object]:
+        item: dict[str, object] = {"date": e.date.isoformat(), "state": e.state, "kind": e.kind}
         for key in ("id", "by", "body", "summary"):
             if getattr(e, key) is not None:
                 item[key] = getattr(e, key)
@@ -192,7 +207,7 @@ def dump(scenario: Scenario) -> str:
             item["sources"] = list(e.sources)
         return item
 
-    data: dict[str, Any] = {"name": scenario.name}
+    data: dict[str, object] = {"name": scenario.name}
     if scenario.description:
         data["description"] = scenario.description
     data["events"] = [event(e) for e in scenario.events]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..record.model import Finding
 from .fit import Estimate
@@ -32,7 +32,7 @@ class CrisisAnswer(NamedTuple):
     steps: tuple[Step, ...]
     outcome: Outcome
     end_date: date | None
-    model: dict[str, Any]
+    model: dict[str, object]
     seed: int
     fixed: bool
     calibration: tuple[Estimate, ...]
@@ -111,7 +111,7 @@ class SweepAnswer(NamedTuple):
     troops: Summary
     sensitivity: tuple[Sensitivity, ...]
     sobol: tuple[SobolIndex, ...]
-    model: dict[str, Any]
+    model: dict[str, object]
     calibration: tuple[Estimate, ...]
     model_version: str
     versions: dict[str, str]

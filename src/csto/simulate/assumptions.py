@@ -9,8 +9,8 @@ the point estimates. Bad values are refused with one line naming the place and t
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, overload
 
 import numpy as np
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..record.history import History
     from .fit import Calibration
 
+T = TypeVar("T")
 STEPS = ("consultations", "decision", "deployment", "operation", "withdrawal")
 """The delays the model draws, in days, after the request."""
 
@@ -33,7 +34,12 @@ class Law(NamedTuple):
     kind: str
     params: tuple[float, ...]
 
-    def sample(self, rng: np.random.Generator, size: Any = None) -> Any:
+    @overload
+    def sample(self, rng: np.random.Generator, size: None = None) -> float: ...
+    @overload
+    def sample(self, rng: np.random.Generator, size: int) -> np.ndarray: ...
+
+    def sample(self, rng: np.random.Generator, size: int | None = None) -> float | np.ndarray:
         """``size`` draws as an array, or one float where ``size`` is None.
 
         Arrays are drawn by inverse transforms on single-precision uniforms and normals,
@@ -46,7 +52,8 @@ class Law(NamedTuple):
             return float(self._scalar(rng))
         if self.kind == "lognormal":
             normal = rng.standard_normal(size, dtype=np.float32)
-            return np.exp(np.float32(np.log(a[0])) + np.float32(a[1]) * normal)
+            drawn: np.ndarray = np.exp(np.float32(np.log(a[0])) + np.float32(a[1]) * normal)
+            return drawn
         u = rng.random(size, dtype=np.float32)
         if self.kind == "uniform":
             return a[0] + (a[1] - a[0]) * u
@@ -56,7 +63,8 @@ class Law(NamedTuple):
         split = (mode - low) / (high - low)
         rising = low + np.sqrt(u * (high - low) * (mode - low))
         falling = high - np.sqrt((1 - u) * (high - low) * (high - mode))
-        return np.where(u < split, rising, falling)
+        drawn = np.where(u < split, rising, falling)
+        return drawn
 
     def mean(self) -> float:
         """The law's mean."""
@@ -79,7 +87,7 @@ class Law(NamedTuple):
             return rng.lognormal(np.log(a[0]), a[1])
         return rng.exponential(a[0])
 
-    def as_spec(self) -> dict[str, Any]:
+    def as_spec(self) -> dict[str, float | list[float] | dict[str, float]]:
         if self.kind == "fixed":
             return {"fixed": self.params[0]}
         if self.kind == "lognormal":
@@ -167,7 +175,7 @@ class Model(NamedTuple):
                      model._replace(delays={**model.delays, step: law}))
         return model
 
-    def as_spec(self) -> dict[str, Any]:
+    def as_spec(self) -> dict[str, object]:
         """The model as a scenario's ``model:`` section would write it (point values)."""
         return {
             "request": {"probability": self.request_probability,
@@ -180,7 +188,7 @@ class Model(NamedTuple):
         }
 
 
-def _number(value: Any, where: str, minimum: float = 0.0) -> float:
+def _number(value: object, where: str, minimum: float = 0.0) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not np.isfinite(value):
         raise InputError("{where}: '{value}' is not a number", field=where, where=where,
                          value=str(value))
@@ -191,7 +199,7 @@ def _number(value: Any, where: str, minimum: float = 0.0) -> float:
     return float(value)
 
 
-def parse_law(spec: Any, where: str) -> Law:
+def parse_law(spec: object, where: str) -> Law:
     """A law from its written form: a number, or one of {fixed, uniform, triangular,
     lognormal: {median, sigma}, exponential: {mean}}."""
     if isinstance(spec, int | float) and not isinstance(spec, bool):
@@ -226,7 +234,7 @@ def parse_law(spec: Any, where: str) -> Law:
     return Law(kind, values)
 
 
-def parse_stance(spec: Any, where: str) -> StanceLaw:
+def parse_stance(spec: object, where: str) -> StanceLaw:
     """A stance law: one of the stances, or the chances of each (summing to one)."""
     if spec in STANCES:
         return StanceLaw(*(1.0 if s == spec else 0.0 for s in STANCES))
@@ -243,12 +251,13 @@ def parse_stance(spec: Any, where: str) -> StanceLaw:
     return StanceLaw(*chances)
 
 
-def _members(spec: Any, where: str, parse: Any, known: Any) -> tuple[Any, dict[str, Any]]:
+def _members(spec: object, where: str, parse: Callable[[object, str], T],
+             known: Callable[[object, str], str]) -> tuple[T | None, dict[str, T]]:
     if not isinstance(spec, Mapping):
         raise InputError("{where}: give a mapping of states (and 'default')", field=where,
                          where=where)
     default = None
-    by_state: dict[str, Any] = {}
+    by_state: dict[str, T] = {}
     for key, value in spec.items():
         if key == "default":
             default = parse(value, f"{where}.default")
@@ -294,17 +303,17 @@ def from_calibration(calibration: Calibration, history: History | None = None) -
                              if f"delays.{step}" in pool}))
 
 
-def _release(model: Model, **parts: Any) -> Model:
-    """``model`` with the pool columns a scenario has set dropped (they are fixed now)."""
+def _release(model: Model, steps: tuple[str, ...] = (), **columns: None) -> Model:
+    """``model`` with the pool columns a scenario has set dropped (they are fixed now):
+    ``columns`` by name, the delays of ``steps``."""
     u = model.uncertain
     if u is None:
         return model
-    steps = parts.pop("steps", ())
     return model._replace(uncertain=u._replace(
-        **parts, delays={k: v for k, v in u.delays.items() if k not in steps}))
+        **columns, delays={k: v for k, v in u.delays.items() if k not in steps}))
 
 
-def model_from(spec: Any, base: Model, known: Any) -> Model:
+def model_from(spec: object, base: Model, known: Callable[[object, str], str]) -> Model:
     """``base`` with the parts ``spec`` (a scenario's ``model:`` section) changes.
 
     ``known(name, where)`` turns a state as written into its code, or raises.
@@ -350,7 +359,7 @@ def model_from(spec: Any, base: Model, known: Any) -> Model:
         if default is not None:
             model = _release(model, support=None, block=None)
     if spec.get("contingents") is not None:
-        default, by_state = _members(spec["contingents"], "model.contingents", parse_law, known)
-        model = model._replace(default_contingent=default or model.default_contingent,
-                               contingents={**model.contingents, **by_state})
+        contingent, by_code = _members(spec["contingents"], "model.contingents", parse_law, known)
+        model = model._replace(default_contingent=contingent or model.default_contingent,
+                               contingents={**model.contingents, **by_code})
     return model

@@ -32,8 +32,8 @@ def _task(plan: mc.Plan, sizes: list[int], children: list[np.random.SeedSequence
 def local_cluster(workers: int | None) -> LocalCluster:
     """A cluster of ``workers`` processes on this machine, one thread each.
 
-    Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_`` set (65536 by default). Any
-    value of it turns off glibc's sliding mmap threshold, so every array of 128 KiB or more
+    Dask's nanny starts workers with ``MALLOC_TRIM_THRESHOLD_`` set (65536 by default). Set to
+    any value, it turns off glibc's sliding mmap threshold, so every array of 128 KiB or more
     (each of a block's arrays) is mapped fresh from the system and zeroed page by page: a
     worker then draws a block 2 to 3 times slower than this process does. The variable is
     left unset, as in this process. Workers started by hand (``dask worker``) take it from

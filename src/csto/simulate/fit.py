@@ -16,11 +16,10 @@ columns are independent. Each simulated run uses one row of the pool.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypedDict
 
 import numpy as np
 import yaml
@@ -39,6 +38,22 @@ POOL_SEED = 1992
 """The fixed seed of the pool's order (a constant of the model, not of a sweep)."""
 LEVEL = 0.90
 """The credible interval reported for every fitted parameter."""
+
+
+class BetaBetween(TypedDict):
+    """The Beta with this mean whose 95th percentile is ``p95``."""
+
+    mean: float
+    p95: float
+
+
+Prior = TypedDict("Prior", {"beta": list[float], "beta-between": BetaBetween,
+                            "gamma": list[float]}, total=False)
+"""A parameter's prior in ``calibration.yaml``: one of these laws."""
+Entry = TypedDict("Entry", {"fit": str, "prior": Prior, "from": list[str], "to": list[str],
+                            "assumed": float, "cases": list[str], "sources": list[str],
+                            "why": dict[str, str]}, total=False)
+"""One parameter of ``calibration.yaml``: how it is fitted, or the value assumed; and why."""
 
 
 class CaseFacts(NamedTuple):
@@ -98,7 +113,7 @@ def case_facts(history: History) -> tuple[CaseFacts, ...]:
 
 
 @cache
-def _spec() -> dict[str, Any]:
+def _spec() -> dict[str, Entry]:
     raw = yaml.safe_load(CALIBRATION.read_text(encoding="utf-8"))
     assert isinstance(raw, dict)
     return raw
@@ -140,7 +155,7 @@ def _order(count: int, column: int) -> np.ndarray:
     return (rng.permutation(count) + 0.5) / count
 
 
-def _chance(name: str, spec: Mapping[str, Any], successes: int, trials: int,
+def _chance(name: str, spec: Entry, successes: int, trials: int,
             cases: tuple[str, ...], column: int) -> tuple[Estimate, np.ndarray]:
     from scipy import stats
 
@@ -159,7 +174,7 @@ def _chance(name: str, spec: Mapping[str, Any], successes: int, trials: int,
     return estimate, np.asarray(law.ppf(_order(POOL, column)), dtype=np.float64)
 
 
-def _delay(name: str, spec: Mapping[str, Any], days: list[float], cases: tuple[str, ...],
+def _delay(name: str, spec: Entry, days: list[float], cases: tuple[str, ...],
            column: int) -> tuple[Estimate, np.ndarray]:
     """A delay's mean: the rate (1 / mean) gets a Gamma prior; the estimate is the mean of
     the mean delay, the interval its quantiles."""
@@ -179,8 +194,7 @@ def _delay(name: str, spec: Mapping[str, Any], days: list[float], cases: tuple[s
     return estimate, np.asarray(1 / law.ppf(1 - _order(POOL, column)), dtype=np.float64)
 
 
-def _days(facts: tuple[CaseFacts, ...], spec: Mapping[str, Any]) -> tuple[list[float],
-                                                                          tuple[str, ...]]:
+def _days(facts: tuple[CaseFacts, ...], spec: Entry) -> tuple[list[float], tuple[str, ...]]:
     """The recorded delays between two steps, each day counted as its middle."""
     days, cases = [], []
     for fact in facts:

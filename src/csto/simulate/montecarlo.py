@@ -19,7 +19,7 @@ days to the decision and to the first deployment, troops.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
@@ -119,8 +119,8 @@ class Tally(NamedTuple):
 
 def combine(first: Tally, second: Tally) -> Tally:
     """Two tallies as one (add them in block order for bit-for-bit sums)."""
-    sums: list[Any] = [a + b for a, b in zip(first, second, strict=True)]  # type: ignore[operator]
-    return Tally(*sums)
+    sums: list[object] = [a + b for a, b in zip(first, second, strict=True)]  # type: ignore[operator]
+    return Tally._make(sums)
 
 
 def empty(plan: Plan) -> Tally:
@@ -155,7 +155,7 @@ def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
     width = len(plan.deciders)
     row = rng.integers(0, plan.rows, runs) if plan.rows > 1 else None
 
-    def per_run(values: np.ndarray) -> Any:
+    def per_run(values: np.ndarray) -> np.ndarray | np.float32:
         return np.take(values, row) if row is not None else values[0]
 
     if plan.request_required:
@@ -205,17 +205,18 @@ def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
 
 
 def _delay(plan: Plan, step: str, rng: np.random.Generator, count: int,
-           rows: np.ndarray | None) -> Any:
+           rows: np.ndarray | None) -> np.ndarray:
     """``count`` delays of ``step``: exponential around each run's fitted mean, or the law."""
     means = plan.scales.get(step)
     law = plan.request_delay if step == "request" else plan.delays[step]
     if means is None:
         return law.sample(rng, count)
     unit = -np.log1p(-rng.random(count, dtype=np.float32))
-    return unit * (means[rows] if rows is not None else means[0])
+    delays: np.ndarray = unit * (means[rows] if rows is not None else means[0])
+    return delays
 
 
-def _smallest(size: int) -> type[np.unsignedinteger[Any]]:
+def _smallest(size: int) -> type[np.unsignedinteger]:
     """The narrowest unsigned type that holds numbers below ``size`` (the fewer bytes a
     block's arrays take, the faster they are read)."""
     for kind in (np.uint8, np.uint16, np.uint32):

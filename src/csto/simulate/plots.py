@@ -6,22 +6,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..present.i18n import gettext_for
 from .answers import SweepAnswer
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 N_ = str
 
 
-def figures(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, Any]]:
+def figures(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, Figure]]:
     """The figures ``days``, ``troops``, ``sensitivity`` and (where fitted parameters vary)
     ``sobol``, by name. They are matplotlib
     ``Figure`` objects, not pyplot's: no global state, so a web server may draw in threads."""
     from matplotlib.figure import Figure
 
     _ = gettext_for(lang)
-    drawn: list[tuple[str, Any]] = []
+    drawn: list[tuple[str, Figure]] = []
     for name, summary, label in (
             ("days", answer.days_to_first_deployment, _(N_("Days to the first troops"))),
             ("troops", answer.troops, _(N_("Troops")))):
@@ -46,7 +49,7 @@ def figures(answer: SweepAnswer, lang: str = "en") -> list[tuple[str, Any]]:
     return drawn
 
 
-def _sobol(answer: SweepAnswer, _: Callable[[str], str]) -> Any:
+def _sobol(answer: SweepAnswer, _: Callable[[str], str]) -> Figure:
     """First-order and total Sobol indices of the fitted parameters, by outcome."""
     from matplotlib.figure import Figure
 

@@ -4,8 +4,6 @@ with its fit, and the backtest against the baselines."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..present import labels
 from ..present.render import Page
 from .answers import CalibrationAnswer, CrisisAnswer, Interval, SweepAnswer
@@ -237,7 +235,8 @@ def _score(page: Page, value: float | None) -> str:
     return "-" if value is None else page.loc.number(round(value, 3))
 
 
-def render(answer: Any, lang: str, html: bool = False) -> str:
+def render(answer: CrisisAnswer | SweepAnswer | CalibrationAnswer, lang: str,
+           html: bool = False) -> str:
     if isinstance(answer, CrisisAnswer):
         return crisis(answer, lang, html)
     if isinstance(answer, CalibrationAnswer):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import importlib.metadata
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -55,7 +55,7 @@ def crisis_of(history: History) -> tuple[Crisis, float | None]:
     return Crisis(event.state, event.date, event.by), 0.0
 
 
-def build_model(history: History, spec: Any = None, request_delay: float | None = None,
+def build_model(history: History, spec: object = None, request_delay: float | None = None,
                 fixed: bool = False) -> Model:
     """The fitted model with a scenario's ``model:`` section applied (point estimates only
     where ``fixed``)."""
@@ -101,7 +101,7 @@ def _findings(history: History, legal: LegalFrame | None, model: Model) -> tuple
     return (*(legal.answer.findings if legal is not None else ()), fitted)
 
 
-def play_once(history: History, crisis: Crisis | None = None, spec: Any = None,
+def play_once(history: History, crisis: Crisis | None = None, spec: object = None,
               seed: int | None = None, fixed: bool = False) -> CrisisAnswer:
     """One crisis played out with the SimPy model (parameters, stances and delays drawn
     once)."""
@@ -187,7 +187,7 @@ def _predictive(plan: mc.Plan) -> dict[str, Interval]:
                                  ("deployment", found.deployment))}
 
 
-def sweep(history: History, crisis: Crisis | None = None, spec: Any = None, runs: int = 100_000,
+def sweep(history: History, crisis: Crisis | None = None, spec: object = None, runs: int = 100_000,
           seed: int | None = None, workers: int | None = None, scheduler: str | None = None,
           progress: Callable[[int], None] | None = None, fixed: bool = False) -> SweepAnswer:
     """``runs`` crises drawn from the model: the chance and speed of a collective response,

@@ -11,7 +11,6 @@ own. The laws are taken as independent, as they are fitted.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
@@ -68,7 +67,7 @@ def _indices(outcome: str, names: list[str], inputs: dict[str, np.ndarray],
 
     if not names:
         return []
-    problem: dict[str, Any] = {"num_vars": len(names), "names": names,
+    problem: dict[str, object] = {"num_vars": len(names), "names": names,
                                "bounds": [[0.0, 1.0]] * len(names)}
     unit = sample.sample(problem, BASE_SAMPLES, calc_second_order=False, seed=SEED)
     values = {}

@@ -11,13 +11,20 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, OperationalError
 
 from ..errors import StorageError
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from sqlalchemy import Connection
+    from sqlalchemy.engine.interfaces import DBAPIConnection
+    from sqlalchemy.pool import ConnectionPoolEntry
 
 ENV = "CSTO_DATABASE_URL"
 MIGRATIONS = Path(__file__).with_name("migrations")
@@ -40,7 +47,7 @@ def database_url(url: str | None = None) -> str:
     return url or os.environ.get(ENV) or default_url()
 
 
-def _sqlite_uri(database: str, query: Any) -> bool:
+def _sqlite_uri(database: str, query: Mapping[str, object]) -> bool:
     """Whether an SQLite URL names its file as a URI (``file:...``, ``?uri=true``), whose
     options such as ``mode=ro`` say that nothing is to be made."""
     return database.startswith("file:") or str(query.get("uri", "")).lower() in ("true", "1")
@@ -65,7 +72,7 @@ def shown(url: str) -> str:
         return url[:80]
 
 
-def _sqlite_pragmas(connection: Any, _: Any) -> None:
+def _sqlite_pragmas(connection: DBAPIConnection, _: ConnectionPoolEntry) -> None:
     cursor = connection.cursor()
     for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON",
                    "busy_timeout=30000"):
@@ -73,7 +80,7 @@ def _sqlite_pragmas(connection: Any, _: Any) -> None:
     cursor.close()
 
 
-def _begin_immediate(connection: Any) -> None:
+def _begin_immediate(connection: Connection) -> None:
     """Writers queue for the lock at once, so two processes never deadlock on an upgrade."""
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
@@ -91,18 +98,18 @@ def engine(url: str | None = None) -> Engine:
     if backend not in ("sqlite", "postgresql"):
         raise StorageError("unsupported database '{value}': use sqlite:///PATH or "
                            "postgresql://USER@HOST/NAME", field="database", value=shown(chosen))
-    options: dict[str, Any] = {}
+    connect_args: dict[str, object]
     if backend == "sqlite":
         if not parsed.database:
             raise StorageError("an SQLite URL names a file: sqlite:///PATH", field="database")
         if not _sqlite_uri(parsed.database, parsed.query):  # a URI opens what exists
             Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        options["connect_args"] = {"timeout": 30, "isolation_level": None}
+        connect_args = {"timeout": 30, "isolation_level": None}
     else:
         parsed = parsed.set(drivername="postgresql+psycopg")
-        options["connect_args"] = {"connect_timeout": 5}
+        connect_args = {"connect_timeout": 5}
     try:
-        result = create_engine(parsed, **options)
+        result = create_engine(parsed, connect_args=connect_args)
     except (NoSuchModuleError, ArgumentError) as exc:
         raise StorageError("cannot use the database '{value}': {problem}", field="database",
                            value=shown(chosen), problem=str(exc)[:120]) from None

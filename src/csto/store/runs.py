@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .db import engine
 from .models import RunRow
+
+if TYPE_CHECKING:
+    from ..record.bounded import JSON
 
 
 class StoredRun(NamedTuple):
@@ -21,7 +24,7 @@ class StoredRun(NamedTuple):
     seed: str
     model_version: str
     versions: dict[str, str]
-    result: dict[str, Any]
+    result: dict[str, JSON]
     created: datetime
 
 
@@ -30,7 +33,8 @@ def _stored(row: RunRow) -> StoredRun:
                      json.loads(row.versions), json.loads(row.result), row.created)
 
 
-def save(scenario: str, digest: str, result: dict[str, Any], url: str | None = None) -> StoredRun:
+def save(scenario: str, digest: str, result: dict[str, Any],  # a sweep's JSON, from to_dict
+         url: str | None = None) -> StoredRun:
     """Keep a sweep's JSON form beside its scenario (its name and content's digest); one
     transaction."""
     with Session(engine(url), expire_on_commit=False) as session, session.begin():

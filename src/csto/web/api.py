@@ -10,7 +10,7 @@ language: each route, its parameters, and for each question a form that asks it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
@@ -32,7 +32,29 @@ STATUS = {"200": N_("the answer"), "201": N_("stored"),
 """What each status of a response means, in words for the page."""
 
 
-def operations(described: dict[str, Any], lang: str) -> list[dict[str, Any]]:
+class Parameter(TypedDict):
+    name: str
+    where: str
+    required: bool
+    about: str
+    choices: list[str]
+    type: str
+
+
+class Operation(TypedDict):
+    """A route as the page lists it."""
+
+    method: str
+    path: str
+    title: str
+    id: str
+    parameters: list[Parameter]
+    form: bool
+    statuses: list[tuple[str, str]]
+    body: bool
+
+
+def operations(described: dict[str, Any], lang: str) -> list[Operation]:  # parsed OpenAPI JSON
     """The routes of an OpenAPI description as a page lists them, in the reader's language:
     each question's title in plain words, the others' summaries, each parameter's meaning and
     allowed values, the statuses it answers with, and whether a form can ask it (a GET with
@@ -41,13 +63,13 @@ def operations(described: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     from ..present.i18n import gettext_for
 
     _ = gettext_for(lang)
-    found = []
+    found: list[Operation] = []
     for path, methods in described["paths"].items():
         for method, operation in methods.items():
             name = path.removeprefix("/api/")
             title = (_(labels.QUESTION[name][1]) if name in labels.QUESTION
                      else _(operation.get("summary", "")))
-            parameters = []
+            parameters: list[Parameter] = []
             for param in operation.get("parameters", []):
                 schema = param.get("schema", {})
                 parameters.append({

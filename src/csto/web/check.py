@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar, TypeVarTuple
 from urllib.parse import urlencode
 
 import orjson
@@ -34,8 +34,14 @@ from . import worker
 from .http import JSON, failed, reply_lang, switch, wants_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..factcheck.answer import CheckAnswer
     from .site import Site
+
+T = TypeVar("T")
+S = TypeVar("S", bound=str | bytes)
+Ts = TypeVarTuple("Ts")
 
 N_ = str
 NAV = (("/check", N_("Check a text")),)
@@ -115,16 +121,17 @@ def _page_answer(site: Site, text: str, as_of: str, lang: str) -> str:
 _warm: list[bool] = []
 
 
-async def _in_worker(site: Site, function: Any, *args: Any) -> Any:
+async def _in_worker(site: Site, function: Callable[[Site, S, *Ts], T], text: S,
+                     *args: *Ts) -> T:
     """``function`` run by ``worker.run`` once the checker's tables are loaded here, so
     that every child shares them instead of loading its own."""
     from starlette.concurrency import run_in_threadpool
 
-    require_text(args[0])
+    require_text(text)
     if not _warm:
         await run_in_threadpool(_checked, site, "CSTO", None)
         _warm.append(True)
-    return await worker.run(function, site, *args)
+    return await worker.run(function, site, text, *args)
 
 
 async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
@@ -143,7 +150,8 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
     except ValueError:
         raise InputError("the body is not valid JSON: send an object with a 'text' field, or "
                          "plain text", field="body") from None
-    if not isinstance(data, dict) or not isinstance(data.get("text"), str):
+    text = data.get("text") if isinstance(data, dict) else None
+    if not isinstance(data, dict) or not isinstance(text, str):
         raise InputError("the JSON body needs a 'text' field holding the text as a string",
                          field="text")
     unknown = sorted(set(data) - FIELDS)
@@ -153,7 +161,7 @@ async def _api_input(request: Request) -> tuple[str | bytes, str | None]:
     given = data.get("as_of", as_of)
     if given is not None and not isinstance(given, str):
         raise InputError("'as_of' must be a date written YYYY-MM-DD", field="as_of")
-    return data["text"], given
+    return text, given
 
 
 def routes(site: Site) -> list[Route]:
@@ -260,7 +268,7 @@ def answer_text(raw: str | bytes) -> str:
     return decode(raw)
 
 
-def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
+def openapi_paths(refs: dict[str, object]) -> dict[str, object]:
     """The OpenAPI description of ``POST /api/check``; ``refs`` holds its answer's schema."""
     error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
     return {"/api/check": {"post": {

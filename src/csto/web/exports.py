@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
@@ -25,6 +25,8 @@ from . import worker
 from .http import JSON, allowed_values, csv_response, failed, reply_lang, switch, wants_json
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from ..record.history import History
     from .site import Site
 
@@ -138,9 +140,9 @@ def routes(site: Site) -> list[Route]:
             Route("/api/export/{panel}", download), Route("/api/cite", citations)]
 
 
-def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
+def openapi_paths(refs: dict[str, object]) -> dict[str, object]:
     """``GET /api/export/{panel}`` and ``GET /api/cite``, described."""
-    def query(name: str, description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    def query(name: str, description: str, schema: Mapping[str, object]) -> dict[str, object]:
         return {"name": name, "in": "query", "required": False, "description": description,
                 "schema": schema}
 

@@ -13,7 +13,7 @@ opened later says whether the record has changed since.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlencode
 
 from markupsafe import Markup
@@ -33,6 +33,7 @@ from .svg import legend, timeline, timeline_list, world
 
 if TYPE_CHECKING:
     from ..questions.answers import Answer
+    from ..record.history import History
     from .site import Site
 
 N_ = str
@@ -41,10 +42,25 @@ PINNED = {"on": "date", "start": "start", "until": "until", "year": "year"}
 or year the answer took: a permanent link writes them down."""
 
 
-def grouped(lang: str) -> list[dict[str, Any]]:
+class Listed(TypedDict):
+    """A question as a list shows it: its name, the question in words, what it answers."""
+
+    name: str
+    title: str
+    about: str
+
+
+class Group(TypedDict):
+    key: str
+    name: str
+    about: str
+    questions: list[Listed]
+
+
+def grouped(lang: str) -> list[Group]:
     """Every question, grouped, each as the question a person asks and what it answers."""
     _ = gettext_for(lang)
-    groups: dict[str, dict[str, Any]] = {
+    groups: dict[str, Group] = {
         key: {"key": key, "name": _(name), "about": _(labels.GROUP_ABOUT[key]), "questions": []}
         for key, name in labels.GROUPS.items()}
     for name in QUESTIONS:
@@ -53,7 +69,7 @@ def grouped(lang: str) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
-def describe(question: Question, lang: str) -> dict[str, Any]:
+def describe(question: Question, lang: str) -> dict[str, object]:
     """A question's form as data (its page's JSON twin before it is asked): the question in
     words and each parameter, with its label, kind and choices."""
     _ = gettext_for(lang)
@@ -193,7 +209,7 @@ def routes(site: Site) -> list[Route]:
             Route("/{name}", question)]
 
 
-def _home(site: Site, request: Request, history: Any, on: date, scenario: str,
+def _home(site: Site, request: Request, history: History, on: date, scenario: str,
           lang: str) -> str:
     answer = ask("overview", {"on": on.isoformat()}, history)
     query = [("on", on.isoformat()), ("lang", lang)] + ([("scenario", scenario)] if scenario else [])

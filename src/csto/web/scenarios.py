@@ -20,7 +20,7 @@ from __future__ import annotations
 import hmac
 import os
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlencode
 
 import orjson
@@ -142,7 +142,17 @@ async def _posted(request: Request) -> Scenario:
                      value=kind[:60] or "nothing")
 
 
-def _stored_json(stored: Stored) -> dict[str, Any]:
+class Row(TypedDict):
+    """A stored scenario as the list shows it."""
+
+    name: str
+    description: str
+    events: int
+    version: int
+    updated: str
+
+
+def _stored_json(stored: Stored) -> dict[str, object]:
     return {"name": stored.name, "version": stored.version, "versions": stored.versions,
             "description": stored.description, "events": stored.events,
             "created": utc(stored.created), "updated": utc(stored.updated), "text": stored.text}
@@ -161,7 +171,7 @@ def default_period(record: History, scenario: History) -> tuple[str, str]:
     return first.isoformat(), last.isoformat()
 
 
-def _rows(site: Site, lang: str) -> list[dict[str, Any]]:
+def _rows(site: Site, lang: str) -> list[Row]:
     return [{"name": s.name, "description": s.description or "", "events": s.events,
              "version": s.version, "updated": format_day(s.updated.date(), lang)}
             for s in site.scenarios.stored()]
@@ -310,20 +320,19 @@ def routes(site: Site) -> list[Route]:
             Route("/api/scenarios/{name}/diff", api_diff)]
 
 
-def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
+def openapi_paths(refs: dict[str, object]) -> dict[str, object]:
     """The scenario routes: list, read, diff, and the two that write."""
     error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
-    summary_item: dict[str, Any] = {
+    properties: dict[str, object] = {
+        "name": {"type": "string"}, "version": {"type": "integer"},
+        "versions": {"type": "integer"}, "description": {"type": ["string", "null"]},
+        "events": {"type": "integer"}, "created": {"type": "string", "format": "date-time"},
+        "updated": {"type": "string", "format": "date-time"}}
+    summary_item = {
         "type": "object", "required": ["name", "version", "versions", "events", "updated"],
-        "properties": {"name": {"type": "string"}, "version": {"type": "integer"},
-                       "versions": {"type": "integer"},
-                       "description": {"type": ["string", "null"]},
-                       "events": {"type": "integer"},
-                       "created": {"type": "string", "format": "date-time"},
-                       "updated": {"type": "string", "format": "date-time"}}}
-    full = {**summary_item, "properties": {**summary_item["properties"],
-                                           "text": {"type": "string"}}}
-    added = {**summary_item, "properties": {**summary_item["properties"],
+        "properties": properties}
+    full = {**summary_item, "properties": {**properties, "text": {"type": "string"}}}
+    added = {**summary_item, "properties": {**properties,
                                             "warnings": {"type": "array",
                                                          "items": {"type": "string"}}}}
     name = {"name": "name", "in": "path", "required": True,

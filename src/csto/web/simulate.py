@@ -17,7 +17,7 @@ crisis; ``/simulate.json`` is its JSON twin.
 from __future__ import annotations
 
 import base64
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import orjson
 from markupsafe import Markup
@@ -235,7 +235,7 @@ def routes(site: Site) -> list[Route]:
             Route("/api/scenarios/{name}/runs", stored_runs)]
 
 
-def openapi_paths(refs: dict[str, Any]) -> dict[str, Any]:
+def openapi_paths(refs: dict[str, object]) -> dict[str, object]:
     error = {"content": {JSON: {"schema": {"$ref": "#/components/schemas/Error"}}}}
     whole = {"type": "integer", "minimum": 1, "maximum": MAX_WEB_RUNS}
     return {

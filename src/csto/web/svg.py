@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypedDict
 from urllib.parse import urlencode
 
 from markupsafe import Markup, escape
@@ -32,9 +32,22 @@ STATUSES = ("member", "frozen", "signatory", "suspended", "former", "observer",
             "former_observer")
 
 
+class Shape(TypedDict):
+    d: str
+    label: list[float]
+
+
+class Shapes(TypedDict):
+    """What ``shapes.json`` holds: the map's size, each state's outline and label's place."""
+
+    width: float
+    height: float
+    countries: dict[str, Shape]
+
+
 @cache
-def shapes() -> dict[str, Any]:
-    loaded: dict[str, Any] = json.loads(SHAPES.read_text(encoding="utf-8"))
+def shapes() -> Shapes:
+    loaded: Shapes = json.loads(SHAPES.read_text(encoding="utf-8"))
     return loaded
 
 
@@ -167,15 +180,15 @@ def _drawn_once(history: History, lang: str) -> list[tuple[Markup, str, list[Run
     link, its runs of one standing from 1992 on (the last one open), and its events."""
     _ = gettext_for(lang)
     drawn = []
-    runs: dict[str, list[list[Any]]] = {code: [] for code in lanes(history)}
+    runs: dict[str, list[tuple[date, date | None, str | None]]] = {code: [] for code in lanes(history)}
     for piece in history.spans(date(1992, 1, 1)):
         for code, found in runs.items():
             standing = piece.snapshot.standings.get(code)
             status = standing.status if standing else None
             if found and found[-1][2] == status and found[-1][1] == piece.start:
-                found[-1][1] = piece.end
+                found[-1] = (found[-1][0], piece.end, status)
             else:
-                found.append([piece.start, piece.end, status])
+                found.append((piece.start, piece.end, status))
     for code, found in runs.items():
         name = history.country_name(code, lang)
         link = _href("/history", state=code, on=ON, lang=lang)

@@ -20,13 +20,17 @@ import contextlib
 import os
 import pickle
 import signal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar, TypeVarTuple, cast
 
 from .. import errors
 from ..errors import CstoError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from io import FileIO
+
+T = TypeVar("T")
+Ts = TypeVarTuple("Ts")
 
 N_ = str
 SECONDS = 30.0
@@ -77,7 +81,7 @@ def _limit_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (wanted if hard < 0 else min(wanted, hard), hard))
 
 
-def _child(write: int, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _child(write: int, function: Callable[[*Ts], object], args: tuple[*Ts]) -> None:
     """In the child: work, send ``(kind, value)`` pickled, and leave without cleanup."""
     code = 0
     try:
@@ -85,7 +89,7 @@ def _child(write: int, function: Callable[..., Any], args: tuple[Any, ...]) -> N
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         _limit_memory()
         try:
-            result: tuple[str, Any] = ("ok", function(*args))
+            result: tuple[str, object] = ("ok", function(*args))
         except CstoError as exc:
             result = ("error", (type(exc).__name__, exc.template, exc.field, exc.params))
         except MemoryError:
@@ -99,7 +103,7 @@ def _child(write: int, function: Callable[..., Any], args: tuple[Any, ...]) -> N
         os._exit(code)
 
 
-def _rebuilt(name: str, template: str, field: str | None, params: dict[str, Any]) -> CstoError:
+def _rebuilt(name: str, template: str, field: str | None, params: dict[str, object]) -> CstoError:
     """The child's error as the parent raises it: same class, message and field."""
     kind = getattr(errors, name, None)
     if not (isinstance(kind, type) and issubclass(kind, CstoError)):
@@ -110,7 +114,7 @@ def _rebuilt(name: str, template: str, field: str | None, params: dict[str, Any]
     return error
 
 
-async def _read(pipe: Any) -> bytes:
+async def _read(pipe: FileIO) -> bytes:
     """Everything the child writes, up to ``MAX_ANSWER``, without blocking the loop."""
     loop = asyncio.get_running_loop()
     reader = asyncio.StreamReader(limit=1 << 20)
@@ -144,7 +148,7 @@ async def _watch(pid: int, ceiling: int) -> None:
         await asyncio.sleep(WATCH)
 
 
-async def _within(pid: int, pipe: Any, seconds: float, memory: int) -> bytes | None:
+async def _within(pid: int, pipe: FileIO, seconds: float, memory: int) -> bytes | None:
     """The child's answer, or None when it outgrew ``memory``; TimeoutError at the deadline."""
     reading = asyncio.ensure_future(_read(pipe))
     watching = asyncio.ensure_future(_watch(pid, _memory()[1] + memory))
@@ -162,8 +166,8 @@ async def _within(pid: int, pipe: Any, seconds: float, memory: int) -> bytes | N
         await asyncio.gather(reading, watching, return_exceptions=True)
 
 
-async def run(function: Callable[..., Any], *args: Any, seconds: float = SECONDS,
-              memory: int = MEMORY) -> Any:
+async def run(function: Callable[[*Ts], T], *args: *Ts, seconds: float = SECONDS,
+              memory: int = MEMORY) -> T:
     """``function(*args)`` computed in a child process within the limits; its result must
     pickle."""
     if len(children) >= AT_ONCE:
@@ -194,11 +198,11 @@ async def run(function: Callable[..., Any], *args: Any, seconds: float = SECONDS
     finally:
         children.discard(pid)
         pipe.close()
-    result: tuple[str, Any] = pickle.loads(data) if data and status == 0 else ("memory", None)
+    result: tuple[str, object] = pickle.loads(data) if data and status == 0 else ("memory", None)
     kind, value = result
-    if kind == "error":
-        raise _rebuilt(*value)
+    if kind == "error":  # what ``_child`` sent: the error's class, template, field, params
+        raise _rebuilt(*cast("tuple[str, str, str | None, dict[str, object]]", value))
     if kind == "memory":  # or killed: out of memory, by the watch or by the kernel
         raise TooHeavyError(N_("the work needed more than {limit} MB of memory: give a "
                                "shorter text"), limit=memory >> 20)
-    return value
+    return cast("T", value)  # what ``function`` returned, unpickled
