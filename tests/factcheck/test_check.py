@@ -422,3 +422,30 @@ def test_joining_a_treaty_named_just_before_is_an_accession(history: History) ->
     claims = csto.check("В сентябре 1993 года к нему присоединился Азербайджан.",
                         history=history).claims
     assert not claims, "with no treaty named before, 'it' is not known"
+
+
+def test_each_event_of_a_clause_takes_the_states_named_before_it(history: History) -> None:
+    """events.yaml: Georgia's and Azerbaijan's Treaty lapsed on 20 Apr 1999 (not renewed);
+    Uzbekistan's too (uzb-lapse), and its return is of 16 Aug 2006. "Until 2006" ends the
+    second event; it is not its date."""
+    claims = csto.check("В 1999 году Грузия и Азербайджан вышли из Договора, в этом же году "
+                        "Узбекистан приостановил участие в ДКБ до 2006 года.",
+                        history=history, as_of="2010-01-01").claims
+    events = {_p(c).value: _p(c).day for c in claims if c.claim.kind == "state-event"}
+    assert events == {("GEO", "AZE"): date(1999, 1, 1), ("UZB",): date(1999, 1, 1)}
+
+
+@pytest.mark.parametrize("text", [
+    "Uzbekistan left the organization in 1999 but came back in 2006.",
+    "Uzbekistan keluar dari CSTO pada tahun 1999, tetapi kembali pada tahun 2006.",
+])
+def test_a_clause_going_on_from_one_about_the_organization_keeps_its_subject(
+        history: History, text: str) -> None:
+    """events.yaml: uzb-lapse (1999) and uzb-return (16 Aug 2006); the return is quoted from
+    its own clause."""
+    claims = csto.check(text, history=history, as_of="2010-01-01").claims
+    returned = [c for c in claims if _p(c).field == "changes[what=standing,kind=return].subject"]
+    assert len(returned) == 1 and returned[0].verdict == "holds"
+    assert _p(returned[0]).value == ("UZB",) and "Uzbekistan" not in returned[0].quote
+    assert not csto.check("Russia sent troops but came back in 2006.", history=history,
+                          as_of="2010-01-01").claims, "no organization named: no return to it"

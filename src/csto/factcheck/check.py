@@ -190,6 +190,8 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
 def _extent(clause: object, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tuple[int, int]:
     """Where a claim is stated: the words it takes its values from, and its trigger word
     where that stands next to them ("six member states", not the whole sentence)."""
+    inside = tuple(u for u in uses if clause.start <= u[0] < clause.end)  # type: ignore[attr-defined]
+    uses = inside  # a subject carried from the clause before is not quoted again
     if not uses:
         return cue.start, cue.end
     tokens = clause.tokens  # type: ignore[attr-defined]

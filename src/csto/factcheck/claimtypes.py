@@ -173,11 +173,13 @@ class Match:
 
     def own_date(self, events: tuple[str, ...] = ()) -> DateMention | None:
         """The date nearest the trigger that no other claim has taken, and that is not
-        nearer to another event of the clause (``events``: the concepts that date things)."""
+        nearer to another event of the clause (``events``: the concepts that date things).
+        A date after "until" ends what the verb began, so it is not the verb's day."""
         others = [c for c in self.clause.cues_of(*events) if c.start != self.cue.start]
+        ends = [c.end for c in self.clause.cues_of("until")]
         dates = []
         for d in self.clause.dates:
-            if not self.free(d.start, d.end):
+            if not self.free(d.start, d.end) or any(0 <= d.start - end <= 1 for end in ends):
                 continue
             mine = self._reach(self.cue, d)
             if any(self._reach(c, d) < mine for c in others):
@@ -186,12 +188,26 @@ class Match:
         return min(dates, key=lambda d: self._reach(self.cue, d)) if dates else None
 
     def _reach(self, cue: Cue, item: DateMention) -> int:
-        """How far a date is from a word, in characters, a comma or an "and" between them
-        counting as ``SEPARATED`` more ("joined in 1993, left in 1999": 1993 is the joining's)."""
+        """How far a date is from a word, in characters, a comma, an "and" or a "before"
+        between them counting as ``SEPARATED`` more ("joined in 1993, left in 1999": 1993 is
+        the joining's; "left in 1999 before returning in 2006": 1999 is the leaving's)."""
         low, high = (item.end, cue.start) if item.end <= cue.start else (cue.end, item.start)
         between = sum(1 for t in self.clause.tokens if low <= t.start < high and t.text in ",;")
-        between += sum(1 for c in self.clause.cues_of("and") if low <= c.start < high)
+        between += sum(1 for c in self.clause.cues_of("and", "sequence") if low <= c.start < high)
         return _gap(cue, item) + SEPARATED * between
+
+    def segment(self) -> tuple[int, int]:
+        """The stretch of the clause this event word governs: from the event word before it
+        to the one after ("Georgia left in 1999, that year Uzbekistan suspended its
+        participation": "participation" and Uzbekistan belong to the suspension)."""
+        others = [c for c in self.clause.cues_of(*DATED) if c.start != self.cue.start]
+        before = [c.end for c in others if c.end <= self.cue.start]
+        after = [c.start for c in others if c.start >= self.cue.end]
+        return max(before, default=self.clause.start), min(after, default=self.clause.end)
+
+    def segment_has(self, *concepts: str) -> bool:
+        start, end = self.segment()
+        return any(start <= c.start < end for c in self.clause.cues_of(*concepts))
 
     def mention(self, kind: str) -> Mention | None:
         found = [m for m in self.clause.of(kind) if self.free(m.start, m.end)]
@@ -533,7 +549,7 @@ def headquarters(m: Match) -> Built:
 # -- standing -----------------------------------------------------------------------------------
 def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[int, int], ...]] | None:
     kinds, statuses = STATE_EVENTS[concept]
-    run = m.run(2)
+    run = _segment_subject(m) or m.run(2)
     subjects: tuple[str, ...]
     used: tuple[tuple[int, int], ...]
     if run is not None:
@@ -560,11 +576,22 @@ def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[in
         )
         return p, (*used, *span(own))
     field = "standings[status=" + "|".join(statuses) + "].iso3"
-    if concept == "suspend" and m.has("participation"):
+    if concept == "suspend" and m.segment_has("participation"):
         field = "standings[status=suspended|frozen].iso3"
     return Proposition(
         "members", (), field, "includes", subjects, first, polarity=not m.denied, scope=scope
     ), used
+
+
+def _segment_subject(m: Match) -> StateRun | None:
+    """In a clause of several events, the states named just before this one's word, after
+    the event before it ("in 1999 Georgia and Azerbaijan left, and that year Uzbekistan
+    suspended": Uzbekistan suspended); None where the clause has one event."""
+    start, end = m.segment()
+    if (start, end) == (m.clause.start, m.clause.end):
+        return None
+    before = [r for r in m.runs(1) if start <= r.start and r.end <= m.cue.start]
+    return before[-1] if before else None
 
 
 def _shared_subject(m: Match) -> Mention | None:
@@ -599,7 +626,7 @@ def state_event(m: Match) -> Built:
     """A state joined, left, returned, was suspended or froze its participation: what it
     did must be done to the Organization, the Treaty or a membership (a withdrawal of
     troops or a restored border is not one)."""
-    if m.has("participation") and m.cue.concept in ("leave", "join"):
+    if m.segment_has("participation") and m.cue.concept in ("leave", "join"):
         return None
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
     document_just_named = (
@@ -608,11 +635,10 @@ def state_event(m: Match) -> Built:
         and 0 <= m.clause.start - m.focus.document[1] <= NEAR_DOCUMENT
     )
     if not (
-        m.clause.of("org")
-        or m.clause.of("document")
-        or m.has("organization", "treaty", "member", "participation", "charter")
+        _names_organization(m.clause)
         or signed_in_focus
         or document_just_named
+        or _continues_clause_before(m)
     ):
         return None
     if m.cue.concept == "sign" and (
@@ -620,6 +646,26 @@ def state_event(m: Match) -> Built:
     ):
         return None
     return _standing_event(m, m.cue.concept)
+
+
+def _names_organization(clause: Clause) -> bool:
+    """Whether a clause names the Organization, a treaty document or a membership."""
+    return bool(
+        clause.of("org")
+        or clause.of("document")
+        or clause.has("organization", "treaty", "member", "participation", "charter")
+    )
+
+
+def _continues_clause_before(m: Match) -> bool:
+    """A clause with no state of its own that goes on from one about the Organization
+    ("Uzbekistan left the organization in 1999 but came back in 2006"): its event is done
+    to the same body, by the same state."""
+    if m.cue.concept not in ("leave", "return", "suspend", "freeze") or m.clause.of("state"):
+        return False
+    clauses = m.clause.sentence.clauses
+    index = next((i for i, c in enumerate(clauses) if c.start == m.clause.start), 0)
+    return index > 0 and _names_organization(clauses[index - 1]) and bool(clauses[index - 1].of("state"))
 
 
 def _uncertain_milestone(m: Match, first: date, last: date) -> bool:
