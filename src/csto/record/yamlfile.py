@@ -84,7 +84,10 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> YAML:
     """Parse one data file (a regular file of at most ``limit`` bytes); a problem becomes a
-    DataError naming ``label`` and the line."""
+    DataError naming ``label`` and the line. The files packaged with csto are part of it,
+    like its code (tests check them), so their events are not counted first; any other
+    folder's are."""
+    from .cache import PACKAGED_DATA
     from .files import read_bytes
 
     try:
@@ -96,7 +99,7 @@ def load_yaml(path: Path, label: str, limit: int = MAX_BYTES) -> YAML:
         where = data[: exc.start].count(b"\n") + 1
         raise DataError(label, where, None, f"not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
                         "save the file as UTF-8") from None
-    return load_text(text, label, limit)
+    return load_text(text, label, limit, scan=str(path.parent) != PACKAGED_DATA)
 
 
 _STR = "tag:yaml.org,2002:str"
@@ -147,14 +150,15 @@ def _load(text: str) -> YAML:
         loader.dispose()
 
 
-def load_text(text: str, label: str, limit: int = MAX_BYTES) -> YAML:
-    """Parse YAML text within the bounds of ``bounded``; a problem becomes a DataError
-    naming ``label`` and the line."""
+def load_text(text: str, label: str, limit: int = MAX_BYTES, scan: bool = True) -> YAML:
+    """Parse YAML text within the bounds of ``bounded`` (``scan``: its nesting and values
+    counted first); a problem becomes a DataError naming ``label`` and the line."""
     size = len(text.encode("utf-8", "surrogatepass"))
     try:
         if size > limit:
             raise too_large(label, size, limit)
-        scan_yaml(text, label, _Loader)
+        if scan:
+            scan_yaml(text, label, _Loader)
     except LimitError as exc:
         raise DataError(label, exc.line, None, exc.problem) from None
     try:
