@@ -449,3 +449,36 @@ def test_a_clause_going_on_from_one_about_the_organization_keeps_its_subject(
     assert _p(returned[0]).value == ("UZB",) and "Uzbekistan" not in returned[0].quote
     assert not csto.check("Russia sent troops but came back in 2006.", history=history,
                           as_of="2010-01-01").claims, "no organization named: no return to it"
+
+
+@pytest.mark.parametrize("text", [
+    "CSTO adalah aliansi militer dari enam negara: Armenia, Belarus, Kazakhstan, Kirgistan, "
+    "Rusia, dan Tajikistan.",
+    "ОДКБ — военный блок шести государств: Армения, Белоруссия, Казахстан, Киргизия, Россия и "
+    "Таджикистан.",
+])
+def test_military_naming_the_kind_of_body_is_not_troops(history: History, text: str) -> None:
+    """events.yaml: six members on 1 Oct 2022 (Uzbekistan suspended since 2012)."""
+    claims = csto.check(text, history=history, as_of="2022-10-01").claims
+    listed = [c for c in claims if c.claim.kind == "members"]
+    assert len(listed) == 1 and listed[0].verdict == "holds"
+    assert _p(listed[0]).value == ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")
+
+
+@pytest.mark.parametrize("text", [
+    "Setiap negara anggota memimpin organisasi itu secara bergantian.",
+    "The member states lead the organization in rotation.",
+])
+def test_leading_in_turn_is_the_rotating_chair(history: History, text: str) -> None:
+    """Charter Art. 13: the chair passes among the members."""
+    claims = csto.check(text, history=history, as_of="2022-10-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("rotation", "holds")]
+    assert not csto.check("Russia led the exercise in rotation with Belarus.", history=history,
+                          as_of="2022-10-01").claims
+
+
+def test_a_rule_agreed_at_a_summit_is_still_the_rule(history: History) -> None:
+    """Charter Art. 12 (decisions by consensus): saying where it was said changes nothing."""
+    claims = csto.check("At their summit in Moscow the leaders recalled that the Council takes "
+                        "its decisions by consensus.", history=history, as_of="2022-10-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("consensus", "holds")]

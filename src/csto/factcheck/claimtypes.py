@@ -42,6 +42,9 @@ EVENT_CONCEPTS = tuple(c for c in STATE_EVENTS if c != "sign")
 OFF_TOPIC = ("attendance", "plan", "purpose", "opinion")
 """Concepts of clauses that report who attended, what is planned or what something is for:
 not claims about the record."""
+RULE_OFF_TOPIC = tuple(c for c in OFF_TOPIC if c != "attendance")
+"""For the rules: a rule said at a summit ("at their summit the leaders agreed that a base
+needs the consent of all") is still the rule; who attended is a list of states, not a rule."""
 
 
 class Found(NamedTuple):
@@ -1108,7 +1111,7 @@ def _each_member(m: Match, name: str, day: date) -> tuple[tuple[str, str], ...]:
     "collective-defence",
     "rule",
     ("aggression", "assist"),
-    (*OFF_TOPIC, "request", "deploy"),
+    (*RULE_OFF_TOPIC, "request", "deploy"),
     N_("On {date} Article 4 obliges: {value}."),
     label=N_("that aggression against one member is aggression against all (Treaty Art. 4)"),
 )
@@ -1164,7 +1167,7 @@ def collective_defence(m: Match) -> Built:
     "bases-consent",
     "rule",
     ("consent",),
-    OFF_TOPIC,
+    RULE_OFF_TOPIC,
     N_("On {date} the record gives: {value}."),
     label=N_("that a foreign base needs the other members' consent (2011 protocol)"),
 )
@@ -1194,7 +1197,7 @@ def bases_consent(m: Match) -> Built:
     "other-alliances",
     "rule",
     ("join", "participation"),
-    OFF_TOPIC,
+    RULE_OFF_TOPIC,
     N_("On {date} the record gives: {value}."),
     label=N_("that members may not join other military alliances (Treaty Art. 1)"),
 )
@@ -1232,7 +1235,7 @@ def other_alliances(m: Match) -> Built:
     "no-force",
     "rule",
     ("use_force",),
-    OFF_TOPIC,
+    RULE_OFF_TOPIC,
     N_("On {date} the record gives: {value}."),
     label=N_("that members refrain from the use or threat of force (Treaty Art. 1)"),
 )
@@ -1258,7 +1261,7 @@ def no_force(m: Match) -> Built:
     "consensus",
     "rule",
     ("consensus",),
-    (*OFF_TOPIC, "exercise"),
+    (*RULE_OFF_TOPIC, "exercise"),
     N_("On {date} the record gives: {value}."),
     label=N_("that decisions are taken by consensus (Charter Art. 12)"),
 )
@@ -1273,12 +1276,13 @@ def consensus(m: Match) -> Built:
     "rotation",
     "rule",
     ("rotation",),
-    OFF_TOPIC,
+    RULE_OFF_TOPIC,
     N_("On {date} the record gives: {value}."),
     label=N_("that the chair rotates among the members (Charter Art. 13)"),
 )
 def rotation(m: Match) -> Built:
-    if not (m.has("chair_word") or m.clause.of("office")):
+    """The chair, or leading the Organization in turn ("each member leads it in turn")."""
+    if not (m.has("chair_word") or m.clause.of("office") or _leads_in_turn(m)):
         return None
     p = Proposition(
         "article",
@@ -1290,6 +1294,13 @@ def rotation(m: Match) -> Built:
         polarity=not m.denied,
     )
     return p, span(m.cue)
+
+
+def _leads_in_turn(m: Match) -> bool:
+    """A word for leading stands within five words of the word for turns, and members or
+    the Organization are spoken of."""
+    near = any(abs(cue.first - m.cue.first) <= 5 for cue in m.clause.cues_of("office_holder"))
+    return near and (m.has("member", "organization") or bool(m.clause.of("org")))
 
 
 @claim(
@@ -1320,7 +1331,7 @@ def yearly_exercises(m: Match) -> Built:
     "withdrawal-notice",
     "rule",
     ("notice", "unilateral"),
-    OFF_TOPIC,
+    RULE_OFF_TOPIC,
     N_("On {date} the record gives: {value}."),
     label=N_("how a member may withdraw (Charter Art. 19)"),
 )
@@ -1363,7 +1374,7 @@ def withdrawal_notice(m: Match) -> Built:
     "consultations",
     "rule",
     ("consult",),
-    OFF_TOPIC,
+    RULE_OFF_TOPIC,
     N_("On {date} the record gives: {value}."),
     label=N_("that members consult when one is threatened (Treaty Art. 2)"),
 )

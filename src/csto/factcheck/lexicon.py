@@ -158,8 +158,10 @@ def _match(tokens: list[Token], words: list[int], position: int, keys: tuple[str
 
 
 def _maximal(cues: Iterable[Cue]) -> list[Cue]:
-    """Drop a cue inside a longer one of the same concept, and a grammar cue inside a longer
-    grammar cue ("not" inside "not only", "tidak" inside "tidak boleh")."""
+    """Drop a cue inside a longer one of the same concept, a grammar cue inside a longer
+    grammar cue ("not" inside "not only", "tidak" inside "tidak boleh"), and a word for
+    soldiers inside the name of a kind of body ("militer" in "aliansi militer", "военный"
+    in "военный блок": the body is military, no troops are spoken of)."""
     ordered = sorted(set(cues), key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Cue] = []
     for cue in ordered:
@@ -171,7 +173,9 @@ def _maximal(cues: Iterable[Cue]) -> list[Cue]:
                 other.start <= cue.start
                 and cue.end <= other.end
                 and (other.end - other.start) > (cue.end - cue.start)
-                and (other.concept == cue.concept or (cue.concept in GRAMMAR and other.concept in GRAMMAR))
+                and (other.concept == cue.concept
+                     or (cue.concept in GRAMMAR and other.concept in GRAMMAR)
+                     or (cue.concept == "troops" and other.concept == "organization"))
             ):
                 inside = True
                 break
