@@ -482,3 +482,33 @@ def test_a_rule_agreed_at_a_summit_is_still_the_rule(history: History) -> None:
     claims = csto.check("At their summit in Moscow the leaders recalled that the Council takes "
                         "its decisions by consensus.", history=history, as_of="2022-10-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("consensus", "holds")]
+
+
+@pytest.mark.parametrize("text", [
+    "Договор о коллективной безопасности подписан 15 мая 1992 года. В сентябре 1993 года к нему "
+    "присоединился Азербайджан, в декабре того же года – Грузия и Белоруссия.",
+    "The Collective Security Treaty was signed on 15 May 1992. Azerbaijan joined the Treaty in "
+    "September 1993, Georgia and Belarus in December 1993.",
+    "Traktat Keamanan Kolektif ditandatangani pada 15 Mei 1992. Azerbaijan bergabung dengan "
+    "Traktat pada September 1993, Georgia dan Belarus pada Desember 1993.",
+])
+def test_an_event_repeated_without_its_verb_is_read_with_its_own_states_and_date(
+        history: History, text: str) -> None:
+    """events.yaml: Azerbaijan signed on 24 Sep 1993, Georgia on 9 Dec 1993, Belarus on
+    31 Dec 1993. The state after an inverted Russian verb is its subject; "того" ("of that")
+    is no state."""
+    claims = csto.check(text, history=history, as_of="2010-01-01").claims
+    joined = {_p(c).value: (_p(c).day, c.verdict) for c in claims if c.claim.kind == "state-event"}
+    assert joined == {("AZE",): (date(1993, 9, 1), "holds"),
+                      ("GEO", "BLR"): (date(1993, 12, 1), "holds")}
+    assert all(c.quote[:1].isalnum() for c in claims)
+
+
+def test_a_states_name_is_one_only_with_its_capital() -> None:
+    """Russian "того" ("of that") is written like Togo's name, but small."""
+    from csto.factcheck.gazetteer import fold, gazetteer
+
+    text = "в декабре того же года Того и Грузия"
+    found = [(text[m.start:m.end], m.key) for m in gazetteer().find(fold(text), text)
+             if m.kind == "state"]
+    assert found == [("Того", "TGO"), ("Грузия", "GEO")]

@@ -19,7 +19,7 @@ from ..record.history import History
 from . import dates as dates_mod
 from . import numbers as numbers_mod
 from .answer import CheckAnswer, ClaimCheck, ClaimContent
-from .claimtypes import TYPES, Found, Match, Record
+from .claimtypes import DATED, STATE_EVENTS, TYPES, Found, Match, Record
 from .evaluate import Evaluator
 from .gazetteer import Mention, fold, gazetteer
 from .lexicon import Cue, lexicon
@@ -202,7 +202,8 @@ def _extent(clause: object, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tupl
     near = [u for u in uses if words_between(min(u[1], cue.end), max(u[0], cue.start)) <= 8] or [uses[0]]
     start, end = min(a for a, _ in near), max(b for _, b in near)
     between = [t for t in tokens if (cue.end <= t.start < start) or (end <= t.start < cue.start)]
-    if len(between) <= 3:
+    a_word = any(t.text[:1].isalnum() for t in tokens if cue.start <= t.start < cue.end)
+    if len(between) <= 3 and a_word:  # the comma opening a repeated event is not quoted
         start, end = min(start, cue.start), max(end, cue.end)
     return start, end
 
@@ -211,9 +212,37 @@ def _triggers(clause: object, triggers: tuple[str, ...], reading: SentenceReadin
     concepts = [t for t in triggers if not t.startswith("@")]
     kinds = [t[1:] for t in triggers if t.startswith("@")]
     cues = clause.cues_of(*concepts) if concepts else []  # type: ignore[attr-defined]
+    cues += _elided(clause, [c for c in cues if c.concept in STATE_EVENTS], reading)
     for mention in clause.of(*kinds) if kinds else []:  # type: ignore[attr-defined]
         cues.append(Cue("@" + mention.kind, mention.start, mention.end, -1, -1))
     return sorted(cues, key=lambda c: c.start)
+
+
+def _elided(clause: object, events: list[Cue], reading: SentenceReading) -> list[Cue]:
+    """The event a stretch after a comma repeats without its verb ("Azerbaijan joined in
+    September 1993, Georgia and Belarus in December"; "в декабре того же года – Грузия и
+    Белоруссия"): a stretch holding states and a date and no word of its own for an event.
+    Its cue is the comma or dash that opens it, with the verb's concept."""
+    if not events:
+        return []
+    last = events[-1]
+    tokens = list(enumerate(reading.tokens))
+    stops = [i for i, t in tokens if t.text in ",;" and last.end <= t.start < clause.end]  # type: ignore[attr-defined]
+    elided = []
+    for number, index in enumerate(stops):
+        start = reading.tokens[index].start
+        end = reading.tokens[stops[number + 1]].start if number + 1 < len(stops) else clause.end  # type: ignore[attr-defined]
+        inside = [c for c in clause.cues if start <= c.start < end]  # type: ignore[attr-defined]
+        if any(c.concept in DATED for c in inside):
+            break  # a verb of its own: not a repeat
+        states = [m for m in clause.of("state") if start <= m.start < end]  # type: ignore[attr-defined]
+        dated = [d for d in clause.dates if start <= d.start < end]  # type: ignore[attr-defined]
+        if states and dated:
+            dash = next((i for i, t in tokens if start <= t.start < end and t.text in "–—-"
+                         and dated[0].end <= t.start < states[0].start), index)
+            opening = reading.tokens[dash]
+            elided.append(Cue(last.concept, opening.start, opening.end, dash, dash))
+    return elided
 
 
 def _judged(

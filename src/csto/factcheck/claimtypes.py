@@ -190,6 +190,16 @@ class Match:
             dates.append(d)
         return min(dates, key=lambda d: self._reach(self.cue, d)) if dates else None
 
+    def separated(self, start: int, end: int) -> int:
+        """How far words at [start, end) are from the trigger, in characters, each comma,
+        "and" or dash between them counting as ``SEPARATED`` more."""
+        low, high = (end, self.cue.start) if end <= self.cue.start else (self.cue.end, start)
+        if high <= low:
+            return 0
+        between = sum(1 for t in self.clause.tokens if low <= t.start < high and t.text in ",;–—")
+        between += sum(1 for c in self.clause.cues_of("and") if low <= c.start < high)
+        return high - low + SEPARATED * between
+
     def _reach(self, cue: Cue, item: DateMention) -> int:
         """How far a date is from a word, in characters, a comma, an "and" or a "before"
         between them counting as ``SEPARATED`` more ("joined in 1993, left in 1999": 1993 is
@@ -552,7 +562,7 @@ def headquarters(m: Match) -> Built:
 # -- standing -----------------------------------------------------------------------------------
 def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[int, int], ...]] | None:
     kinds, statuses = STATE_EVENTS[concept]
-    run = _segment_subject(m) or m.run(2)
+    run = _segment_subject(m) or _nearest_run(m)
     subjects: tuple[str, ...]
     used: tuple[tuple[int, int], ...]
     if run is not None:
@@ -595,6 +605,19 @@ def _segment_subject(m: Match) -> StateRun | None:
         return None
     before = [r for r in m.runs(1) if start <= r.start and r.end <= m.cue.start]
     return before[-1] if before else None
+
+
+def _nearest_run(m: Match) -> StateRun | None:
+    """The list of states nearest the event word, a comma, an "and" or a dash between them
+    counting as farther ("к нему присоединился Азербайджан, в декабре – Грузия и Белоруссия":
+    Azerbaijan joined); a single state only where it stands next to the word, so that
+    "Armenia and Belarus joined, with Russia" keeps its list."""
+    lists = m.runs(2)
+    nearest = min(lists, key=lambda r: m.separated(r.start, r.end), default=None)
+    beside = [r for r in m.runs(1) if len(r.states) == 1 and m.separated(r.start, r.end) <= 2]
+    if beside and (nearest is None or m.separated(nearest.start, nearest.end) > SEPARATED):
+        return min(beside, key=lambda r: m.separated(r.start, r.end))
+    return nearest
 
 
 def _shared_subject(m: Match) -> Mention | None:

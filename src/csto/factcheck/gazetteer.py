@@ -92,7 +92,9 @@ class Gazetteer:
         """Every name in a folded text at word boundaries, longest first where they overlap.
 
         With the ``original`` text, a capital after a small letter also starts a word, as
-        in infobox cells run together ("HeadquartersMoscow").
+        in infobox cells run together ("HeadquartersMoscow"), and a state's name is one only
+        where it starts with a capital, as the three languages write them ("того", "of
+        that", is not Togo).
         """
         found: list[Mention] = []
         size = len(folded)
@@ -106,8 +108,10 @@ class Gazetteer:
                 continue
             if end < size and folded[end].isalnum():
                 continue
+            lowercase = original is not None and not original[start].isupper()
             for kind, key in targets:
-                found.append(Mention(start, end, kind, key))
+                if not (lowercase and kind == "state"):
+                    found.append(Mention(start, end, kind, key))
         found.sort(key=lambda m: (m.start, -(m.end - m.start)))
         kept: list[Mention] = []
         last_end = -1
