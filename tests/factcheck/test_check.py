@@ -512,3 +512,19 @@ def test_a_states_name_is_one_only_with_its_capital() -> None:
     found = [(text[m.start:m.end], m.key) for m in gazetteer().find(fold(text), text)
              if m.kind == "state"]
     assert found == [("Того", "TGO"), ("Грузия", "GEO")]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # exercises.yaml: "Interaction, Search, Echelon-2025" was held in Belarus
+    ("Belarus hosted the Echelon-2025 exercise.", "holds"),
+    ("Latihan Echelon-2025 digelar di Belarus.", "holds"),
+    ("Учения «Эшелон-2025» прошли в Казахстане.", "does-not-hold"),
+    # the record lists no exercise of the Interaction series in 2019: it cannot say
+    ("Kazakhstan hosted the Interaction-2019 exercise.", "not-checkable"),
+    ("Учения «Взаимодействие-2019» прошли в Казахстане.", "not-checkable"),
+])
+def test_an_exercise_is_found_by_any_series_its_name_names(history: History, text: str,
+                                                          verdict: str) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of="2025-12-01").claims
+              if c.claim.kind == "exercise-host"]
+    assert [c.verdict for c in claims] == [verdict]

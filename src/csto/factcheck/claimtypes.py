@@ -1419,22 +1419,22 @@ def consultations(m: Match) -> Built:
 # -- exercises -------------------------------------------------------------------------------------
 def _exercise(m: Match) -> tuple[str, int] | None:
     """The exercise a clause speaks of, as (condition, year): the last one named before the
-    trigger in the sentence ("series=rubezh"), else one the sentence describes so that the
+    trigger in the sentence ("name~rubezh"), else one the sentence describes so that the
     record knows only one ("the largest exercise of 2011", "the 2021 exercise in
     Tajikistan"), else the one earlier sentences put in view."""
     named = m.clause.sentence.exercises
     before = [e for e in named if e[2] < m.cue.start]
     if before:
-        return f"series={before[-1][0]}", before[-1][1]
+        return _named(before[-1][0]), before[-1][1]
     if named:
-        return f"series={named[0][0]}", named[0][1]
+        return _named(named[0][0]), named[0][1]
     described = _described_exercise(m)
     if described is not None:
         return described
     focus = m.focus.exercise
     if focus is None:
         return None
-    return f"series={focus[0]}", focus[1]
+    return _named(focus[0]), focus[1]
 
 
 def _described_exercise(m: Match) -> tuple[str, int] | None:
@@ -1459,6 +1459,12 @@ def _described_exercise(m: Match) -> tuple[str, int] | None:
     if len(found) != 1:
         return None
     return condition or f"id={found[0].id}", year
+
+
+def _named(series: str) -> str:
+    """The condition for the exercises whose name names a series: a joint exercise names
+    each of its parts ("Interaction, Search, Echelon-2025" is the year's Echelon too)."""
+    return f"name~{series}"
 
 
 def _exercise_field(m: Match, condition: str, field: str) -> str:
@@ -1516,11 +1522,16 @@ def exercise_host(m: Match) -> Built:
         return None
     runs = [r for r in m.clause.state_runs() if r.start >= m.cue.end and m.free(r.start, r.end)]
     if not runs or sum(1 for t in m.clause.tokens if m.cue.end <= t.start < runs[0].start) > 3:
-        return None
+        # the host as the verb's subject ("Kazakhstan hosted Interaction-2019")
+        runs = [r for r in m.clause.state_runs() if r.end <= m.cue.start and m.free(r.start, r.end)
+                and sum(1 for t in m.clause.tokens if r.end <= t.start < m.cue.start) <= 1]
+        if m.cue.concept != "host" or not runs:
+            return None
+        runs = runs[-1:]
     hosts = list(runs[0].mentions)
     names = [e for e in m.clause.sentence.exercises if e[2] < m.cue.start]
     if names:
-        named = (f"series={names[-1][0]}", names[-1][1])
+        named = (_named(names[-1][0]), names[-1][1])
     if m.cue.concept == "located_in":
         words = [t for t in m.clause.tokens if names and names[-1][3] <= t.start < m.cue.start]
         if not names or len(words) > 1:

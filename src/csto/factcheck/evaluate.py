@@ -69,6 +69,17 @@ NOT_CHECKABLE = Judgement(
 )
 
 
+SELECTIONS = frozenset({"exercises"})
+"""Questions whose record is a selection: the exercises it lists are those its sources
+describe, not every one held, so an exercise it does not list is not thereby false."""
+
+
+def _selected(answer: object, field: str) -> bool:
+    """Whether the record lists what the field's first condition names."""
+    head, bracket, _ = field.partition("]")
+    return not bracket or bool(resolve(answer, head + "]")[0])
+
+
 class Evaluator:
     """Asks the registry for propositions, remembering answers already given."""
 
@@ -94,6 +105,8 @@ class Evaluator:
         true = True
         for arguments in p.asked(day, takes_day):
             answer = self.answer(history, p.question, arguments)
+            if p.question in SELECTIONS and not _selected(answer, p.field):
+                raise Unknown(p.field)
             found, records = resolve(answer, p.field)
             true = true and holds(found, p, day)
             if first is None or not true:

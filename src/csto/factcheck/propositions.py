@@ -96,8 +96,14 @@ def resolve(value: object, path: str) -> tuple[list[object], list[object]]:
 
 def _satisfies(item: object, condition: str) -> bool:
     """Whether ``item`` meets every ``key=value|value`` of a condition; a key may reach
-    into nested values (``case:readings:victim``), through tuples too."""
+    into nested values (``case:readings:victim``), through tuples too. ``key~word``: the
+    value, in small letters with hyphens for spaces, contains the word."""
     for clause in condition.split(","):
+        if "~" in clause and "=" not in clause:
+            key, _, word = clause.partition("~")
+            if word not in str(getattr(item, key, "")).lower().replace(" ", "-"):
+                return False
+            continue
         key, _, wanted = clause.partition("=")
         values: list[object] = [item]
         for part in key.split(":"):
