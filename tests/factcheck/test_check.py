@@ -528,3 +528,19 @@ def test_an_exercise_is_found_by_any_series_its_name_names(history: History, tex
     claims = [c for c in csto.check(text, history=history, as_of="2025-12-01").claims
               if c.claim.kind == "exercise-host"]
     assert [c.verdict for c in claims] == [verdict]
+
+
+def test_a_word_with_its_possessive_ending_is_the_word(history: History) -> None:
+    """events.yaml: Armenia froze its participation on 22 Feb 2024 ("partisipasinya": its
+    participation)."""
+    claims = csto.check("Armenia membekukan partisipasinya pada tahun 2024.", history=history,
+                        as_of="2024-06-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", "holds")]
+
+
+def test_a_founding_member_is_no_founding(history: History) -> None:
+    """"A founding member" names a kind of member: 2024 is the freeze's year, not the
+    Organization's founding (organization.yaml: 2002)."""
+    claims = csto.check("Armenia, a founding member, froze its membership in 2024.",
+                        history=history, as_of="2024-06-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", "holds")]

@@ -157,11 +157,16 @@ def _match(tokens: list[Token], words: list[int], position: int, keys: tuple[str
     return position + len(keys) - 1
 
 
+_WITHIN = frozenset({("troops", "organization"), ("found", "founder")})
+"""(inner, outer): a word of the inner concept that is part of a longer phrase of the outer
+one says nothing of its own ("militer" in "aliansi militer"; "founding" in "founding
+member": a kind of member, no founding)."""
+
+
 def _maximal(cues: Iterable[Cue]) -> list[Cue]:
     """Drop a cue inside a longer one of the same concept, a grammar cue inside a longer
-    grammar cue ("not" inside "not only", "tidak" inside "tidak boleh"), and a word for
-    soldiers inside the name of a kind of body ("militer" in "aliansi militer", "военный"
-    in "военный блок": the body is military, no troops are spoken of)."""
+    grammar cue ("not" inside "not only", "tidak" inside "tidak boleh"), and a cue inside a
+    phrase that makes it part of something else (``_WITHIN``)."""
     ordered = sorted(set(cues), key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[Cue] = []
     for cue in ordered:
@@ -175,7 +180,7 @@ def _maximal(cues: Iterable[Cue]) -> list[Cue]:
                 and (other.end - other.start) > (cue.end - cue.start)
                 and (other.concept == cue.concept
                      or (cue.concept in GRAMMAR and other.concept in GRAMMAR)
-                     or (cue.concept == "troops" and other.concept == "organization"))
+                     or (cue.concept, other.concept) in _WITHIN)
             ):
                 inside = True
                 break

@@ -123,6 +123,8 @@ def keys(word: str, indonesian: IndonesianStemmer) -> frozenset[str]:
             found = russian(word) | {exact(word)}
         else:
             found = frozenset({exact(word), english(word), indonesian.key(word)})
+            if len(word) > 6 and word.endswith("nya"):  # "its": partisipasinya is =partisipasi's
+                found |= {exact(word[:-3])}
         indonesian.known[word] = found
     return found
 
