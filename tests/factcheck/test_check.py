@@ -544,3 +544,35 @@ def test_a_founding_member_is_no_founding(history: History) -> None:
     claims = csto.check("Armenia, a founding member, froze its membership in 2024.",
                         history=history, as_of="2024-06-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", "holds")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tokayev asked the CSTO for help on January 5, 2022.",
+    "Tokayev meminta bantuan CSTO pada 5 Januari 2022.",
+    "Токаев обратился к ОДКБ за помощью 5 января 2022 года.",
+])
+def test_a_leader_asks_for_his_state(history: History, text: str) -> None:
+    """cases.yaml: Kazakhstan's request of 5 Jan 2022 (offices: Tokayev is its president)."""
+    claims = csto.check(text, history=history, as_of="2022-02-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-request", "holds")]
+    assert "KAZ" in _p(claims[0]).field
+
+
+def test_the_destination_may_stand_before_a_passive_verb(history: History) -> None:
+    """cases.yaml: the collective forces sent to Kazakhstan in January 2022."""
+    claims = csto.check("В Казахстан были направлены миротворцы ОДКБ.", history=history,
+                        as_of="2022-02-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-deployment", "holds")]
+    assert not csto.check("Россия направила миротворцев ОДКБ.", history=history,
+                          as_of="2022-02-01").claims
+
+
+@pytest.mark.parametrize("text", [
+    "Six former Soviet republics are members of the CSTO.",
+    "Членами ОДКБ являются шесть бывших советских республик.",
+])
+def test_former_soviet_is_no_former_membership(history: History, text: str) -> None:
+    """events.yaml: six members on 1 Jan 2025 (Armenia's participation frozen, not ended)."""
+    claims = csto.check(text, history=history, as_of="2025-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("count", "holds")]
+    assert _p(claims[0]).field == "members.iso3"

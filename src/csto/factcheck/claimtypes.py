@@ -157,6 +157,10 @@ class Match:
         earlier = [m for m in self.clause.sentence.mentions if m.kind in kinds and m.end <= self.clause.start]
         if earlier:
             return earlier[-1]
+        return self.leader_state()
+
+    def leader_state(self) -> Mention | None:
+        """The state whose leader the clause names ("Tokayev asked" speaks for Kazakhstan)."""
         for person in self.clause.of("person"):
             code = self.record.person_states.get(person.key)
             if code is not None:
@@ -721,7 +725,10 @@ def _former(m: Match, noun: Cue | None = None) -> bool:
     not something else ("former Soviet states"): it stands just before the noun, or after
     it in languages that put it there."""
     nouns = [noun] if noun is not None else m.clause.cues_of("member", "count_noun", "observer")
+    soviet = {c.first for c in m.clause.cues_of("soviet")}
     for cue in m.clause.cues_of("former"):
+        if cue.last + 1 in soviet:
+            continue  # "former Soviet republics", "бывших советских республик"
         for word in nouns:
             if 0 < word.first - cue.last <= 2:
                 return True
@@ -1642,7 +1649,7 @@ def case_request(m: Match) -> Built:
         return None
     if m.has("article") and not m.clause.of("state"):
         return None
-    one = m.state(carry=False)
+    one = m.state(carry=False) or m.leader_state()
     if one is None:
         return None
     own = m.own_date()
@@ -1674,7 +1681,11 @@ def case_deployment(m: Match) -> Built:
         return None
     after = [s for s in m.clause.of("state") if s.start >= m.cue.end and m.free(s.start, s.end)]
     if not after:
-        return None
+        # the destination before a passive verb ("В Казахстан были направлены…")
+        after = [s for s in m.clause.of("state") if s.end <= m.cue.start and m.free(s.start, s.end)
+                 and any(0 <= s.start - c.end <= 1 for c in m.clause.cues_of("located_in"))]
+        if not after:
+            return None
     one = after[0]
     found = m.number(("troops", "peacekeeping"), gap=3)
     if found is not None:
