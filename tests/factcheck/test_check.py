@@ -576,3 +576,22 @@ def test_former_soviet_is_no_former_membership(history: History, text: str) -> N
     claims = csto.check(text, history=history, as_of="2025-01-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("count", "holds")]
     assert _p(claims[0]).field == "members.iso3"
+
+
+def test_directed_against_is_no_aim(history: History) -> None:
+    """Treaty Art. 1: no member joins an alliance directed against another ("ditujukan
+    terhadap" is "directed against", not a purpose)."""
+    claims = csto.check("Negara anggota tidak boleh bergabung dengan aliansi militer yang "
+                        "ditujukan terhadap anggota lain.", history=history,
+                        as_of="2022-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("other-alliances", "holds")]
+
+
+@pytest.mark.parametrize("text", [
+    "If a member faces a threat, the members hold urgent consultations.",
+    "Jika ada ancaman terhadap keamanan, para anggota segera mengadakan konsultasi.",
+])
+def test_consultations_on_a_threat_are_article_2(history: History, text: str) -> None:
+    """Treaty Art. 2: consultations when a member's security is threatened."""
+    claims = csto.check(text, history=history, as_of="2022-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("consultations", "holds")]

@@ -1409,7 +1409,7 @@ def withdrawal_notice(m: Match) -> Built:
     label=N_("that members consult when one is threatened (Treaty Art. 2)"),
 )
 def consultations(m: Match) -> Built:
-    if m.clause.of("state") or not m.has("all", "oblige", "aggression", "collective_security"):
+    if m.clause.of("state") or not m.has("all", "oblige", "aggression", "collective_security", "threat"):
         return None
     p = Proposition(
         "article",

@@ -157,10 +157,11 @@ def _match(tokens: list[Token], words: list[int], position: int, keys: tuple[str
     return position + len(keys) - 1
 
 
-_WITHIN = frozenset({("troops", "organization"), ("found", "founder")})
+_WITHIN = frozenset({("troops", "organization"), ("found", "founder"), ("purpose", "hostile")})
 """(inner, outer): a word of the inner concept that is part of a longer phrase of the outer
 one says nothing of its own ("militer" in "aliansi militer"; "founding" in "founding
-member": a kind of member, no founding)."""
+member": a kind of member, no founding; "ditujukan" in "ditujukan terhadap", directed
+against: no aim)."""
 
 
 def _maximal(cues: Iterable[Cue]) -> list[Cue]:
