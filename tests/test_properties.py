@@ -86,3 +86,17 @@ def test_spans_run_end_to_end_from_the_first_day() -> None:
     assert all(a.end == b.start for a, b in pairwise(spans))
     assert all(s.end is None or s.start < s.end for s in spans)
     assert spans[-1].end is None
+
+
+@given(st.dates(min_value=date(1992, 1, 1), max_value=date(2098, 12, 31)),
+       st.integers(min_value=-24, max_value=24))
+def test_adding_months_keeps_the_day_or_the_months_last(day: date, months: int) -> None:
+    """The calendar's own month lengths decide: 31 Aug + 6 months is 28 or 29 Feb."""
+    import calendar
+
+    from csto.record.dates import add_months
+
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    assert add_months(day, months) == date(year, month,
+                                           min(day.day, calendar.monthrange(year, month)[1]))
