@@ -595,3 +595,20 @@ def test_consultations_on_a_threat_are_article_2(history: History, text: str) ->
     """Treaty Art. 2: consultations when a member's security is threatened."""
     claims = csto.check(text, history=history, as_of="2022-01-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("consultations", "holds")]
+
+
+@pytest.mark.parametrize("text, as_of", [
+    ("Uzbekistan requested to suspend its membership in June 2012.", "2012-07-01"),
+    ("Uzbekistan telah memutuskan untuk menangguhkan keanggotaannya di CSTO.", "2012-07-01"),
+    ("Узбекистан официально заявил о своем намерении выйти из ОДКБ.", "2012-06-28"),
+])
+def test_a_request_or_decision_is_found_in_the_states_story(history: History, text: str,
+                                                          as_of: str) -> None:
+    """events.yaml: uzb-note-2012, the note of 28 June 2012 on suspending participation (the
+    suspension itself came on 19 Dec 2012, after these texts' days)."""
+    claims = csto.check(text, history=history, as_of=as_of).claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", "holds")]
+    assert _p(claims[0]).question == "history"
+    claims = csto.check("Kazakhstan decided to leave the CSTO in 2015.", history=history,
+                        as_of="2016-01-01").claims
+    assert [c.verdict for c in claims] == ["does-not-hold"], "no such statement or exit"

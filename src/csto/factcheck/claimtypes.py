@@ -675,7 +675,56 @@ def state_event(m: Match) -> Built:
         m.own_date(DATED) is None or (_explicit_document(m) and not _signed_by_states(m))
     ):
         return None
+    if m.cue.concept != "sign" and _intended(m):
+        return _asked_for(m, m.cue.concept)
     return _standing_event(m, m.cue.concept)
+
+
+def _intended(m: Match) -> bool:
+    """Whether the event is one decided, requested or announced ("Uzbekistan requested to
+    suspend its membership"): a word of intent stands at most four words before it."""
+    return any(0 < m.cue.first - cue.last <= 4 for cue in m.clause.cues_of("intent")
+               if cue.end <= m.cue.start)
+
+
+YEAR_BEFORE = 365
+"""Days before the text's day in which an undated request or decision it reports is looked
+for ("Uzbekistan has decided to suspend its membership", in a text of July 2012)."""
+
+
+def _asked_for(m: Match, concept: str) -> Built:
+    """A state's decision, request or announcement of an event: in the state's story, a
+    statement of it, or the event itself, in the period the text gives (else the year
+    before its day)."""
+    run = _segment_subject(m) or _nearest_run(m)
+    states: tuple[str, ...]
+    if run is None:
+        one = m.state()
+        if one is None:
+            return None
+        states, used = (one.key,), span(one)
+    else:
+        states, used = run.states, span(run)
+    own = m.own_date(DATED)
+    if own is not None:
+        first, last = period(own)
+    else:
+        first, last = date.fromordinal(m.day.toordinal() - YEAR_BEFORE), m.day
+    kinds = ("statement", *STATE_EVENTS[concept][0])
+    first = max(first, date(1992, 1, 1))
+    p = Proposition(
+        "history",
+        (),
+        f"events[kind={'|'.join(kinds)}].date",
+        "any-date",
+        first,
+        first,
+        polarity=not m.denied,
+        scope="fixed",
+        until=last,
+        each=tuple(("state", code) for code in states),
+    )
+    return p, (*used, *span(own))
 
 
 def _names_organization(clause: Clause) -> bool:

@@ -25,8 +25,18 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from ..questions.registry import QUESTIONS, ask
 from ..record.history import History
-from ..record.model import Alternative, Citation, CountryList, DateRef, Fact, Finding, Text, TextRef
-from .propositions import Proposition, Unknown, holds, resolve
+from ..record.model import (
+    Alternative,
+    Citation,
+    CountryList,
+    DateRef,
+    Fact,
+    Finding,
+    Text,
+    TextList,
+    TextRef,
+)
+from .propositions import Proposition, Unknown, holds, resolve, within
 
 if TYPE_CHECKING:
     from ..questions.answers import Answer
@@ -212,13 +222,16 @@ class Evaluator:
     def _record_says(self, p: Proposition, outcome: Outcome, says: str | None) -> tuple[Finding, ...]:
         if says is None:
             return ()
+        found = outcome.found
+        if p.relation == "any-date":  # the days of the period the claim names
+            found = [v for v in found if within(v, p)]
         return (
             finding(
                 "check.record",
                 says,
                 date=DateRef(p.day),
-                value=_shown(outcome.found),
-                count=len(outcome.found),
+                value=_shown(found),
+                count=len(found),
             ),
         )
 
@@ -243,6 +256,8 @@ def _shown(found: list[object]) -> object:
         return one
     if not found:
         return "—"
+    if all(isinstance(v, date) for v in found):
+        return TextList(tuple(DateRef(v) for v in found if isinstance(v, date)))
     return ", ".join(str(v.en if isinstance(v, Text) else v) for v in found)
 
 

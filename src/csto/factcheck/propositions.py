@@ -156,7 +156,7 @@ def compare(found: list[object], p: Proposition, day: date) -> bool:
         return any(_meets(r, value, last) for r in found)
     if len(found) != 1:
         if relation == "any-date":
-            return any(_within(v, p) for v in found)
+            return any(within(v, p) for v in found)
         if relation == "equals" and isinstance(value, tuple):
             return {str(v) for v in found} == set(value)
         return False
@@ -168,7 +168,7 @@ def compare(found: list[object], p: Proposition, day: date) -> bool:
     if relation == "number":
         return isinstance(one, int) and isinstance(value, int) and matches_number(one, value, p.qualifier)
     if relation in ("date", "any-date"):
-        return _within(one, p)
+        return within(one, p)
     if relation == "true":
         return one is True
     if relation == "in":
@@ -211,7 +211,8 @@ def _meets(record: object, first: date, last: date) -> bool:
     return start <= last and first <= (end if isinstance(end, date) else start)
 
 
-def _within(found: object, p: Proposition) -> bool:
+def within(found: object, p: Proposition) -> bool:
+    """Whether a day found lies in the period [value, until] the claim names."""
     if not isinstance(found, date) or not isinstance(p.value, date):
         return False
     return p.value <= found <= (p.until or p.value)
