@@ -23,7 +23,7 @@ from .claimtypes import DATED, STATE_EVENTS, TYPES, Found, Match, Record
 from .evaluate import Evaluator
 from .gazetteer import Mention, fold, gazetteer
 from .lexicon import Cue, lexicon
-from .reading import Focus, SentenceReading
+from .reading import Clause, Focus, SentenceReading
 from .text import Sentence, blank_markup, decode, main_language, sentences
 from .words import tokenize
 
@@ -208,17 +208,17 @@ def _extent(clause: object, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tupl
     return start, end
 
 
-def _triggers(clause: object, triggers: tuple[str, ...], reading: SentenceReading) -> list[Cue]:
+def _triggers(clause: Clause, triggers: tuple[str, ...], reading: SentenceReading) -> list[Cue]:
     concepts = [t for t in triggers if not t.startswith("@")]
     kinds = [t[1:] for t in triggers if t.startswith("@")]
-    cues = clause.cues_of(*concepts) if concepts else []  # type: ignore[attr-defined]
+    cues = clause.cues_of(*concepts) if concepts else []
     cues += _elided(clause, [c for c in cues if c.concept in STATE_EVENTS], reading)
-    for mention in clause.of(*kinds) if kinds else []:  # type: ignore[attr-defined]
+    for mention in clause.of(*kinds) if kinds else []:
         cues.append(Cue("@" + mention.kind, mention.start, mention.end, -1, -1))
     return sorted(cues, key=lambda c: c.start)
 
 
-def _elided(clause: object, events: list[Cue], reading: SentenceReading) -> list[Cue]:
+def _elided(clause: Clause, events: list[Cue], reading: SentenceReading) -> list[Cue]:
     """The event a stretch after a comma repeats without its verb ("Azerbaijan joined in
     September 1993, Georgia and Belarus in December"; "в декабре того же года – Грузия и
     Белоруссия"): a stretch holding states and a date and no word of its own for an event.
@@ -227,16 +227,16 @@ def _elided(clause: object, events: list[Cue], reading: SentenceReading) -> list
         return []
     last = events[-1]
     tokens = list(enumerate(reading.tokens))
-    stops = [i for i, t in tokens if t.text in ",;" and last.end <= t.start < clause.end]  # type: ignore[attr-defined]
+    stops = [i for i, t in tokens if t.text in ",;" and last.end <= t.start < clause.end]
     elided = []
     for number, index in enumerate(stops):
         start = reading.tokens[index].start
-        end = reading.tokens[stops[number + 1]].start if number + 1 < len(stops) else clause.end  # type: ignore[attr-defined]
-        inside = [c for c in clause.cues if start <= c.start < end]  # type: ignore[attr-defined]
+        end = reading.tokens[stops[number + 1]].start if number + 1 < len(stops) else clause.end
+        inside = [c for c in clause.cues if start <= c.start < end]
         if any(c.concept in DATED for c in inside):
             break  # a verb of its own: not a repeat
-        states = [m for m in clause.of("state") if start <= m.start < end]  # type: ignore[attr-defined]
-        dated = [d for d in clause.dates if start <= d.start < end]  # type: ignore[attr-defined]
+        states = [m for m in clause.of("state") if start <= m.start < end]
+        dated = [d for d in clause.dates if start <= d.start < end]
         if states and dated:
             dash = next((i for i, t in tokens if start <= t.start < end and t.text in "–—-"
                          and dated[0].end <= t.start < states[0].start), index)

@@ -718,7 +718,7 @@ def _asked_for(m: Match, concept: str) -> Built:
         f"events[kind={'|'.join(kinds)}].date",
         "any-date",
         first,
-        first,
+        first if own is not None else m.day,
         polarity=not m.denied,
         scope="fixed",
         until=last,
