@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from datetime import date
+from functools import lru_cache
 
 from ..._typing import TYPE_CHECKING
 from ...errors import CstoError, InputError
@@ -95,9 +96,10 @@ def language_name(lang: str, code: str, script: str | None = None) -> str:
     return f"{name} ({SCRIPTS[lang].get(script, script)})" if script else name
 
 
+@lru_cache(maxsize=8192)
 def format_day(day: date, lang: str, precision: str = "day") -> str:
     """A day in the reader's format (CLDR's long date; ``calendar``), only as precise as the
-    source."""
+    source (kept: a page writes the same days many times)."""
     if precision == "year":
         return str(day.year)
     from .calendar import DAYS, MONTHS
