@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-from pathlib import Path
 
 from .._typing import TYPE_CHECKING
 
@@ -90,6 +89,8 @@ def scenario_history(value: str | None, file: str | None = None) -> History | No
     ``--scenario-file FILE`` (None without either); its warnings go to standard error."""
     if value is None and file is None:
         return None
+    from pathlib import Path  # here: pathlib costs every plain command milliseconds
+
     from ..errors import InputError
     from ..scenario import load
 
