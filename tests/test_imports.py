@@ -18,9 +18,9 @@ from .conftest import ROOT
 
 HEAVY = ("pyarrow", "pandas", "polars", "numpy", "sqlalchemy")
 """Each costs more than a whole answer to import."""
-FRAMEWORKS = ("click", "rich", "babel.dates", "typing")
+FRAMEWORKS = ("click", "rich", "babel.dates", "typing", "pathlib")
 """What a plain question needs none of (the lean path parses it; the tables are laid out
-and days written by csto itself)."""
+and days written by csto itself; paths are strings until a file is read)."""
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from startup import COMMANDS as CALLS  # noqa: E402 (the calls the start-up benchmark times)
