@@ -76,6 +76,15 @@ def test_gazetteer_file_is_what_the_builder_makes() -> None:
         ("главами шести государств", "ru", 6, None),
         ("около четырех тысяч военнослужащих", "ru", 4000, "about"),
         ("4 000 военнослужащих", "ru", 4000, None),
+        ("более 5 тысяч военнослужащих", "ru", 5000, "more-than"),
+        ("свыше четырёх тысяч военных", "ru", 4000, "more-than"),
+        ("1,5 тыс. человек", "ru", 1500, None),
+        ("полутора тысяч военных", "ru", 1500, None),
+        ("sekitar 1,5 ribu tentara", "id", 1500, "about"),
+        ("seribu lima ratus tentara", "id", 1500, None),
+        ("seratus lima puluh tentara", "id", 150, None),
+        ("dua ribu lima ratus tentara", "id", 2500, None),
+        ("2.5 thousand troops", "en", 2500, None),
     ],
 )
 def test_numbers_as_each_language_writes_them(
@@ -150,3 +159,20 @@ def test_binary_and_oversized_input_are_refused_with_one_line() -> None:
         decode(b"\x00\x01\x02ELF")
     assert decode("ОДКБ".encode("cp1251")) == "ОДКБ"
     assert decode("\ufeffCSTO".encode()) == "CSTO"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("В учениях приняли участие около 2000 военнослужащих.", "number"),
+    ("Around 2000 troops took part.", "number"),
+    ("In 2000 troops were sent.", "date"),
+])
+def test_a_bare_year_before_troops_is_their_number(text: str, kind: str) -> None:
+    from csto.factcheck.check import _read
+    from csto.factcheck.reading import Focus
+    from csto.factcheck.text import Sentence
+
+    lang = "ru" if text[0] == "В" else "en"
+    reading = _read(text, fold(text), Sentence(0, len(text), lang),
+                    [m for m in gazetteer().find(fold(text), text)], Focus(), date(2009, 1, 1))
+    assert ([d.day.year for d in reading.dates] == [2000]) == (kind == "date")
+    assert ([n.value for n in reading.numbers] == [2000]) == (kind == "number")

@@ -25,7 +25,7 @@ from .gazetteer import Mention, fold, gazetteer
 from .lexicon import Cue, lexicon
 from .reading import Clause, Focus, SentenceReading
 from .text import Sentence, blank_markup, decode, main_language, sentences
-from .words import tokenize
+from .words import Token, tokenize
 
 _EXERCISE_YEAR = re.compile(r"^[\s\"'«“]*[-–—]?\s*((?:19|20)\d\d)(?!\d)")
 
@@ -112,6 +112,7 @@ def _read(
         d._replace(start=d.start + sentence.start, end=d.end + sentence.start)
         for d in dates_mod.find(piece, focus.year or day.year, day)
     ]
+    found_dates = [d for d in found_dates if not _counts_things(d, visible, tokens, cues)]
     # A word that is part of a date is the date's ("May 1992" is no "may", "a year later" no
     # "yearly").
     cues = [c for c in cues if not any(d.start <= c.start and c.end <= d.end for d in found_dates)]
@@ -127,6 +128,22 @@ def _read(
     )
     reading.exercises = _exercises(visible, reading)
     return reading
+
+
+COUNTED = ("troops", "aircraft", "equipment", "count_noun")
+"""Nouns a number counts: a bare year standing just before one is a number ("около 2000
+военнослужащих", "2000 troops"), unless "in" comes before it."""
+
+
+def _counts_things(mention: dates_mod.DateMention, visible: str, tokens: list[Token],
+                   cues: list[Cue]) -> bool:
+    if mention.precision != "year" or not visible[mention.start:mention.end].isdigit():
+        return False
+    if any(c.concept == "located_in" and 0 <= mention.start - c.end <= 1 for c in cues):
+        return False  # "in 2000 troops were sent": a year
+    following = next((t for t in tokens if t.start >= mention.end), None)
+    return following is not None and any(c.start == following.start and c.concept in COUNTED
+                                         for c in cues)
 
 
 def _exercises(visible: str, reading: SentenceReading) -> list[tuple[str, int, int, int]]:

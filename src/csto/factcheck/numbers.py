@@ -92,25 +92,31 @@ def _word_pattern(lang: str) -> re.Pattern[str]:
 
 
 def _indonesian(phrase: str) -> tuple[int, bool] | None:
-    total, current, every = 0, 0, False
+    """An Indonesian number phrase: "lima ratus" multiplies only its unit, "ribu" and "juta"
+    all that came before ("seribu lima ratus" is 1,500; "dua ribu" 2,000)."""
+    total, below_thousand, unit, every = 0, 0, 0, False
     for token in phrase.lower().replace("-", " ").split():
         if token.startswith("ke") and token[2:] in INDONESIAN_UNITS and token != "ke":
-            current += INDONESIAN_UNITS[token[2:]]
+            unit += INDONESIAN_UNITS[token[2:]]
             every = True
+        elif token == "seribu":
+            total += 1000
+        elif token == "seratus":
+            below_thousand += 100
         elif token in INDONESIAN_UNITS:
-            current += INDONESIAN_UNITS[token]
+            unit += INDONESIAN_UNITS[token]
+        elif token == "belas":
+            below_thousand += unit + 10
+            unit = 0
+        elif token in ("puluh", "ratus"):
+            below_thousand += max(unit, 1) * INDONESIAN_SCALES[token]
+            unit = 0
         elif token in INDONESIAN_SCALES:
-            scale = INDONESIAN_SCALES[token]
-            if token == "belas":
-                current += 10
-            elif scale >= 1000:
-                total += max(current, 1) * scale
-                current = 0
-            else:
-                current = max(current, 1) * scale
+            total += max(below_thousand + unit, 1) * INDONESIAN_SCALES[token]
+            below_thousand = unit = 0
         else:
             return None
-    return total + current, every
+    return total + below_thousand + unit, every
 
 
 def _words_value(phrase: str, lang: str) -> tuple[int, bool] | None:
@@ -153,9 +159,34 @@ def qualifier_before(text: str, start: int) -> str | None:
     return None
 
 
+_SCALED = re.compile(
+    r"(?<![\w.,/:-])(\d+(?:[.,]\d+)?|полтора|полторы|полутора)\s*"
+    r"(thousand|тысяч[аиеу]?|тыс\.?|ribu|rb\.|million|миллион\w*|млн\.?|juta)(?!\w)",
+    re.I,
+)
+_SCALE = {"th": 1000, "ты": 1000, "ri": 1000, "rb": 1000, "mi": 1_000_000, "мл": 1_000_000,
+          "ми": 1_000_000, "ju": 1_000_000}
+
+
+def _scaled(text: str, skip: list[tuple[int, int]]) -> list[Number]:
+    """Digits or "полтора" times a scale word: "5 тысяч", "1,5 тыс.", "1,5 ribu", "2.5
+    thousand", "полутора тысяч"."""
+    found = []
+    for match in _SCALED.finditer(text):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
+        head = match.group(1).lower()
+        amount = 1.5 if head.startswith("пол") else float(head.replace(",", "."))
+        value = round(amount * _SCALE[match.group(2).lower()[:2]])
+        found.append(Number(match.start(), match.end(), value, qualifier_before(text, match.start())))
+    return found
+
+
 def find(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Number]:  # type: ignore[assignment]
-    """Numbers in ``text`` (one sentence), written in digits or words, outside ``skip``."""
-    found: list[Number] = []
+    """Numbers in ``text`` (one sentence), written in digits or words, outside ``skip``; a
+    number with its scale word is one number, the longest reading where readings overlap."""
+    found: list[Number] = _scaled(text, skip)
+    words_text = text.replace("ё", "е").replace("Ё", "Е")  # "четырёх" is "четырех"
     for match in _DIGITS.finditer(text):
         if any(a <= match.start() < b for a, b in skip):
             continue
@@ -163,7 +194,7 @@ def find(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Number]
         if value is not None:
             found.append(Number(match.start(), match.end(), value, qualifier_before(text, match.start())))
     for word_lang in dict.fromkeys((lang, "en") if lang == "id" else (lang,)):
-        for match in _word_pattern(word_lang).finditer(text):
+        for match in _word_pattern(word_lang).finditer(words_text):
             if any(a <= match.start() < b for a, b in skip):
                 continue
             parsed = _words_value(match.group(), word_lang)
@@ -178,5 +209,9 @@ def find(text: str, lang: str, skip: list[tuple[int, int]] = ()) -> list[Number]
                     "all" if every else qualifier_before(text, match.start()),
                 )
             )
-    found.sort()
-    return [n for i, n in enumerate(found) if i == 0 or n.start >= found[i - 1].end]
+    found.sort(key=lambda n: (n.start, -n.end))
+    kept: list[Number] = []
+    for number in found:
+        if not kept or number.start >= kept[-1].end:
+            kept.append(number)
+    return kept
