@@ -612,3 +612,45 @@ def test_a_request_or_decision_is_found_in_the_states_story(history: History, te
     claims = csto.check("Kazakhstan decided to leave the CSTO in 2015.", history=history,
                         as_of="2016-01-01").claims
     assert [c.verdict for c in claims] == ["does-not-hold"], "no such statement or exit"
+
+
+@pytest.mark.parametrize("text", [
+    "Kazakhstan is one of the six current members of the CSTO.",
+    "Kazakhstan adalah salah satu dari enam anggota CSTO.",
+])
+def test_one_of_six_members_counts_six(history: History, text: str) -> None:
+    """events.yaml: six members on 1 Jan 2024 (Uzbekistan suspended in 2012)."""
+    claims = [c for c in csto.check(text, history=history, as_of="2024-01-01").claims
+              if c.claim.kind == "count"]
+    assert [(_p(c).value, c.verdict) for c in claims] == [(6, "holds")]
+
+
+@pytest.mark.parametrize("state, verdict", [("Армения", "holds"), ("Узбекистан", "outdated")])
+def test_still_a_member_is_no_former_member(history: History, state: str, verdict: str) -> None:
+    """events.yaml: Armenia froze its participation (still a member) in 2024; Uzbekistan's
+    membership was suspended on 19 Dec 2012. "По-прежнему" is "still"."""
+    claims = csto.check(f"{state} по-прежнему является членом ОДКБ.", history=history,
+                        as_of="2025-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("member", verdict)]
+    assert _p(claims[0]).field == "members.iso3"
+
+
+def test_refusing_to_sign_the_extension_is_not_renewing(history: History) -> None:
+    """documents.yaml: the extension protocol of 2 April 1999, which Azerbaijan, Georgia and
+    Uzbekistan did not sign (events.yaml: their Treaty lapsed on 20 April 1999)."""
+    claims = csto.check("Georgia, Azerbaijan and Uzbekistan refused to sign the protocol "
+                        "extending the treaty.", history=history, as_of="2000-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("renewal", "holds")]
+    claims = csto.check("The protocol extending the treaty was signed in Moscow on 2 April 1999.",
+                        history=history, as_of="2000-01-01").claims
+    assert {(c.claim.kind, c.verdict) for c in claims} == {("document-date", "holds"),
+                                                           ("document-place", "holds")}
+    assert all("prolongation" in _p(c).field for c in claims)
+
+
+@pytest.mark.parametrize("text", ["Белоруссия приняла учения «Эшелон-2025».",
+                                  "Учения «Эшелон-2025» принимала Белоруссия."])
+def test_the_host_as_subject_of_a_russian_verb(history: History, text: str) -> None:
+    """exercises.yaml: "Interaction, Search, Echelon-2025" was held in Belarus."""
+    claims = csto.check(text, history=history, as_of="2025-12-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("exercise-host", "holds")]

@@ -239,11 +239,14 @@ class Match:
 
     def document(self) -> str | None:
         """The treaty document the clause speaks of: a name of one, else a word for the
-        Treaty, the Charter or the Organization, else the one in focus."""
+        Treaty, the Charter or the Organization, else the one in focus. A protocol is the
+        one extending the Treaty in 1999 where the clause speaks of extending; any other is
+        none the record models (None)."""
         named = self.mention("document")
         if named is not None and named.key != "un-charter":
             return named.key
-        for concept, doc in (("charter", "charter"), ("treaty", "cst"), ("protocol", None)):
+        extension = "cst-prolongation-1999" if self.clause.has("renew") else None
+        for concept, doc in (("protocol", extension), ("charter", "charter"), ("treaty", "cst")):
             if self.clause.has(concept):
                 return doc
         if self.clause.of("org") or self.clause.has("organization"):
@@ -255,6 +258,13 @@ class Match:
     @property
     def denied(self) -> bool:
         return self.clause.denied(self.cue.start + 1)
+
+    @property
+    def refused(self) -> bool:
+        """Whether a word of refusal governs the trigger ("after refusing to sign the protocol
+        extending the treaty", "отказались продлить"): it stands at most six words before it."""
+        return any(0 < self.cue.first - c.last <= 6 for c in self.clause.cues_of("refuse")
+                   if c.end <= self.cue.start)
 
     def denied_near(self, *items: object) -> bool:
         """Whether a denial governs the trigger or one of the words a claim takes its
@@ -459,6 +469,8 @@ DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
     label=N_("when a treaty document was signed or entered into force, or the Organization was founded"),
 )
 def document_date(m: Match) -> Built:
+    if m.refused:
+        return None  # "after refusing to sign the protocol": no signing to date
     own = m.own_date(("found", "sign", "in_force", "renew", "become"))
     if own is None or (own.precision == "year" and own.until is not None):
         return None
@@ -894,21 +906,31 @@ def members(m: Match) -> Built:
     return p, (*named, *span(run), *span(own))
 
 
-def _partitive(m: Match, number: Number) -> Number:
-    """In "six of the nine states" the count is six: the number before "of" the total."""
+def _partitive(m: Match, number: Number) -> Number | None:
+    """In "six of the nine states" the count is six: the number before "of" the total. In
+    "one of the six members" it is six: one of them is no count of a set. "Одна из стран",
+    with no total, counts nothing (None)."""
     earlier = [n for n in m.clause.numbers if n.end <= number.start]
     if earlier:
         words = [t.text for t in m.clause.tokens if earlier[-1].end <= t.start < number.start]
-        if words and words[0] in ("of", "dari", "из") and len(words) <= 2:
-            return earlier[-1]
+        if words and words[0] in PARTITIVE and len(words) <= 2:
+            return earlier[-1] if earlier[-1].value > 1 else number
+    if number.value == 1:
+        following = [t.text for t in m.clause.tokens if t.start >= number.end][:1]
+        if following and following[0] in PARTITIVE:
+            return None
     return number
+
+
+PARTITIVE = ("of", "dari", "из")
+"""The words of "six of the nine", "satu dari enam", "одна из шести"."""
 
 
 def _accessions(m: Match, noun: Cue | None) -> Proposition | None:
     """States that signed on a later day than the Treaty's ("three more signed the next
     year"): the changes of that period, not the Treaty's signatories."""
-    if not m.has("sign") or m.has("founder"):
-        return None
+    if not m.has("sign") or m.has("founder") or m.document() == "cst-prolongation-1999":
+        return None  # who signed the extension: the renewers (``_members_field``)
     signing = m.clause.cues_of("sign")[0]
     dated = sorted(m.clause.dates, key=lambda d: _gap(signing, d))
     own = dated[0] if dated and _gap(signing, dated[0]) < 40 else None
@@ -1028,7 +1050,7 @@ def renewal(m: Match) -> Built:
         return None
     lapse = _lapse_day(m, signed)
     excluded = _exception_states(m)
-    if excluded or m.denied:
+    if excluded or m.denied != m.refused:
         states = excluded or run.states
         p = Proposition(
             "changes",
@@ -1057,9 +1079,9 @@ def count(m: Match) -> Built:
     found = m.number(("count_noun", "observer"))
     if found is None:
         return None
-    number, noun = found
-    number = _partitive(m, number)
-    if noun.start != m.cue.start or number.value > 60 or number.value < 1:
+    counted, noun = found
+    number = _partitive(m, counted)
+    if number is None or noun.start != m.cue.start or number.value > 60 or number.value < 1:
         return None
     if m.clause.near(
         number.start, ("troops", "exercise", "peacekeeping", "participants_word", "deploy", "attendance"), 4

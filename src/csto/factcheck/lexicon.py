@@ -157,11 +157,12 @@ def _match(tokens: list[Token], words: list[int], position: int, keys: tuple[str
     return position + len(keys) - 1
 
 
-_WITHIN = frozenset({("troops", "organization"), ("found", "founder"), ("purpose", "hostile")})
+_WITHIN = frozenset({("troops", "organization"), ("found", "founder"), ("purpose", "hostile"),
+                     ("former", "current")})
 """(inner, outer): a word of the inner concept that is part of a longer phrase of the outer
 one says nothing of its own ("militer" in "aliansi militer"; "founding" in "founding
 member": a kind of member, no founding; "ditujukan" in "ditujukan terhadap", directed
-against: no aim)."""
+against: no aim; "прежнему" in "по-прежнему", still: nothing former)."""
 
 
 def _maximal(cues: Iterable[Cue]) -> list[Cue]:
