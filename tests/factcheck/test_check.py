@@ -654,3 +654,34 @@ def test_the_host_as_subject_of_a_russian_verb(history: History, text: str) -> N
     """exercises.yaml: "Interaction, Search, Echelon-2025" was held in Belarus."""
     claims = csto.check(text, history=history, as_of="2025-12-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("exercise-host", "holds")]
+
+
+@pytest.mark.parametrize("text", [
+    "Генеральный секретарь ОДКБ Имангали Тасмагамбетов заявил, что организация готова к диалогу.",
+    "Sekretaris Jenderal OPKK Imangali Tasmagambetov mengatakan bahwa organisasi siap berdialog.",
+])
+def test_what_is_reported_does_not_silence_who_reports_it(history: History, text: str) -> None:
+    """offices.yaml: Imangali Tasmagambetov, Secretary General from 1 Jan 2023 to 31 Dec 2025.
+    A word of readiness in what he said does not make the sentence a plan."""
+    claims = csto.check(text, history=history, as_of="2024-06-13").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("office", "holds")]
+
+
+@pytest.mark.parametrize("text", [
+    "In January 2022 the CSTO sent about 2,000 peacekeepers to Kazakhstan at the request of "
+    "President Tokayev.",
+    "Pada Januari 2022, OPKK mengerahkan pasukan penjaga perdamaian ke Kazakhstan atas "
+    "permintaan Presiden Tokayev.",
+])
+def test_the_requester_is_also_where_forces_went(history: History, text: str) -> None:
+    """cases.yaml: Kazakhstan asked on 5 Jan 2022; the collective forces were sent there."""
+    claims = csto.check(text, history=history, as_of="2023-01-01").claims
+    assert {(c.claim.kind, c.verdict) for c in claims} == {("case-request", "holds"),
+                                                           ("case-deployment", "holds")}
+
+
+def test_consultations_asked_for_are_a_request(history: History) -> None:
+    """cases.yaml: Armenia's request of May 2021 (Treaty Art. 2 consultations)."""
+    claims = csto.check("Pada Mei 2021 Armenia meminta konsultasi berdasarkan Pasal 2 traktat.",
+                        history=history, as_of="2023-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-request", "holds")]

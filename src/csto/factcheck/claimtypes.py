@@ -1716,7 +1716,7 @@ def _case_path(state: str, outcome: str | None = None) -> str:
     label=N_("a state asking the Organization for assistance"),
 )
 def case_request(m: Match) -> Built:
-    if not (m.clause.of("org") or m.has("assist", "peacekeeping", "organization", "military")):
+    if not (m.clause.of("org") or m.has("assist", "peacekeeping", "organization", "military", "consult")):
         return None
     if m.has("article") and not m.clause.of("state"):
         return None
@@ -1750,7 +1750,11 @@ def case_request(m: Match) -> Built:
 def case_deployment(m: Match) -> Built:
     if not (m.has("peacekeeping", "troops", "military") or m.clause.of("org")) or m.has("refuse"):
         return None
-    after = [s for s in m.clause.of("state") if s.start >= m.cue.end and m.free(s.start, s.end)]
+    toward = [c.end for c in m.clause.cues_of("toward", "located_in")]
+    after = [s for s in m.clause.of("state") if s.start >= m.cue.end and (
+        m.free(s.start, s.end) or any(0 <= s.start - end <= 1 for end in toward))]
+    # a state another claim took is still where forces went when "to" names it ("sent
+    # peacekeepers to Kazakhstan at its request")
     if not after:
         # the destination before a passive verb ("В Казахстан были направлены…")
         after = [s for s in m.clause.of("state") if s.end <= m.cue.start and m.free(s.start, s.end)

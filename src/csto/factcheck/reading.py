@@ -151,9 +151,16 @@ class SentenceReading:
         self.clauses = self._split()
 
     def _split(self) -> list[Clause]:
+        """Clauses end at clause breaks, semicolons, and where reported speech begins ("the
+        Secretary General said that the organization is ready": what he said is a clause of
+        its own, so a word of it does not block what the sentence says of him)."""
+        said = [c.last for c in self.cues if c.concept == "attribution"]
+        reported = {c.start for c in self.cues if c.concept == "complementizer"
+                    and any(0 < c.first - last <= 2 for last in said)}
         breaks = sorted(
             {c.start for c in self.cues if c.concept == "clause_break"}
             | {t.start for t in self.tokens if t.text == ";"}
+            | reported
         )
         bounds = [self.start, *[b for b in breaks if self.start < b < self.end], self.end]
         return [Clause(self, a, b) for a, b in itertools.pairwise(bounds) if b > a]
