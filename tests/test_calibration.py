@@ -135,10 +135,14 @@ def test_the_docs_show_the_backtest_as_it_is(history: History) -> None:
                     result.log_score[outcome], result.baselines["base-rate"].log_score[outcome],
                     result.baselines["leeds-long-mitchell-2000"].log_score[outcome]]
         assert cells == [f"{v:.3f}" for v in expected], outcome
+    baselines = {"base-rate": "the constant base rate",
+                 "leeds-long-mitchell-2000": "Leeds, Long and Mitchell's 74.5%"}
+    scores = {"brier": "Brier score", "log_score": "log score"}
     for name, beaten in result.beats.items():
         for score, better in beaten.items():
-            claim = f"{name} on the {score}: {'beats' if better else 'does not beat'}"
-            assert claim in text, claim
+            claim = (f"Against {baselines[name]}, on the {scores[score]}: the model "
+                     f"{'beats it' if better else 'does not beat it'}.")
+            assert claim in " ".join(text.split()), claim
 
 
 def test_calibration_json_on_the_command_line(history: History,
