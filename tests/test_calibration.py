@@ -58,11 +58,12 @@ def test_the_support_prior_comes_from_the_published_rates(history: History) -> N
 
 def test_each_delay_is_fitted_on_the_recorded_days(history: History) -> None:
     found = _by_name(history)
-    # Start to request: Kyrgyzstan 2010 (11 to 12 June), Armenia 2021 (12 to 13 May),
-    # Tajikistan 2021, Kazakhstan 2022, Armenia 2022 (same day), Kyrgyzstan 2022 (14 Sep to
-    # 19 Oct): 1, 1, 0, 0, 0 and 35 days, each counted as the middle of its day.
+    # Start to request: Kyrgyzstan 2010 (11 to 12 June), Armenia 2021 (12 to 14 May: the
+    # letters of 14 May), Tajikistan 2021, Kazakhstan 2022, Armenia 2022 (same day),
+    # Kyrgyzstan 2022 (14 Sep to 19 Oct): 1, 2, 0, 0, 0 and 35 days, each counted as the
+    # middle of its day.
     request = found["delays.request"]
-    assert request.data == {"delays": 6, "days": 1.5 + 1.5 + 0.5 * 3 + 35.5}
+    assert request.data == {"delays": 6, "days": 1.5 + 2.5 + 0.5 * 3 + 35.5}
     # Request to decision or session: Kyrgyzstan 2010 (2 days), Kazakhstan 2022 (1),
     # Armenia 2022 (0).
     assert found["delays.decision"].data == {"delays": 3, "days": 2.5 + 1.5 + 0.5}
@@ -70,8 +71,8 @@ def test_each_delay_is_fitted_on_the_recorded_days(history: History) -> None:
     for step, days in (("deployment", 0.5), ("operation", 7.5), ("withdrawal", 6.5)):
         assert found[f"delays.{step}"].data == {"delays": 1, "days": days}
         assert found[f"delays.{step}"].cases == ("kaz-2022",)
-    posterior = stats.gamma(1 + 6, scale=1 / (1 + 40.0))
-    assert request.estimate == pytest.approx(41.0 / 6)
+    posterior = stats.gamma(1 + 6, scale=1 / (1 + 41.0))
+    assert request.estimate == pytest.approx(42.0 / 6)
     assert request.high == pytest.approx(1 / posterior.ppf(0.05))
 
 
