@@ -60,14 +60,18 @@ PAGES = _pages()
 
 
 @pytest.fixture(scope="module")
-def client() -> Iterator[Any]:
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """The application over a data folder of its own: scenarios other tests stored (the
+    fuzzers' random names among them) are not this module's pages."""
     from starlette.testclient import TestClient
 
     from csto.web import create_app
 
-    Store().add(parse_text(TEXT, SCENARIO))
-    with TestClient(create_app()) as test_client:
-        yield test_client
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CSTO_DATA_HOME", str(tmp_path_factory.mktemp("pages-data")))
+        Store().add(parse_text(TEXT, SCENARIO))
+        with TestClient(create_app()) as test_client:
+            yield test_client
 
 
 class Seen(HTMLParser):
