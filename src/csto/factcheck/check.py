@@ -226,13 +226,22 @@ def _extent(clause: object, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tupl
 
 
 def _triggers(clause: Clause, triggers: tuple[str, ...], reading: SentenceReading) -> list[Cue]:
-    concepts = [t for t in triggers if not t.startswith("@")]
-    kinds = [t[1:] for t in triggers if t.startswith("@")]
+    concepts, kinds, events = _trigger_parts(triggers)
     cues = clause.cues_of(*concepts) if concepts else []
-    cues += _elided(clause, [c for c in cues if c.concept in STATE_EVENTS], reading)
+    if events and cues:
+        cues += _elided(clause, [c for c in cues if c.concept in STATE_EVENTS], reading)
     for mention in clause.of(*kinds) if kinds else []:
         cues.append(Cue("@" + mention.kind, mention.start, mention.end, -1, -1))
-    return sorted(cues, key=lambda c: c.start)
+    return sorted(cues, key=lambda c: c.start) if len(cues) > 1 else cues
+
+
+@cache
+def _trigger_parts(triggers: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """A claim type's triggers: concepts, kinds of mention ("@state"), and whether an event
+    among them may be repeated without its verb."""
+    concepts = tuple(t for t in triggers if not t.startswith("@"))
+    kinds = tuple(t[1:] for t in triggers if t.startswith("@"))
+    return concepts, kinds, any(c in STATE_EVENTS for c in concepts)
 
 
 def _elided(clause: Clause, events: list[Cue], reading: SentenceReading) -> list[Cue]:
