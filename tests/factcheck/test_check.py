@@ -685,3 +685,15 @@ def test_consultations_asked_for_are_a_request(history: History) -> None:
     claims = csto.check("Pada Mei 2021 Armenia meminta konsultasi berdasarkan Pasal 2 traktat.",
                         history=history, as_of="2023-01-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("case-request", "holds")]
+
+
+def test_a_figure_exactly_another_readings_is_disputed(history: History) -> None:
+    """cases.yaml kazakhstan-2022: about 2,000 troops chosen, 2,500 kept as the other
+    reading: "some 2,500" is near enough to 2,000 to pass, but it is the other figure."""
+    claims = csto.check("Some 2,500 troops were deployed to Kazakhstan in January 2022.",
+                        history=history, as_of="2023-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-deployment", "disputed")]
+    assert claims[0].alternatives
+    claims = csto.check("About 2,000 troops were deployed to Kazakhstan in January 2022.",
+                        history=history, as_of="2023-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-deployment", "holds")]

@@ -73,6 +73,11 @@ def finding(code: str, message: str, kind: str = "information", **params: object
     return Finding(kind, code, message, dict(params))
 
 
+_DISPUTED = Finding(
+    "information", "check.disputed",
+    N_("It holds under another reading that sources give, which csto did not choose."), {},
+)
+
 NOT_CHECKABLE = Judgement(
     "not-checkable",
     (finding("check.outside", N_("csto's record does not cover this, so it cannot say whether it holds.")),),
@@ -163,16 +168,20 @@ class Evaluator:
         findings = _answer_findings(outcome.answer)
         citations = _citations(findings)
         record = self._record_says(p, outcome, says)
+        if (true and p.relation == "number" and p.qualifier in (None, "about")
+                and outcome.found != [p.value]):
+            # near the chosen figure, but exactly another reading's ("2,500 troops"); a
+            # bound ("more than 10,000") is not a figure of either
+            other_reading = self._reading(outcome, p._replace(relation="equals"))
+            if other_reading is not None:
+                return Judgement("disputed", (*record, _DISPUTED, *findings), citations, facts, (),
+                                 (other_reading,))
         if true:
             return Judgement("holds", (*record, *findings), citations, facts)
-        for ref, alternative in _alternatives(outcome, self.history):
-            other = self.history.under(ref, alternative)
-            if other is not None and _true(self, p, other):
-                why = finding(
-                    "check.disputed",
-                    N_("It holds under another reading that sources give, which csto did not choose."),
-                )
-                return Judgement("disputed", (*record, why, *findings), citations, facts, (), (alternative,))
+        other_reading = self._reading(outcome, p)
+        if other_reading is not None:
+            return Judgement("disputed", (*record, _DISPUTED, *findings), citations, facts, (),
+                             (other_reading,))
         takes_day = p.scope != "fixed" and any(param.name == "on" for param in QUESTIONS[p.question].params)
         present = self.today is None or p.day >= self.today or p.scope == "during"
         if takes_day and p.polarity and p.scope in ("on", "during") and present:
@@ -197,6 +206,14 @@ class Evaluator:
                     ),
                 )
         return Judgement("does-not-hold", (*record, *extra, *findings), citations, facts, later)
+
+    def _reading(self, outcome: Outcome, p: Proposition) -> Alternative | None:
+        """The first reading the record keeps, and did not choose, under which ``p`` holds."""
+        for ref, alternative in _alternatives(outcome, self.history):
+            other = self.history.under(ref, alternative)
+            if other is not None and _true(self, p, other):
+                return alternative
+        return None
 
     def _periods(
         self, p: Proposition, start: date | None = None, end: date | None = None
