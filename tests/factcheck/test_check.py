@@ -697,3 +697,13 @@ def test_a_figure_exactly_another_readings_is_disputed(history: History) -> None
     claims = csto.check("About 2,000 troops were deployed to Kazakhstan in January 2022.",
                         history=history, as_of="2023-01-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("case-deployment", "holds")]
+
+
+@pytest.mark.parametrize("text", ["Georgia joined the treaty on 9 September 1993.",
+                                  "Uzbekistan left the treaty in 1998."])
+def test_a_date_another_reading_gives_is_disputed(history: History, text: str) -> None:
+    """events.yaml: geo-sign 9 Dec 1993 (9 Sep 1993 kept as the other reading); uzb-lapse
+    20 Apr 1999 (1998 kept, from two news items)."""
+    claims = csto.check(text, history=history, as_of="2000-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", "disputed")]
+    assert claims[0].alternatives and claims[0].alternatives[0].why_not

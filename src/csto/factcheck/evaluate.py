@@ -209,7 +209,7 @@ class Evaluator:
 
     def _reading(self, outcome: Outcome, p: Proposition) -> Alternative | None:
         """The first reading the record keeps, and did not choose, under which ``p`` holds."""
-        for ref, alternative in _alternatives(outcome, self.history):
+        for ref, alternative in _alternatives(outcome, self.history, p):
             other = self.history.under(ref, alternative)
             if other is not None and _true(self, p, other):
                 return alternative
@@ -301,9 +301,17 @@ def _facts(outcome: Outcome) -> tuple[Fact, ...]:
     return tuple(facts.values())
 
 
-def _alternatives(outcome: Outcome, history: History) -> Iterator[tuple[str, Alternative]]:
-    """The other readings of the disputed records the answer's field passed through."""
+def _alternatives(outcome: Outcome, history: History,
+                  p: Proposition | None = None) -> Iterator[tuple[str, Alternative]]:
+    """The other readings of the disputed records the answer's field passed through, and of
+    the events of the states the claim names (a claimed date can be another reading's even
+    where the chosen one left the event out of the claim's period)."""
     refs: dict[str, None] = {}
+    if p is not None and isinstance(p.value, tuple):
+        for code in p.value:
+            if isinstance(code, str) and len(code) == 3 and code.isupper():
+                for event in history.events_of(code):
+                    refs[f"event:{event.id}"] = None
     for record in outcome.records:
         fact = getattr(record, "fact", None)
         if isinstance(fact, Fact) and fact.disputed:
