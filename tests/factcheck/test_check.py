@@ -707,3 +707,14 @@ def test_a_date_another_reading_gives_is_disputed(history: History, text: str) -
     claims = csto.check(text, history=history, as_of="2000-01-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", "disputed")]
     assert claims[0].alternatives and claims[0].alternatives[0].why_not
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus turut menandatangani traktat itu di Tashkent pada 15 Mei 1992.",
+    "Belarus also signed the treaty in Tashkent on 15 May 1992.",
+])
+def test_a_state_also_signing_is_its_own_signing(history: History, text: str) -> None:
+    """events.yaml: Belarus signed on 31 Dec 1993, not with the six on 15 May 1992."""
+    claims = csto.check(text, history=history, as_of="2000-01-01").claims
+    signed = [c for c in claims if c.claim.kind == "state-event"]
+    assert [(_p(c).value, c.verdict) for c in signed] == [(("BLR",), "does-not-hold")]

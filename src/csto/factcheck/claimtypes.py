@@ -769,8 +769,11 @@ def _uncertain_milestone(m: Match, first: date, last: date) -> bool:
 
 
 def _signed_by_states(m: Match) -> bool:
-    """Whether states are the ones signing: named just before the word for signing."""
-    return any(0 <= m.cue.start - s.end <= 4 for s in m.clause.of("state"))
+    """Whether states are the ones signing: named just before the word for signing, at most
+    two words between ("Belarus also signed", "Belarus turut menandatangani")."""
+    return any(s.end <= m.cue.start and sum(1 for t in m.clause.tokens
+                                            if s.end <= t.start < m.cue.start) <= 2
+               for s in m.clause.of("state"))
 
 
 def _explicit_document(m: Match) -> bool:
