@@ -718,3 +718,15 @@ def test_a_state_also_signing_is_its_own_signing(history: History, text: str) ->
     claims = csto.check(text, history=history, as_of="2000-01-01").claims
     signed = [c for c in claims if c.claim.kind == "state-event"]
     assert [(_p(c).value, c.verdict) for c in signed] == [(("BLR",), "does-not-hold")]
+
+
+@pytest.mark.parametrize("text", [
+    "The withdrawal of CSTO troops from Kazakhstan was completed on 19 January 2022.",
+    "Penarikan pasukan OPKK dari Kazakhstan rampung pada 19 Januari 2022.",
+    "Вывод миротворцев ОДКБ из Казахстана завершился 19 января 2022 года.",
+])
+def test_troops_withdrawn_are_no_state_leaving(history: History, text: str) -> None:
+    """cases.yaml: the collective forces left Kazakhstan in January 2022; Kazakhstan stayed a
+    member (events.yaml)."""
+    claims = csto.check(text, history=history, as_of="2023-01-01").claims
+    assert not [c for c in claims if c.claim.kind == "state-event"]

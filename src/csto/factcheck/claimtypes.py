@@ -670,6 +670,8 @@ def state_event(m: Match) -> Built:
     troops or a restored border is not one)."""
     if m.segment_has("participation") and m.cue.concept in ("leave", "join"):
         return None
+    if m.cue.concept in ("leave", "return") and m.segment_has("troops", "peacekeeping"):
+        return None  # forces withdrawn or returned home ("the withdrawal of CSTO troops")
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
     document_just_named = (
         m.cue.concept in ("join", "leave", "return")
