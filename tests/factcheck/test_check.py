@@ -730,3 +730,16 @@ def test_troops_withdrawn_are_no_state_leaving(history: History, text: str) -> N
     member (events.yaml)."""
     claims = csto.check(text, history=history, as_of="2023-01-01").claims
     assert not [c for c in claims if c.claim.kind == "state-event"]
+
+
+@pytest.mark.parametrize("text, field", [
+    ("Имангали Тасмагамбетов возглавляет ОДКБ.", "secretary_general.person.en"),
+    ("Lukashenko currently heads the CSTO.", "chair.state"),
+])
+def test_a_person_heading_the_organization_holds_an_office(history: History, text: str,
+                                                          field: str) -> None:
+    """offices.yaml: Tasmagambetov Secretary General 2023-2025; Belarus chaired in 2023
+    (its president heads it then)."""
+    claims = csto.check(text, history=history, as_of="2023-06-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("office", "holds")]
+    assert _p(claims[0]).field == field

@@ -1125,6 +1125,17 @@ def count(m: Match) -> Built:
 OFFICES_KNOWN = ("secretary_general", "chair")
 
 
+def _heads_organization(m: Match, holder: Mention) -> bool:
+    """A word for heading stands within three words after the person, the Organization
+    after it."""
+    for cue in m.clause.cues_of("office_holder"):
+        words = sum(1 for t in m.clause.tokens if holder.end <= t.start < cue.start)
+        if cue.start >= holder.end and words <= 3 and any(
+                o.start >= cue.end for o in m.clause.of("org")):
+            return True
+    return False
+
+
 @claim(
     "office",
     "official",
@@ -1139,11 +1150,14 @@ def office(m: Match) -> Built:
     if m.cue.concept == "@person":
         # An infobox row whose label was lost ("Imangali Tasmagambetov" alone on its line)
         # names the holder of the one office the record gives that person.
+        # A person said to head the Organization ("Lukashenko heads the CSTO") holds the
+        # office the record gives him, or, a head of state, the chair.
         alone = all(m.cue.start <= t.start < m.cue.end or not t.text[:1].isalnum() for t in m.clause.tokens)
-        if name is not None or not alone:
-            return None
         holder = next((p for p in m.clause.of("person") if p.start == m.cue.start), None)
-        key = m.record.person_offices.get(holder.key) if holder is not None else None
+        if holder is None or name is not None or not (alone or _heads_organization(m, holder)):
+            return None
+        key = m.record.person_offices.get(holder.key) or (
+            "chair" if not alone and holder.key in m.record.person_states else None)
     if m.cue.concept == "chair_word" and name is not None:
         return None  # the office's own name triggers the claim
     if key is None:
