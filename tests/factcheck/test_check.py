@@ -743,3 +743,13 @@ def test_a_person_heading_the_organization_holds_an_office(history: History, tex
     claims = csto.check(text, history=history, as_of="2023-06-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("office", "holds")]
     assert _p(claims[0]).field == field
+
+
+def test_the_states_a_treaty_bound_when_it_took_effect(history: History) -> None:
+    """documents.yaml: the Treaty in force from 20 Apr 1994; events.yaml: nine states had
+    signed by then (the six of 1992, Azerbaijan, Georgia and Belarus in 1993)."""
+    claims = csto.check("The treaty took effect on 20.04.1994 for nine signatory states.",
+                        history=history, as_of="2000-01-01").claims
+    counted = [c for c in claims if c.claim.kind == "count"]
+    assert [(_p(c).value, _p(c).day, c.verdict) for c in counted] == [
+        (9, date(1994, 4, 20), "holds")]

@@ -802,8 +802,9 @@ def _former(m: Match, noun: Cue | None = None) -> bool:
 
 
 def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] | None:
-    """Which set a list or count speaks of: members, observers, former members, or the
-    states that signed the Treaty or the Charter, on the day they signed it. ``noun`` is
+    """Which set a list or count speaks of: members, observers, former members, the states
+    a document bound when it took effect, or the states that signed the Treaty or the
+    Charter, on the day they signed it. ``noun`` is
     the word counted ("3 former members", "1 observer"), where there is one."""
     near = noun or m.cue
     after = [c for c in m.clause.cues_of("observer") if 0 <= c.first - near.last <= 1]
@@ -814,6 +815,13 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
         return "members", "standings[status=observer].iso3", m.day
     if _former(m, noun):
         return "members", FORMER, m.day
+    if _bound_on_entry(m, noun) and not m.has("founder"):
+        # "took effect for nine signatory states": those it bound on that day
+        document = m.document()
+        bound = m.record.document_day("charter" if document in ("charter", "organization")
+                                      else "cst", "in_force", m.day)
+        if bound is not None:
+            return "members", "members.iso3", bound
     if m.has("founder", "sign"):
         document = m.document()
         if document == "organization":
@@ -833,6 +841,17 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
             return None
         return "members", "members.iso3", _lapse_day(m, renewal)
     return "members", "members.iso3", m.day
+
+
+def _bound_on_entry(m: Match, noun: Cue | None) -> bool:
+    """Whether the event nearest the counted or listed states is a document taking effect
+    ("took effect for nine signatory states"), a word inside the counted phrase aside
+    ("signatory")."""
+    near = noun or m.cue
+    events = [c for c in m.clause.cues_of(*DATED) if c.last < near.first - 1 or c.first > near.last]
+    if not events:
+        return False
+    return min(events, key=lambda c: m.separated(c.start, c.end)).concept == "in_force"
 
 
 def _lapse_day(m: Match, renewal: date) -> date:
@@ -934,8 +953,9 @@ PARTITIVE = ("of", "dari", "из")
 def _accessions(m: Match, noun: Cue | None) -> Proposition | None:
     """States that signed on a later day than the Treaty's ("three more signed the next
     year"): the changes of that period, not the Treaty's signatories."""
-    if not m.has("sign") or m.has("founder") or m.document() == "cst-prolongation-1999":
-        return None  # who signed the extension: the renewers (``_members_field``)
+    if (not m.has("sign") or m.has("founder") or _bound_on_entry(m, noun)
+            or m.document() == "cst-prolongation-1999"):
+        return None  # who signed the extension, or whom it bound: ``_members_field``
     signing = m.clause.cues_of("sign")[0]
     dated = sorted(m.clause.dates, key=lambda d: _gap(signing, d))
     own = dated[0] if dated and _gap(signing, dated[0]) < 40 else None
