@@ -753,3 +753,11 @@ def test_the_states_a_treaty_bound_when_it_took_effect(history: History) -> None
     counted = [c for c in claims if c.claim.kind == "count"]
     assert [(_p(c).value, _p(c).day, c.verdict) for c in counted] == [
         (9, date(1994, 4, 20), "holds")]
+
+
+def test_an_alphabet_is_no_chair(history: History) -> None:
+    """Charter Art. 13: the chair rotates in the order of the Russian alphabet; Russia is not
+    said to chair."""
+    claims = csto.check("Jabatan ketua bergilir setiap tahun sesuai urutan abjad Rusia.",
+                        history=history, as_of="2025-06-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("rotation", "holds")]

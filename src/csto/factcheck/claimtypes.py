@@ -1145,6 +1145,13 @@ def count(m: Match) -> Built:
 OFFICES_KNOWN = ("secretary_general", "chair")
 
 
+def _alphabet_of(m: Match, mention: Mention) -> bool:
+    """Whether a state's name stands for its alphabet ("urutan abjad Rusia", "Russian
+    alphabetical order"): next to a word for an order of turns."""
+    order = m.clause.cues_of("rotation")
+    return any(0 <= mention.start - c.end <= 1 or 0 <= c.start - mention.end <= 1 for c in order)
+
+
 def _heads_organization(m: Match, holder: Mention) -> bool:
     """A word for heading stands within three words after the person, the Organization
     after it."""
@@ -1184,6 +1191,8 @@ def office(m: Match) -> Built:
         return None
     person = m.mention("person")
     state = m.state()
+    if state is not None and _alphabet_of(m, state):
+        state = None  # "in the order of the Russian alphabet": a language, no chair
     own = m.own_date(DATED)
     scope, first, last = m.when(own)
     if (
