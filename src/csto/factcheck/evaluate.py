@@ -73,10 +73,10 @@ def finding(code: str, message: str, kind: str = "information", **params: object
     return Finding(kind, code, message, dict(params))
 
 
-_DISPUTED = Finding(
-    "information", "check.disputed",
-    N_("It holds under another reading that sources give, which csto did not choose."), {},
-)
+def _disputed() -> Finding:
+    return finding("check.disputed",
+                   N_("It holds under another reading that sources give, which csto did not choose."))
+
 
 NOT_CHECKABLE = Judgement(
     "not-checkable",
@@ -174,13 +174,13 @@ class Evaluator:
             # bound ("more than 10,000") is not a figure of either
             other_reading = self._reading(outcome, p._replace(relation="equals"))
             if other_reading is not None:
-                return Judgement("disputed", (*record, _DISPUTED, *findings), citations, facts, (),
+                return Judgement("disputed", (*record, _disputed(), *findings), citations, facts, (),
                                  (other_reading,))
         if true:
             return Judgement("holds", (*record, *findings), citations, facts)
         other_reading = self._reading(outcome, p)
         if other_reading is not None:
-            return Judgement("disputed", (*record, _DISPUTED, *findings), citations, facts, (),
+            return Judgement("disputed", (*record, _disputed(), *findings), citations, facts, (),
                              (other_reading,))
         takes_day = p.scope != "fixed" and any(param.name == "on" for param in QUESTIONS[p.question].params)
         present = self.today is None or p.day >= self.today or p.scope == "during"
