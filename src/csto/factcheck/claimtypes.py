@@ -27,6 +27,8 @@ from .propositions import Proposition
 from .reading import Clause, Focus, StateRun, period
 
 N_ = str
+EXTENSION = "cst-prolongation-1999"
+"""The protocol of 2 April 1999 that extended the Treaty (documents.yaml)."""
 
 STATE_EVENTS = {
     # concept: (event kinds in ``changes``, the standing it leads to)
@@ -188,30 +190,25 @@ class Match:
         for d in self.clause.dates:
             if not self.free(d.start, d.end) or any(0 <= d.start - end <= 1 for end in ends):
                 continue
-            mine = self._reach(self.cue, d)
-            if any(self._reach(c, d) < mine for c in others):
+            mine = self.separated(d.start, d.end)
+            if any(self.separated(d.start, d.end, c) < mine for c in others):
                 continue
             dates.append(d)
-        return min(dates, key=lambda d: self._reach(self.cue, d)) if dates else None
+        return min(dates, key=lambda d: self.separated(d.start, d.end)) if dates else None
 
-    def separated(self, start: int, end: int) -> int:
-        """How far words at [start, end) are from the trigger, in characters, each comma,
-        "and" or dash between them counting as ``SEPARATED`` more."""
-        low, high = (end, self.cue.start) if end <= self.cue.start else (self.cue.end, start)
+    def separated(self, start: int, end: int, cue: Cue | None = None) -> int:
+        """How far words at [start, end) are from ``cue`` (the trigger by default), in
+        characters, each comma, dash, "and" or "before" between them counting as
+        ``SEPARATED`` more ("joined in 1993, left in 1999": 1993 is the joining's; "left in
+        1999 before returning in 2006": 1999 is the leaving's; "к нему присоединился
+        Азербайджан, в декабре – Грузия": Azerbaijan joined)."""
+        word = cue or self.cue
+        low, high = (end, word.start) if end <= word.start else (word.end, start)
         if high <= low:
             return 0
         between = sum(1 for t in self.clause.tokens if low <= t.start < high and t.text in ",;–—")
-        between += sum(1 for c in self.clause.cues_of("and") if low <= c.start < high)
-        return high - low + SEPARATED * between
-
-    def _reach(self, cue: Cue, item: DateMention) -> int:
-        """How far a date is from a word, in characters, a comma, an "and" or a "before"
-        between them counting as ``SEPARATED`` more ("joined in 1993, left in 1999": 1993 is
-        the joining's; "left in 1999 before returning in 2006": 1999 is the leaving's)."""
-        low, high = (item.end, cue.start) if item.end <= cue.start else (cue.end, item.start)
-        between = sum(1 for t in self.clause.tokens if low <= t.start < high and t.text in ",;")
         between += sum(1 for c in self.clause.cues_of("and", "sequence") if low <= c.start < high)
-        return _gap(cue, item) + SEPARATED * between
+        return high - low + SEPARATED * between
 
     def segment(self) -> tuple[int, int]:
         """The stretch of the clause this event word governs: from the event word before it
@@ -245,7 +242,7 @@ class Match:
         named = self.mention("document")
         if named is not None and named.key != "un-charter":
             return named.key
-        extension = "cst-prolongation-1999" if self.clause.has("renew") else None
+        extension = EXTENSION if self.clause.has("renew") else None
         for concept, doc in (("protocol", extension), ("charter", "charter"), ("treaty", "cst")):
             if self.clause.has(concept):
                 return doc
@@ -259,12 +256,16 @@ class Match:
     def denied(self) -> bool:
         return self.clause.denied(self.cue.start + 1)
 
+    def governed_by(self, concept: str, words: int) -> bool:
+        """Whether a word of ``concept`` stands at most ``words`` words before the trigger."""
+        return any(0 < self.cue.first - c.last <= words for c in self.clause.cues_of(concept)
+                   if c.end <= self.cue.start)
+
     @property
     def refused(self) -> bool:
         """Whether a word of refusal governs the trigger ("after refusing to sign the protocol
-        extending the treaty", "отказались продлить"): it stands at most six words before it."""
-        return any(0 < self.cue.first - c.last <= 6 for c in self.clause.cues_of("refuse")
-                   if c.end <= self.cue.start)
+        extending the treaty", "отказались продлить")."""
+        return self.governed_by("refuse", 6)
 
     def denied_near(self, *items: object) -> bool:
         """Whether a denial governs the trigger or one of the words a claim takes its
@@ -578,16 +579,10 @@ def headquarters(m: Match) -> Built:
 # -- standing -----------------------------------------------------------------------------------
 def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[int, int], ...]] | None:
     kinds, statuses = STATE_EVENTS[concept]
-    run = _segment_subject(m) or _nearest_run(m)
-    subjects: tuple[str, ...]
-    used: tuple[tuple[int, int], ...]
-    if run is not None:
-        subjects, used = run.states, span(run)
-    else:
-        one = m.state() or _shared_subject(m)
-        if one is None:
-            return None
-        subjects, used = (one.key,), span(one)
+    found = _event_subjects(m)
+    if found is None:
+        return None
+    subjects, used = found
     if concept == "join" and m.has("organization") and m.has("other", "hostile"):
         return None  # joining other alliances: a rule, not an accession
     own = m.own_date(DATED)
@@ -610,6 +605,17 @@ def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[in
     return Proposition(
         "members", (), field, "includes", subjects, first, polarity=not m.denied, scope=scope
     ), used
+
+
+def _event_subjects(m: Match) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]] | None:
+    """The states an event word speaks of, and where they are named: the list before it in
+    its stretch of the clause, else the nearest list, else the one state the clause (or the
+    verb chain it belongs to) names."""
+    run = _segment_subject(m) or _nearest_run(m)
+    if run is not None:
+        return run.states, span(run)
+    one = m.state() or _shared_subject(m)
+    return ((one.key,), span(one)) if one is not None else None
 
 
 def _segment_subject(m: Match) -> StateRun | None:
@@ -697,8 +703,7 @@ def state_event(m: Match) -> Built:
 def _intended(m: Match) -> bool:
     """Whether the event is one decided, requested or announced ("Uzbekistan requested to
     suspend its membership"): a word of intent stands at most four words before it."""
-    return any(0 < m.cue.first - cue.last <= 4 for cue in m.clause.cues_of("intent")
-               if cue.end <= m.cue.start)
+    return m.governed_by("intent", 4)
 
 
 YEAR_BEFORE = 365
@@ -710,15 +715,10 @@ def _asked_for(m: Match, concept: str) -> Built:
     """A state's decision, request or announcement of an event: in the state's story, a
     statement of it, or the event itself, in the period the text gives (else the year
     before its day)."""
-    run = _segment_subject(m) or _nearest_run(m)
-    states: tuple[str, ...]
-    if run is None:
-        one = m.state()
-        if one is None:
-            return None
-        states, used = (one.key,), span(one)
-    else:
-        states, used = run.states, span(run)
+    found = _event_subjects(m)
+    if found is None:
+        return None
+    states, used = found
     own = m.own_date(DATED)
     if own is not None:
         first, last = period(own)
@@ -836,7 +836,7 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
         return "members", field, signed
     if m.has("renew"):
         day = m.record.document_day("cst", "in_force", m.day)
-        renewal = m.record.document_day("cst-prolongation-1999", "signed", m.day)
+        renewal = m.record.document_day(EXTENSION, "signed", m.day)
         if day is None or renewal is None:
             return None
         return "members", "members.iso3", _lapse_day(m, renewal)
@@ -954,7 +954,7 @@ def _accessions(m: Match, noun: Cue | None) -> Proposition | None:
     """States that signed on a later day than the Treaty's ("three more signed the next
     year"): the changes of that period, not the Treaty's signatories."""
     if (not m.has("sign") or m.has("founder") or _bound_on_entry(m, noun)
-            or m.document() == "cst-prolongation-1999"):
+            or m.document() == EXTENSION):
         return None  # who signed the extension, or whom it bound: ``_members_field``
     signing = m.clause.cues_of("sign")[0]
     dated = sorted(m.clause.dates, key=lambda d: _gap(signing, d))
@@ -1070,7 +1070,7 @@ def renewal(m: Match) -> Built:
     run = m.run(1)
     if run is None:
         return None
-    signed = m.record.document_day("cst-prolongation-1999", "signed", m.day)
+    signed = m.record.document_day(EXTENSION, "signed", m.day)
     if signed is None:
         return None
     lapse = _lapse_day(m, signed)

@@ -164,8 +164,9 @@ _SCALED = re.compile(
     r"(thousand|тысяч[аиеу]?|тыс\.?|ribu|rb\.|million|миллион\w*|млн\.?|juta)(?!\w)",
     re.I,
 )
-_SCALE = {"th": 1000, "ты": 1000, "ri": 1000, "rb": 1000, "mi": 1_000_000, "мл": 1_000_000,
-          "ми": 1_000_000, "ju": 1_000_000}
+_SCALE = (("thousand", 1000), ("тыс", 1000), ("ribu", 1000), ("rb", 1000),
+          ("million", 1_000_000), ("миллион", 1_000_000), ("млн", 1_000_000), ("juta", 1_000_000))
+"""Each scale word of ``_SCALED`` by the start of its forms ("тысяч", "тысячи", "тыс.")."""
 
 
 def _scaled(text: str, skip: list[tuple[int, int]]) -> list[Number]:
@@ -177,7 +178,8 @@ def _scaled(text: str, skip: list[tuple[int, int]]) -> list[Number]:
             continue
         head = match.group(1).lower()
         amount = 1.5 if head.startswith("пол") else float(head.replace(",", "."))
-        value = round(amount * _SCALE[match.group(2).lower()[:2]])
+        word = match.group(2).lower()
+        value = round(amount * next(scale for start, scale in _SCALE if word.startswith(start)))
         found.append(Number(match.start(), match.end(), value, qualifier_before(text, match.start())))
     return found
 
