@@ -761,3 +761,20 @@ def test_an_alphabet_is_no_chair(history: History) -> None:
     claims = csto.check("Jabatan ketua bergilir setiap tahun sesuai urutan abjad Rusia.",
                         history=history, as_of="2025-06-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("rotation", "holds")]
+
+
+@pytest.mark.parametrize("as_of, verdict", [
+    ("2012-06-27", "does-not-hold"),  # the day before the note
+    ("2012-06-28", "holds"),          # its day
+    ("2013-06-28", "holds"),          # 365 days after: still the year before the text
+    ("2013-12-19", "disputed"),       # the suspension, read by some sources as leaving
+    ("2013-12-20", "does-not-hold"),  # 366 days after it: outside the year
+])
+def test_an_undated_decision_is_looked_for_in_the_year_before_the_text(
+        history: History, as_of: str, verdict: str) -> None:
+    """events.yaml: uzb-note-2012, the note of 28 June 2012 (Uzbekistan's only statement
+    between 2006 and 2026); uzb-suspend, 19 Dec 2012, a suspension that sources also read as a
+    withdrawal (kept as the other reading)."""
+    claims = csto.check("Uzbekistan decided to leave the CSTO.", history=history,
+                        as_of=as_of).claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", verdict)]
