@@ -778,3 +778,24 @@ def test_an_undated_decision_is_looked_for_in_the_year_before_the_text(
     claims = csto.check("Uzbekistan decided to leave the CSTO.", history=history,
                         as_of=as_of).claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("state-event", verdict)]
+
+
+def test_an_aim_after_the_event_leaves_the_event_a_claim(history: History) -> None:
+    """cases.yaml, kaz-2022: the Council decided on 6 Jan 2022 to send the peacekeeping
+    forces at Tokayev's request. "With the aim of" qualifies the sending; it does not make
+    it a statement of purpose. An aim before the event still governs it."""
+    claims = csto.check("По просьбе Казахстана ОДКБ направила миротворцев в Казахстан с целью "
+                        "стабилизации обстановки.", history=history, as_of="2022-01-07").claims
+    assert {(c.claim.kind, c.verdict) for c in claims} >= {("case-deployment", "holds")}
+    claims = csto.check("Цель ОДКБ — направить миротворцев в Казахстан.", history=history,
+                        as_of="2022-01-07").claims
+    assert not [c for c in claims if c.claim.family == "case"]
+
+
+def test_taking_a_decision_is_no_joining(history: History) -> None:
+    """"Принял решение" (took a decision) holds "принял" (accepted, took over): neither a
+    state's joining nor a handover of the chair."""
+    claims = csto.check("Совет коллективной безопасности ОДКБ принял решение направить "
+                        "миротворцев в Республику Казахстан.", history=history,
+                        as_of="2022-01-07").claims
+    assert [c.claim.kind for c in claims] == ["case-deployment"]

@@ -183,14 +183,24 @@ def _focus(reading: SentenceReading, visible: str, focus: Focus) -> Focus:
     return Focus(exercise, document, states or focus.states, years[-1] if years else focus.year)
 
 
+GOVERNING = ("purpose",)
+"""Blockers that govern only what follows them: "the aim of the Organization is collective
+defence" states no rule, but in "sent troops to Kazakhstan with the aim of stabilising it"
+the sending comes before the aim and is still a claim. (A plan or a future tense after an
+event can still make it hypothetical: "Armenia's exit would benefit the West".)"""
+
+
 def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -> list[Found]:
     found: list[Found] = []
     for clause in reading.clauses:
         used: list[tuple[int, int]] = []
         for kind in TYPES:
-            if clause.has(*kind.blockers):
+            if clause.has(*(b for b in kind.blockers if b not in GOVERNING)):
                 continue
+            governing = [c.start for c in clause.cues_of(*(b for b in kind.blockers if b in GOVERNING))]
             for cue in _triggers(clause, kind.triggers, reading):
+                if any(start <= cue.start for start in governing):
+                    continue
                 match = Match(clause, cue, day, record, focus, used)
                 result = kind.build(match)
                 if result is None:
