@@ -799,3 +799,48 @@ def test_taking_a_decision_is_no_joining(history: History) -> None:
                         "миротворцев в Республику Казахстан.", history=history,
                         as_of="2022-01-07").claims
     assert [c.claim.kind for c in claims] == ["case-deployment"]
+
+
+def test_forces_sent_at_a_states_request_went_to_it(history: History) -> None:
+    """cases.yaml, kaz-2022: about 2,000 deployed (Tokayev, 10 Jan 2022), 2,500 the figure
+    Zas gave on 6 January and kept as the other reading."""
+    claims = csto.check("Atas permintaan Presiden Kazakhstan, CSTO mengirim sekitar 2500 "
+                        "tentara.", history=history, as_of="2022-01-09").claims
+    sent = [c for c in claims if c.claim.kind == "case-deployment"]
+    assert [(_p(c).field, c.verdict) for c in sent] == [
+        ("cases[case:readings:victim=KAZ].case.troops", "disputed")]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # armradio-2022-01-06-deployed: units of Russia, Belarus, Armenia, Tajikistan, Kyrgyzstan
+    ("The peacekeeping forces include units of Russia, Belarus, Armenia, Tajikistan and "
+     "Kyrgyzstan.", "holds"),
+    ("The peacekeeping forces include units of Russia, Belarus and Uzbekistan.", "does-not-hold"),
+])
+def test_the_members_whose_forces_went_are_those_of_the_operation_spoken_of(
+        history: History, text: str, verdict: str) -> None:
+    """The operation is the one an earlier claim spoke of (Kazakhstan, January 2022)."""
+    claims = csto.check("In January 2022 the CSTO sent peacekeepers to Kazakhstan. " + text,
+                        history=history, as_of="2022-01-09").claims
+    went = [c for c in claims if c.claim.kind == "case-contributors"]
+    assert [(_p(c).field.split("]")[0], c.verdict) for c in went] == [
+        ("cases[case:readings:victim=KAZ,case:outcome=deployment", verdict)]
+
+
+def test_without_an_operation_in_view_no_contributors_are_read(history: History) -> None:
+    claims = csto.check("The peacekeeping forces include units of Russia and Belarus.",
+                        history=history, as_of="2022-01-09").claims
+    assert not [c for c in claims if c.claim.kind == "case-contributors"]
+
+
+@pytest.mark.parametrize("day, verdict", [
+    ("5 January 2022", "does-not-hold"),  # the request's day (timeline: request 2022-01-05)
+    ("6 January 2022", "holds"),          # timeline: decision 2022-01-06
+    ("7 January 2022", "does-not-hold"),
+])
+def test_the_day_of_a_decision_to_send_forces(history: History, day: str, verdict: str) -> None:
+    claims = csto.check(f"In accordance with the decision of the Council adopted on {day}, "
+                        "the peacekeeping forces were sent to Kazakhstan.", history=history,
+                        as_of="2022-01-20").claims
+    decided = [c for c in claims if c.claim.kind == "case-decision"]
+    assert [c.verdict for c in decided] == [verdict]

@@ -19,7 +19,7 @@ from ..record.history import History
 from . import dates as dates_mod
 from . import numbers as numbers_mod
 from .answer import CheckAnswer, ClaimCheck, ClaimContent
-from .claimtypes import DATED, STATE_EVENTS, TYPES, Found, Match, Record
+from .claimtypes import DATED, STATE_EVENTS, TYPES, Found, Match, Record, case_victim
 from .evaluate import Evaluator
 from .gazetteer import Mention, fold, gazetteer
 from .lexicon import Cue, lexicon
@@ -92,6 +92,8 @@ def check(
         focus = _focus(reading, visible, focus)
         for found in _claims(reading, day, record, focus):
             checks.append(_judged(found, reading, text, evaluator, day, basis))
+            victim = case_victim(found)
+            focus = focus._replace(case=victim) if victim else focus
     languages = tuple(sorted({s.lang for s in spans}))
     return CheckAnswer(day, basis, line, main_language(text, spans), languages, len(text), tuple(checks), h)
 
@@ -180,7 +182,8 @@ def _focus(reading: SentenceReading, visible: str, focus: Focus) -> Focus:
     document = (documents[-1].key, documents[-1].start) if documents else focus.document
     years = [d.day.year for d in reading.dates if not d.relative]
     states = tuple(dict.fromkeys(m.key for m in reading.mentions if m.kind == "state"))
-    return Focus(exercise, document, states or focus.states, years[-1] if years else focus.year)
+    return Focus(exercise, document, states or focus.states, years[-1] if years else focus.year,
+                 focus.case)
 
 
 GOVERNING = ("purpose",)

@@ -1748,11 +1748,22 @@ def exercise_largest(m: Match) -> Built:
 
 
 # -- cases ---------------------------------------------------------------------------------------
+_VICTIM = "case:readings:victim="
+
+
 def _case_path(state: str, outcome: str | None = None) -> str:
-    condition = f"case:readings:victim={state}"
+    condition = f"{_VICTIM}{state}"
     if outcome:
         condition += f",case:outcome={outcome}"
     return f"cases[{condition}].case"
+
+
+def case_victim(found: Found) -> str | None:
+    """The state whose case a found claim speaks of, if it speaks of one."""
+    p = found.proposition
+    if found.family != "case" or p is None or _VICTIM not in p.field:
+        return None
+    return p.field.partition(_VICTIM)[2][:3]
 
 
 @claim(
@@ -1788,6 +1799,41 @@ def case_request(m: Match) -> Built:
 
 
 @claim(
+    "case-decision",
+    "case",
+    ("decision",),
+    (*OFF_TOPIC, "future", "exercise"),
+    N_("The record gives: {value}."),
+    label=N_("when the Organization decided to send forces"),
+)
+def case_decision(m: Match) -> Built:
+    """ "Under the Council's decision of 6 January 2022, the peacekeeping forces were sent to
+    Kazakhstan": the day of the decision to send forces, in the operation of the state they
+    went to."""
+    if not m.has("deploy"):
+        return None
+    own = m.own_date(DATED)
+    if own is None:
+        return None
+    victim = _operation(m)
+    if victim is None:
+        return None
+    first, last = period(own)
+    p = Proposition(
+        "cases",
+        (),
+        _case_path(victim, "deployment") + ".timeline[step=decision].date",
+        "any-date",
+        first,
+        m.day,
+        polarity=not m.denied_near(own),  # "did not decide on 6 January", "не принимал 6 января решения"
+        scope="fixed",
+        until=last,
+    )
+    return p, (*span(m.cue), *span(own))
+
+
+@claim(
     "case-deployment",
     "case",
     ("deploy",),
@@ -1807,6 +1853,10 @@ def case_deployment(m: Match) -> Built:
         # the destination before a passive verb ("В Казахстан были направлены…")
         after = [s for s in m.clause.of("state") if s.end <= m.cue.start and m.free(s.start, s.end)
                  and any(0 <= s.start - c.end <= 1 for c in m.clause.cues_of("located_in"))]
+    if not after:
+        # forces sent at a state's request go to it ("At the request of the President of
+        # Kazakhstan, the CSTO sent 2,500 troops")
+        after = _requester(m)
         if not after:
             return None
     one = after[0]
@@ -1839,6 +1889,63 @@ def case_deployment(m: Match) -> Built:
         until=last,
     )
     return p, (*span(one), *span(own))
+
+
+def _operation(m: Match) -> str | None:
+    """The state whose operation the clause speaks of: the one forces go to ("sent to
+    Kazakhstan", "в Казахстане"), else the one an earlier claim of the text spoke of."""
+    toward = [c.end for c in m.clause.cues_of("toward", "located_in")]
+    going_to = [s for s in m.clause.of("state") if any(0 <= s.start - end <= 1 for end in toward)]
+    return going_to[0].key if going_to else m.focus.case
+
+
+def _requester(m: Match) -> list[Mention]:
+    """The state whose request the clause names: next to a word of asking ("Kazakhstan's
+    request", "permintaan Presiden Kazakhstan"), itself or through its leader."""
+    found = []
+    for cue in m.clause.cues_of("request"):
+        near = [s for s in m.clause.of("state", "person")
+                if (0 <= cue.start - s.end <= 3 or 0 <= s.start - cue.end <= 12)]
+        for mention in near:
+            code = mention.key if mention.kind == "state" else m.record.person_states.get(mention.key)
+            if code is not None:
+                found.append(Mention(mention.start, mention.end, "state", code))
+    return found
+
+
+@claim(
+    "case-contributors",
+    "case",
+    ("peacekeeping", "troops"),
+    (*OFF_TOPIC, "exercise"),
+    N_("The record gives: {value}."),
+    label=N_("the members whose forces the Organization sent"),
+)
+def case_contributors(m: Match) -> Built:
+    """ "The peacekeeping forces include units of the armed forces of Russia, Belarus and
+    Armenia": the members whose forces went, in the operation the text speaks of (the state
+    forces went to, named here or in a claim before)."""
+    if not (m.has("peacekeeping") or m.clause.of("org", "force")):
+        return None
+    victim = _operation(m)
+    if victim is None:
+        return None
+    near = [r for r in m.runs(1) if victim not in r.states and (
+        0 <= r.start - m.cue.end <= 60 or 0 <= m.cue.start - r.end <= 2)]
+    if not near:
+        return None
+    run = min(near, key=lambda r: m.distance(r.start, r.end))
+    p = Proposition(
+        "cases",
+        (),
+        _case_path(victim, "deployment") + ".contributors.states",
+        "includes",
+        run.states,
+        m.day,
+        polarity=not m.denied_near(run),
+        scope="fixed",
+    )
+    return p, (*span(*run.mentions), *span(m.cue))
 
 
 @claim(

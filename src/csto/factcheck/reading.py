@@ -183,6 +183,9 @@ class Focus(NamedTuple):
     """The states of the previous sentence's list, for "also includes"."""
     year: int | None = None
     """The last year a date in the text named."""
+    case: str | None = None
+    """The state whose request for assistance a claim last spoke of: the operation later
+    sentences describe ("the peacekeeping forces include units of Russia and Belarus")."""
 
 
 def period(mention: DateMention) -> tuple[date, date]:

@@ -380,6 +380,13 @@ class Position(NamedTuple):
     sources: SourceIds
 
 
+class Contributors(NamedTuple):
+    """The members whose forces an operation was made of, as its sources name them."""
+
+    states: tuple[Iso3, ...]
+    sources: SourceIds
+
+
 class Case(NamedTuple):
     """A historical request for collective assistance, and what the Organization did."""
 
@@ -396,6 +403,7 @@ class Case(NamedTuple):
     troops: int | None = None
     timeline: tuple[CaseStep, ...] = ()
     positions: tuple[Position, ...] = ()
+    contributors: Contributors | None = None
     remark: NonEmpty | None = None
     chosen_because: Reason | None = None
     alternatives: tuple[Alternative, ...] = ()
