@@ -844,3 +844,27 @@ def test_the_day_of_a_decision_to_send_forces(history: History, day: str, verdic
                         as_of="2022-01-20").claims
     decided = [c for c in claims if c.claim.kind == "case-decision"]
     assert [c.verdict for c in decided] == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # cases.yaml kaz-2022 timeline: withdrawal-start 2022-01-13, withdrawal-done 2022-01-19
+    ("The withdrawal of CSTO peacekeepers from Kazakhstan began on 13 January 2022.", "holds"),
+    ("The withdrawal of CSTO peacekeepers from Kazakhstan began on 19 January 2022.",
+     "does-not-hold"),
+    ("Вывод миротворцев ОДКБ из Казахстана завершился 19 января 2022 года.", "holds"),
+    ("Penarikan pasukan CSTO dari Kazakhstan selesai pada 13 Januari 2022.", "does-not-hold"),
+    # neither begun nor complete: either step's day
+    ("CSTO troops withdrew from Kazakhstan on 19 January 2022.", "holds"),
+    ("CSTO troops withdrew from Kazakhstan on 15 January 2022.", "does-not-hold"),
+])
+def test_a_withdrawal_of_forces_is_dated_by_its_steps(history: History, text: str,
+                                                      verdict: str) -> None:
+    claims = csto.check(text, history=history, as_of="2022-02-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-withdrawal", verdict)]
+
+
+def test_taking_representatives_out_is_no_leaving(history: History) -> None:
+    """"Вывести" (take out) is said of forces and people, "выйти" (leave) of a state."""
+    claims = csto.check("Армения вывела своих представителей из ОДКБ.", history=history,
+                        as_of="2024-06-01").claims
+    assert not [c for c in claims if c.claim.kind == "state-event"]

@@ -333,6 +333,7 @@ DATED = (
     "lapse",
     "request",
     "deploy",
+    "withdraw_forces",
     "exercise",
     "appoint",
     "take_over",
@@ -1946,6 +1947,45 @@ def case_contributors(m: Match) -> Built:
         scope="fixed",
     )
     return p, (*span(*run.mentions), *span(m.cue))
+
+
+@claim(
+    "case-withdrawal",
+    "case",
+    ("leave", "withdraw_forces"),
+    (*OFF_TOPIC, "future", "exercise"),
+    N_("The record gives: {value}."),
+    label=N_("when the Organization's forces were withdrawn"),
+)
+def case_withdrawal(m: Match) -> Built:
+    """ "The withdrawal of the peacekeepers from Kazakhstan began on 13 January and was
+    complete by 19 January": the days of the withdrawal's steps, begun or complete as the
+    clause says (either, where it says neither)."""
+    if not m.segment_has("troops", "peacekeeping"):
+        return None
+    own = m.own_date(DATED)
+    if own is None:
+        return None
+    states = [s for s in m.clause.of("state") if m.free(s.start, s.end)]
+    after = [s for s in states if s.start >= m.cue.end]
+    victim = (after or states)[0].key if states else m.focus.case
+    if victim is None:
+        return None
+    steps = [step for concept, step in (("begin", "withdrawal-start"), ("complete", "withdrawal-done"))
+             if m.has(concept)] or ["withdrawal-start", "withdrawal-done"]
+    first, last = period(own)
+    p = Proposition(
+        "cases",
+        (),
+        _case_path(victim, "deployment") + f".timeline[step={'|'.join(steps)}].date",
+        "any-date",
+        first,
+        m.day,
+        polarity=not m.denied_near(own),
+        scope="fixed",
+        until=last,
+    )
+    return p, (*span(m.cue), *span(own))
 
 
 @claim(
