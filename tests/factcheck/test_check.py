@@ -868,3 +868,25 @@ def test_taking_representatives_out_is_no_leaving(history: History) -> None:
     claims = csto.check("Армения вывела своих представителей из ОДКБ.", history=history,
                         as_of="2024-06-01").claims
     assert not [c for c in claims if c.claim.kind == "state-event"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # exercises.yaml rubezh-2006: 24 to 29 August 2006 (asiaplus-2006-08-21-rubezh)
+    ("Rubezh-2006 was held from 24 to 29 August 2006.", "holds"),
+    ("Rubezh-2006 was held on 20 August 2006.", "does-not-hold"),
+    ("Учения «Рубеж-2006» начались 30 августа 2006 года.", "does-not-hold"),
+    # grom-2021: the record keeps no days for it
+    ("Grom-2021 was held on 10 May 2021.", "not-checkable"),
+])
+def test_the_days_of_an_exercise_meet_the_records(history: History, text: str,
+                                                   verdict: str) -> None:
+    claims = csto.check(text, history=history, as_of="2022-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims if c.claim.kind == "exercise-date"] == [
+        ("exercise-date", verdict)]
+
+
+def test_a_day_near_an_exercise_is_not_its_day(history: History) -> None:
+    """The units' arrival is dated, not the exercise."""
+    claims = csto.check("Units arrived in Kazakhstan yesterday to take part in the exercise "
+                        "Rubezh-2006.", history=history, as_of="2006-08-21").claims
+    assert not [c for c in claims if c.claim.kind == "exercise-date"]

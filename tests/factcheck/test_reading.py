@@ -176,3 +176,20 @@ def test_a_bare_year_before_troops_is_their_number(text: str, kind: str) -> None
                     [m for m in gazetteer().find(fold(text), text)], Focus(), date(2009, 1, 1))
     assert ([d.day.year for d in reading.dates] == [2000]) == (kind == "date")
     assert ([n.value for n in reading.numbers] == [2000]) == (kind == "number")
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("held from 24 to 29 August 2006", date(2006, 8, 24), date(2006, 8, 29)),
+    ("held August 24-29, 2006", date(2006, 8, 24), date(2006, 8, 29)),
+    ("digelar pada 24 sampai 29 Agustus 2006", date(2006, 8, 24), date(2006, 8, 29)),
+    ("прошли с 3 по 6 апреля 2007 года", date(2007, 4, 3), date(2007, 4, 6)),
+    ("from August 24-29", date(2006, 8, 24), date(2006, 8, 29)),  # the year of the context
+])
+def test_days_of_one_month_are_a_range(text: str, first: date, last: date) -> None:
+    found = dates.find(text, 2006)
+    assert [(d.day, d.until, d.precision) for d in found] == [(first, last, "day")]
+
+
+def test_a_range_that_runs_backwards_is_no_range() -> None:
+    found = dates.find("from 5 to 3 May 2020", 2020)
+    assert [(d.day, d.until) for d in found] == [(date(2020, 5, 3), None)]

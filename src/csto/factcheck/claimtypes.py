@@ -308,6 +308,10 @@ def _anniversary(m: Match) -> int:
     return 0
 
 
+ADJACENT = 3
+"""Characters between a name and a date that stand for nothing but punctuation
+("Rubezh-2006, 24-29 August")."""
+
 SEPARATED = 40
 """What a comma or an "and" between a word and a date adds to their distance."""
 
@@ -1720,6 +1724,42 @@ def exercise_participants(m: Match) -> Built:
         scope="fixed",
     )
     return p, span(run)
+
+
+@claim(
+    "exercise-date",
+    "exercise",
+    ("exercise", "@series"),
+    ("plan",),
+    N_("The record gives: {value}."),
+    label=N_("when an exercise was held"),
+)
+def exercise_date(m: Match) -> Built:
+    """ "Rubezh-2006 was held on the Caspian coast from 24 to 29 August": the days named meet
+    the exercise's, from its start to its end (a year alone is the name's, not a claim)."""
+    named = _exercise(m)
+    own = m.own_date(DATED)
+    if named is None or own is None or own.precision == "year":
+        return None
+    said_of_it = m.has("host", "begin", "complete") or _gap(m.cue, own) <= ADJACENT
+    if not said_of_it:
+        return None  # a day of something else around it ("arrived yesterday to take part")
+    series, year = named
+    first, last = period(own)
+    if first.year != year:
+        return None
+    p = Proposition(
+        "exercises",
+        (("year", str(year)),),
+        f"exercises[{series}]",
+        "overlaps",
+        first,
+        m.day,
+        polarity=not m.denied_near(own, *m.clause.cues_of("host", "begin", "complete")),
+        scope="fixed",
+        until=last,
+    )
+    return p, span(own)
 
 
 @claim(

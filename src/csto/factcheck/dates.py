@@ -38,6 +38,10 @@ def month_names() -> dict[str, int]:
     return lexicon().months
 
 
+_TO = r"(?:-|–|—|to|until|till|sampai|hingga|s\.d\.|по|до)"
+"""What joins the first and last day of a range."""
+
+
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     month = "(?:" + "|".join(sorted((re.escape(n) for n in month_names()), key=len, reverse=True)) + r")\.?"
@@ -57,6 +61,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "my": re.compile(rf"(?<![\w])(?P<m>{month}),?\s+(?P<y>{YEAR}){year_tail}(?!\d)", re.I),
         "dm": re.compile(rf"(?<![\d\w])(?P<d>[0-3]?\d)\s+(?P<m>{month})(?![\w])", re.I),
         "md": re.compile(rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I),
+        # days of one month: "24-29 August 2006", "from 24 to 29 August", "с 3 по 6 апреля",
+        # "24 sampai 29 Agustus 2006", "August 24-29, 2006"
+        "days": re.compile(
+            rf"(?<![\d\w])(?P<d1>[0-3]?\d)\s*{_TO}\s*(?P<d>[0-3]?\d)\s+(?P<m>{month})"
+            rf"(?:,?\s+(?P<y>{YEAR}){year_tail})?(?!\d)",
+            re.I,
+        ),
+        "month_days": re.compile(
+            rf"(?<![\w])(?P<m>{month})\s+(?P<d1>[0-3]?\d)\s*{_TO}\s*(?P<d>[0-3]?\d)"
+            rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d\w])",
+            re.I,
+        ),
         "range": re.compile(
             rf"(?<![\w-])(?P<y>{YEAR})\s*(?:-|–|—|to|hingga|sampai|по|до)\s*(?P<y2>{YEAR})(?![\d])", re.I
         ),
@@ -110,6 +126,16 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
             day = _day(int(m.group("y")), month, int(m.group("d"))) if month else None
             if day is not None:
                 found.append(DateMention(m.start(), m.end(), day, "day"))
+    for name in ("days", "month_days"):
+        for m in patterns[name].finditer(text):
+            month = _month(m.group("m"))
+            year = int(m.group("y")) if m.group("y") else context_year
+            if not month or year is None:
+                continue
+            first, last = _day(year, month, int(m.group("d1"))), _day(year, month, int(m.group("d")))
+            if first is not None and last is not None and first < last:
+                found.append(DateMention(m.start(), m.end(), first, "day", last,
+                                         relative=not m.group("y")))
     for m in patterns["my"].finditer(text):
         month = _month(m.group("m"))
         if month:

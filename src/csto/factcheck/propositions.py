@@ -152,6 +152,8 @@ def compare(found: list[object], p: Proposition, day: date) -> bool:
     if relation == "overlaps":
         if not isinstance(value, date):
             return False
+        if found and not any(isinstance(getattr(r, "start", None), date) for r in found):
+            raise Unknown  # the record keeps no days for it
         last = p.until or value
         return any(_meets(r, value, last) for r in found)
     if len(found) != 1:
