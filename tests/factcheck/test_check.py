@@ -33,6 +33,12 @@ def _one(text: str, history: History, **kwargs: Any) -> ClaimCheck:
     return claims[0]
 
 
+def _verdicts(kind: str, text: str, history: History, as_of: str) -> list[str]:
+    """The verdicts on the claims of one type a text makes."""
+    claims = csto.check(text, history=history, as_of=as_of).claims
+    return [c.verdict for c in claims if c.claim.kind == kind]
+
+
 def _p(claim: ClaimCheck) -> Proposition:
     assert claim.claim.proposition is not None
     return claim.claim.proposition
@@ -859,8 +865,7 @@ def test_the_day_of_a_decision_to_send_forces(history: History, day: str, verdic
 ])
 def test_a_withdrawal_of_forces_is_dated_by_its_steps(history: History, text: str,
                                                       verdict: str) -> None:
-    claims = csto.check(text, history=history, as_of="2022-02-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-withdrawal", verdict)]
+    assert _verdicts("case-withdrawal", text, history, "2022-02-01") == [verdict]
 
 
 def test_taking_representatives_out_is_no_leaving(history: History) -> None:
@@ -880,9 +885,7 @@ def test_taking_representatives_out_is_no_leaving(history: History) -> None:
 ])
 def test_the_days_of_an_exercise_meet_the_records(history: History, text: str,
                                                    verdict: str) -> None:
-    claims = csto.check(text, history=history, as_of="2022-01-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims if c.claim.kind == "exercise-date"] == [
-        ("exercise-date", verdict)]
+    assert _verdicts("exercise-date", text, history, "2022-01-01") == [verdict]
 
 
 def test_a_day_near_an_exercise_is_not_its_day(history: History) -> None:

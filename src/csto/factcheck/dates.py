@@ -132,9 +132,9 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
             year = int(m.group("y")) if m.group("y") else context_year
             if not month or year is None:
                 continue
-            first, last = _day(year, month, int(m.group("d1"))), _day(year, month, int(m.group("d")))
-            if first is not None and last is not None and first < last:
-                found.append(DateMention(m.start(), m.end(), first, "day", last,
+            opening, closing = _day(year, month, int(m.group("d1"))), _day(year, month, int(m.group("d")))
+            if opening is not None and closing is not None and opening < closing:
+                found.append(DateMention(m.start(), m.end(), opening, "day", closing,
                                          relative=not m.group("y")))
     for m in patterns["my"].finditer(text):
         month = _month(m.group("m"))
