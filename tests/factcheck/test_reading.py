@@ -193,3 +193,12 @@ def test_days_of_one_month_are_a_range(text: str, first: date, last: date) -> No
 def test_a_range_that_runs_backwards_is_no_range() -> None:
     found = dates.find("from 5 to 3 May 2020", 2020)
     assert [(d.day, d.until) for d in found] == [(date(2020, 5, 3), None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ia kembali pada tahun 2006.Pada Mei ia absen.", ["Ia kembali pada tahun 2006.", "Pada Mei ia absen."]),
+    ("Армения вышла.Потом вернулась.", ["Армения вышла.", "Потом вернулась."]),
+    ("The U.S.Army and version 3.5 stay whole.", ["The U.S.Army and version 3.5 stay whole."]),
+])
+def test_a_full_stop_without_its_space_still_ends_a_sentence(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in sentences(text)] == expected

@@ -77,6 +77,9 @@ _ABBREVIATIONS = frozenset(
 _BOUNDARY = re.compile(
     r"(?<=[.!?…])(?:[\"'”»)\]]|\[\d{1,3}\])*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁ0-9])"
     r"|(?<![,;:(\-–—])\n(?![ \t]*[a-zа-яё,;:)\-–—])"
+    # a full stop with the space after it lost ("…in 2006.Pada Mei"): after a word of two
+    # or more small letters or digits, before a capitalised word
+    r"|(?<=[a-zа-яё0-9]{2}[.!?])(?=[A-ZА-ЯЁ][a-zа-яё]{2})"
 )
 MAX_SENTENCE = 1500
 """Longer runs without a sentence end are cut, so no step ever sees an unbounded span."""
