@@ -893,3 +893,13 @@ def test_a_day_near_an_exercise_is_not_its_day(history: History) -> None:
     claims = csto.check("Units arrived in Kazakhstan yesterday to take part in the exercise "
                         "Rubezh-2006.", history=history, as_of="2006-08-21").claims
     assert not [c for c in claims if c.claim.kind == "exercise-date"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # organization.yaml: founding milestones, the Treaty of 15 May 1992 and the Charter of
+    # 7 October 2002
+    ("CSTO dibentuk antara tahun 1992 dan 2002.", "holds"),
+    ("CSTO dibentuk antara tahun 1995 dan 2000.", "does-not-hold"),
+])
+def test_a_span_of_years_dates_a_founding(history: History, text: str, verdict: str) -> None:
+    assert _verdicts("document-date", text, history, "2022-02-25") == [verdict]

@@ -478,8 +478,8 @@ def document_date(m: Match) -> Built:
     if m.refused:
         return None  # "after refusing to sign the protocol": no signing to date
     own = m.own_date(("found", "sign", "in_force", "renew", "become"))
-    if own is None or (own.precision == "year" and own.until is not None):
-        return None
+    if own is None or (own.precision == "year" and own.until is not None and m.cue.concept != "found"):
+        return None  # a span of years dates a founding ("formed between 1992 and 2002"), no one signing
     if m.cue.concept == "become" and not any(0 <= o.start - m.cue.end <= 12 for o in m.clause.of("org")):
         return None  # "became the CSTO": a founding; "became a member" is not
     if m.cue.concept == "sign" and (
