@@ -903,3 +903,16 @@ def test_a_day_near_an_exercise_is_not_its_day(history: History) -> None:
 ])
 def test_a_span_of_years_dates_a_founding(history: History, text: str, verdict: str) -> None:
     assert _verdicts("document-date", text, history, "2022-02-25") == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Treaty Art. 4: assistance, military included, against aggression; Art. 2: a threat
+    # calls for consultations, not for assistance
+    ("CSTO members must provide military assistance to all members in the event of "
+     "aggression.", "holds"),
+    ("CSTO members must provide military assistance to all members in the event of a "
+     "military threat.", "does-not-hold"),
+])
+def test_assistance_is_owed_against_aggression_not_a_threat(history: History, text: str,
+                                                            verdict: str) -> None:
+    assert set(_verdicts("collective-defence", text, history, "2006-08-21")) == {verdict}

@@ -1305,9 +1305,12 @@ def collective_defence(m: Match) -> Built:
     said = [c for c in m.clause.cues_of(*concepts) if abs(c.start - m.cue.start) < 200]
     last = max(said, key=lambda c: c.start)
     field = "procedure[code=assistance].code" if m.cue.concept == "assist" else "obliged"
+    # assistance "in the event of a threat" is asked of a threat, which Art. 4 does not cover
+    # (Art. 2 has the members consult)
+    situation = (("situation", "threat"),) if m.has("threat") and not m.has("aggression") else ()
     p = Proposition(
         "assist",
-        (("victim", victims[0]),),
+        (("victim", victims[0]), *situation),
         field,
         "nonempty",
         None,
