@@ -916,3 +916,16 @@ def test_a_span_of_years_dates_a_founding(history: History, text: str, verdict: 
 def test_assistance_is_owed_against_aggression_not_a_threat(history: History, text: str,
                                                             verdict: str) -> None:
     assert set(_verdicts("collective-defence", text, history, "2006-08-21")) == {verdict}
+
+
+@pytest.mark.parametrize("as_of, verdict", [
+    ("2024-06-13", "holds"),         # events.yaml: 12 Jun 2024, "We will leave" (a statement)
+    ("2021-01-01", "does-not-hold"),  # no statement or leaving in the year before
+])
+def test_a_reported_future_is_an_announcement(history: History, as_of: str, verdict: str) -> None:
+    text = "Perdana Menteri Nikol Pashinyan mengatakan Armenia akan meninggalkan CSTO."
+    assert _verdicts("state-event", text, history, as_of) == [verdict]
+
+
+def test_a_future_nobody_is_said_to_announce_is_no_claim(history: History) -> None:
+    assert _verdicts("state-event", "Armenia akan meninggalkan CSTO.", history, "2024-06-13") == []

@@ -671,14 +671,20 @@ def _after(day: date) -> date:
     "state-event",
     "membership",
     (*EVENT_CONCEPTS, "sign"),
-    (*OFF_TOPIC, "future", "exercise", "observer", "renew"),
+    (*OFF_TOPIC, "exercise", "observer", "renew"),
     N_("The record gives: {value}."),
     label=N_("a state joining, leaving, returning, suspended or freezing its participation"),
 )
 def state_event(m: Match) -> Built:
     """A state joined, left, returned, was suspended or froze its participation: what it
     did must be done to the Organization, the Treaty or a membership (a withdrawal of
-    troops or a restored border is not one)."""
+    troops or a restored border is not one). An event in the future is no claim, unless
+    someone is reported saying it will happen: that is an announcement ("Pashinyan said
+    Armenia will leave the CSTO")."""
+    if m.has("future"):
+        if m.cue.concept == "sign" or not _announced(m):
+            return None
+        return _asked_for(m, m.cue.concept)
     if m.segment_has("participation") and m.cue.concept in ("leave", "join"):
         return None
     if m.cue.concept in ("leave", "return") and m.segment_has("troops", "peacekeeping"):
@@ -709,6 +715,14 @@ def _intended(m: Match) -> bool:
     """Whether the event is one decided, requested or announced ("Uzbekistan requested to
     suspend its membership"): a word of intent stands at most four words before it."""
     return m.governed_by("intent", 4)
+
+
+def _announced(m: Match) -> bool:
+    """Whether a word of saying stands before the future tense that governs the event, and
+    that tense before the event ("said Armenia will leave")."""
+    futures = [c.start for c in m.clause.cues_of("future") if c.start < m.cue.start]
+    said = [c.start for c in m.clause.cues_of("attribution")]
+    return bool(futures) and any(start < futures[0] for start in said)
 
 
 YEAR_BEFORE = 365
