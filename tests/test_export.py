@@ -166,3 +166,15 @@ def test_citations_parse_as_bibtex_and_csl_json(csto: CsTo) -> None:
     items = json.loads(csl.out)
     assert csl.code == 0 and len(CiteProcJSON(items)) == len(items) > 1
     assert {"cst-current", "tass-687141"}.isdisjoint({i["id"] for i in items})
+
+
+def test_a_polars_frame_without_polars_says_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Polars is an extra (`make run` leaves it out): asking for its frame without it is a
+    clear error, not an ImportError."""
+    import sys
+
+    from csto.errors import InputError
+
+    monkeypatch.setitem(sys.modules, "polars", None)
+    with pytest.raises(InputError, match=r"csto\[polars\]"):
+        members(until="1995-01-01", frame="polars")

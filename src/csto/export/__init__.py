@@ -115,8 +115,13 @@ def panel(kind: str, history: History | None = None, yearly: bool = False,
 def _frame(export: Export, frame: str) -> pd.DataFrame | pl.DataFrame | pa.Table:
     table = pa.Table.from_batches(list(export.batches), schema=export.schema)
     if frame == "polars":
-        import polars as pl
+        try:
+            import polars as pl
+        except ImportError:  # an extra: `make run` installs what serving needs, not Polars
+            from ..errors import InputError
 
+            raise InputError("frame='polars' needs Polars, which is not installed: "
+                             "pip install 'csto[polars]'", field="frame") from None
         return pl.from_arrow(table)
     if frame == "arrow":
         return table
