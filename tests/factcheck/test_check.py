@@ -929,3 +929,10 @@ def test_a_reported_future_is_an_announcement(history: History, as_of: str, verd
 
 def test_a_future_nobody_is_said_to_announce_is_no_claim(history: History) -> None:
     assert _verdicts("state-event", "Armenia akan meninggalkan CSTO.", history, "2024-06-13") == []
+
+
+def test_a_period_before_the_record_is_not_checkable(history: History) -> None:
+    """The record begins in 1992: a membership said of 1990 is outside it, not an error."""
+    claims = csto.check("В 1990 году членом ОДКБ был Узбекистан.", history=history,
+                        as_of="2012-06-30").claims
+    assert [c.verdict for c in claims] == ["not-checkable"]

@@ -202,3 +202,11 @@ def test_a_range_that_runs_backwards_is_no_range() -> None:
 ])
 def test_a_full_stop_without_its_space_still_ends_a_sentence(text: str, expected: list[str]) -> None:
     assert [text[s.start : s.end] for s in sentences(text)] == expected
+
+
+@pytest.mark.parametrize("text, first", [
+    ("in the 1990s", 1990), ("в начале 1990-х годов", 1990), ("pada tahun 2000-an", 2000),
+])
+def test_a_decade_is_its_ten_years(text: str, first: int) -> None:
+    found = dates.find(text, 2006)
+    assert [(d.day, d.until) for d in found] == [(date(first, 1, 1), date(first + 9, 12, 31))]

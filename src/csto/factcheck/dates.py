@@ -73,6 +73,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?:,?\s+(?P<y>{YEAR}))?(?![\d\w])",
             re.I,
         ),
+        # a decade: "the 1990s", "1990-х годов", "tahun 1990-an"
+        "decade": re.compile(rf"(?<![\w-])(?P<y>(?:19[5-9]|20\d)0)(?:'?s|-х|-e|-е|-an)(?!\w)", re.I),
         "range": re.compile(
             rf"(?<![\w-])(?P<y>{YEAR})\s*(?:-|–|—|to|hingga|sampai|по|до)\s*(?P<y2>{YEAR})(?![\d])", re.I
         ),
@@ -140,6 +142,9 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
         month = _month(m.group("m"))
         if month:
             found.append(DateMention(m.start(), m.end(), date(int(m.group("y")), month, 1), "month"))
+    for m in patterns["decade"].finditer(text):
+        first = int(m.group("y"))
+        found.append(DateMention(m.start(), m.end(), date(first, 1, 1), "year", date(first + 9, 12, 31)))
     for name in ("between", "range"):
         for m in patterns[name].finditer(text):
             first, last = int(m.group("y")), int(m.group("y2"))

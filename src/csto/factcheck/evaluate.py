@@ -138,6 +138,8 @@ class Evaluator:
             return [p.day]
         first = p.day if p.scope == "during" else date(1992, 1, 1)
         last = (p.until or p.day) if p.scope == "during" else p.day
+        if last < first:
+            raise Unknown  # a period that ends before the record begins ("in 1990")
         starts = [first] + [s.start for s in history.spans(first, last + timedelta(days=1))]
         return sorted({d for d in starts if first <= d <= last})
 
