@@ -74,7 +74,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             re.I,
         ),
         # a decade: "the 1990s", "1990-х годов", "tahun 1990-an"
-        "decade": re.compile(rf"(?<![\w-])(?P<y>(?:19[5-9]|20\d)0)(?:'?s|-х|-e|-е|-an)(?!\w)", re.I),
+        "decade": re.compile(r"(?<![\w-])(?P<y>(?:19[5-9]|20\d)0)(?:'?s|-х|-e|-е|-an)(?!\w)", re.I),
         "range": re.compile(
             rf"(?<![\w-])(?P<y>{YEAR})\s*(?:-|–|—|to|hingga|sampai|по|до)\s*(?P<y2>{YEAR})(?![\d])", re.I
         ),
