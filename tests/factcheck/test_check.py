@@ -936,3 +936,16 @@ def test_a_period_before_the_record_is_not_checkable(history: History) -> None:
     claims = csto.check("В 1990 году членом ОДКБ был Узбекистан.", history=history,
                         as_of="2012-06-30").claims
     assert [c.verdict for c in claims] == ["not-checkable"]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("Саммит ОДКБ, в которую входят 6 стран, прошел в Душанбе.", True),  # a member count
+    ("The summit was attended by six states.", False),                  # who came
+    ("Six states attended the summit.", False),
+])
+def test_a_meeting_blocks_counts_unless_membership_governs_them(
+        history: History, text: str, counted: bool) -> None:
+    """members.yaml: six members on 28 Apr 2003 (Armenia, Belarus, Kazakhstan, Kyrgyzstan,
+    Russia, Tajikistan)."""
+    verdicts = _verdicts("count", text, history, "2003-04-28")
+    assert verdicts == (["holds"] if counted else [])

@@ -198,11 +198,14 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
     for clause in reading.clauses:
         used: list[tuple[int, int]] = []
         for kind in TYPES:
-            if clause.has(*(b for b in kind.blockers if b not in GOVERNING)):
+            if clause.has(*(b for b in kind.blockers if b not in GOVERNING and b != "attendance")):
                 continue
             governing = [c.start for c in clause.cues_of(*(b for b in kind.blockers if b in GOVERNING))]
+            attended = "attendance" in kind.blockers and clause.has("attendance")
             for cue in _triggers(clause, kind.triggers, reading):
                 if any(start <= cue.start for start in governing):
+                    continue
+                if attended and not _membership_between(clause, cue):
                     continue
                 match = Match(clause, cue, day, record, focus, used)
                 result = kind.build(match)
@@ -215,6 +218,17 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
                 used.extend(uses or ((cue.start, cue.end),))
                 found.append(Found(start, end, kind.family, kind.name, proposition, uses, kind.says))
     return found
+
+
+def _membership_between(clause: Clause, cue: Cue) -> bool:
+    """Whether, after every word of a meeting, a word of membership stands before the
+    trigger: "the CSTO summit, which includes six states" counts members; "the summit was
+    attended by six states" counts who came."""
+    meetings = clause.cues_of("attendance")
+    if any(m.start >= cue.start for m in meetings):
+        return False
+    last = max(m.end for m in meetings)
+    return any(last <= c.start <= cue.start for c in clause.cues_of("member", "consist"))
 
 
 def _extent(clause: object, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tuple[int, int]:
