@@ -19,6 +19,7 @@ days to the decision and to the first deployment, troops.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -253,8 +254,37 @@ def _histogram(values: np.ndarray, edges: np.ndarray) -> np.ndarray:
                         range=(edges[0], edges[-1]))[0]
 
 
+@cache
+def keep_freed_memory() -> None:
+    """Ask the C library to keep freed memory for the next block instead of returning it.
+
+    A block allocates and frees arrays of a few megabytes each; glibc by default maps each
+    from the system and unmaps it on free (above 128 KiB), and hands back the top of its
+    heap once 128 KiB lie free, so every block would pay again for fresh zeroed pages: a
+    third of its time. These settings (mallopt's M_MMAP_THRESHOLD and M_TRIM_THRESHOLD, as
+    the ``MALLOC_*_`` variables set them) let a process keep up to 64 MiB it freed. Where
+    the C library is not glibc, nothing changes. Once per process."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+        mallopt = getattr(libc, "mallopt", None)
+    except OSError:
+        return
+    if mallopt is not None:
+        mallopt(_M_MMAP_THRESHOLD, 16 << 20)
+        mallopt(_M_TRIM_THRESHOLD, 64 << 20)
+
+
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3
+"""glibc's mallopt parameters (malloc.h)."""
+
+
 def run_block(plan: Plan, runs: int, seed: np.random.SeedSequence) -> Tally:
     """Tally ``runs`` crises drawn from the stream of ``seed``."""
+    keep_freed_memory()
     return tally(plan, draw(plan, runs, np.random.Generator(np.random.PCG64(seed))))
 
 
