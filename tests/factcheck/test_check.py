@@ -949,3 +949,20 @@ def test_a_meeting_blocks_counts_unless_membership_governs_them(
     Russia, Tajikistan)."""
     verdicts = _verdicts("count", text, history, "2003-04-28")
     assert verdicts == (["holds"] if counted else [])
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # members.yaml on 2021-07-23: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan
+    ("CSTO beranggotakan Rusia, Armenia, Belarusia, Kazakstan, Kirgistan, dan Tajikistan.", "holds"),
+    ("CSTO beranggotakan Rusia, Armenia, Belarusia, Kazakstan dan Tajikistan.", "does-not-hold"),
+])
+def test_a_misspelt_state_in_a_list_is_the_state_it_spells(history: History, text: str,
+                                                            verdict: str) -> None:
+    claims = csto.check(text, history=history, as_of="2021-07-23").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("members", verdict)]
+
+
+def test_a_capitalised_word_outside_a_list_is_not_read_as_a_state(history: History) -> None:
+    """"Kazakstan" alone is not joined to any state the names found."""
+    claims = csto.check("Kazakstan adalah anggota CSTO.", history=history, as_of="2021-07-23").claims
+    assert not claims

@@ -73,7 +73,8 @@ def check(
             day, basis, line = min(max(today, EARLIEST), LATEST), "today", None
     visible = blank_markup(text)
     folded = fold(visible)
-    mentions = gazetteer().find(folded, visible)
+    names = gazetteer()
+    mentions = names.in_lists(visible, names.find(folded, visible))
     spans = _merge_lists(sentences(visible), visible, mentions)
     evaluator = Evaluator(h, day)
     record = Record(lambda q, a: evaluator.answer(h, q, a), _person_states(h), _person_offices(h))

@@ -10,6 +10,7 @@ for ten names or ten thousand, and grows linearly with the text. Names a text mi
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -44,6 +45,11 @@ class Entry(msgspec.Struct, forbid_unknown_fields=True):
 class GazetteerFile(msgspec.Struct, forbid_unknown_fields=True):
     sources: list[SourceRow]
     entries: list[Entry]
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZА-ЯЁ][a-zа-яё]{4,}(?![\w-])")
+_JOINER = re.compile(r"\s*(?:,|;)?\s*(?:(?:and|or|dan|atau|serta|и|или)\s+)?", re.I)
+"""What stands between two names of a list: a comma, an "and", or both."""
 
 
 class Mention(NamedTuple):
@@ -132,6 +138,40 @@ class Gazetteer:
         names = [name for name, _ in self._state_names]
         best = process.extractOne(fold(word), names, scorer=fuzz.ratio, score_cutoff=86)
         return self._state_names[best[2]][1] if best else None
+
+    def in_lists(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """``mentions`` with the misspelt states of lists added: a capitalised word the
+        names do not cover, joined by a comma or "and" to a state they found ("Armenia,
+        Belarusia, Kyrgystan, Kazakhstan"), is the state it most nearly spells, if any.
+        Linear in the text: each word looks only at the names next to it."""
+        from bisect import bisect_left, bisect_right
+
+        states = sorted((m for m in mentions if m.kind == "state"), key=lambda m: m.start)
+        if not states:
+            return mentions
+        starts = [m.start for m in states]
+        ends = sorted(m.end for m in states)
+        spans = sorted((m.start, m.end) for m in mentions)
+        span_starts = [a for a, _ in spans]
+        added = []
+        for word in _CAPITALISED.finditer(text):
+            start, end = word.span()
+            inside = bisect_right(span_starts, start) - 1
+            if (inside >= 0 and spans[inside][1] > start) or (
+                    inside + 1 < len(spans) and spans[inside + 1][0] < end):
+                continue  # a name found already
+            before = bisect_right(ends, start) - 1
+            after = bisect_left(starts, end)
+            joined = (before >= 0 and start - ends[before] <= 8
+                      and _JOINER.fullmatch(text[ends[before]:start]) is not None) or (
+                after < len(starts) and starts[after] - end <= 8
+                and _JOINER.fullmatch(text[end:starts[after]]) is not None)
+            code = self.fuzzy_state(word.group()) if joined else None
+            if code is not None:
+                added.append(Mention(start, end, "state", code))
+        if not added:
+            return mentions
+        return sorted([*mentions, *added], key=lambda m: (m.start, -m.end))
 
     def label(self, kind: str, key: str, lang: str) -> str:
         """A name of the thing in ``lang`` (its first), else in English, else the key."""
