@@ -11,7 +11,7 @@ for ten names or ten thousand, and grows linearly with the text. Names a text mi
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -93,6 +93,9 @@ class Gazetteer:
             self.automaton.add_word(folded, (len(folded), tuple(targets)))
         self.automaton.make_automaton()
         self._state_names = [(fold(e.name), e.key) for e in data.entries if e.kind == "state"]
+        self._by_letter: dict[str, list[tuple[str, str]]] = {}
+        for name, key in self._state_names:
+            self._by_letter.setdefault(name[:1], []).append((name, key))
 
     def find(self, folded: str, original: str | None = None) -> list[Mention]:
         """Every name in a folded text at word boundaries, longest first where they overlap.
@@ -130,14 +133,20 @@ class Gazetteer:
         return kept
 
     def fuzzy_state(self, word: str) -> str | None:
-        """The state a misspelt capitalised word most likely names (rapidfuzz), or None."""
+        """The state a misspelt capitalised word most likely names (rapidfuzz), or None:
+        among the names with its first letter, each word asked once."""
         if len(word) < 5 or not word[:1].isupper():
             return None
+        return self._fuzzy(fold(word))
+
+    @lru_cache(maxsize=4096)  # noqa: B019 (one gazetteer a process: ``gazetteer()`` is cached)
+    def _fuzzy(self, folded: str) -> str | None:
         from rapidfuzz import fuzz, process
 
-        names = [name for name, _ in self._state_names]
-        best = process.extractOne(fold(word), names, scorer=fuzz.ratio, score_cutoff=86)
-        return self._state_names[best[2]][1] if best else None
+        names = self._by_letter.get(folded[:1], ())
+        best = process.extractOne(folded, [name for name, _ in names], scorer=fuzz.ratio,
+                                  score_cutoff=86)
+        return names[best[2]][1] if best else None
 
     def in_lists(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """``mentions`` with the misspelt states of lists added: a capitalised word the
