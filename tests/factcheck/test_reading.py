@@ -210,3 +210,16 @@ def test_a_full_stop_without_its_space_still_ends_a_sentence(text: str, expected
 def test_a_decade_is_its_ten_years(text: str, first: int) -> None:
     found = dates.find(text, 2006)
     assert [(d.day, d.until) for d in found] == [(date(first, 1, 1), date(first + 9, 12, 31))]
+
+
+@pytest.mark.parametrize("word, tense", [
+    ("Напомним", None),    # the writer's "let us recall": no future
+    ("отметим", None),
+    ("выйдем", "future"),  # "we will leave"
+    ("направит", "future"),
+    ("подписал", "past"),
+])
+def test_a_writers_let_us_recall_is_no_future(word: str, tense: str | None) -> None:
+    from csto.factcheck.words import russian_tense
+
+    assert russian_tense(word) == tense

@@ -53,13 +53,21 @@ def russian(word: str) -> frozenset[str]:
     return frozenset(f"ru:{p.normal_form.replace('ё', 'е')}" for p in parses[:4])
 
 
+_SAYING = frozenset({"напомнить", "отметить", "добавить", "уточнить", "подчеркнуть", "заметить",
+                     "указать"})
+"""Verbs of saying, whose first person plural is how a writer turns to the reader."""
+
+
 @cache
 def russian_tense(word: str) -> str | None:
     """``past`` or ``future`` where a Russian word reads first as a verb in that tense."""
     parses = _morph().parse(word)  # type: ignore[attr-defined]
     if not parses or parses[0].tag.POS not in ("VERB", "PRTS"):
         return None
-    tense = parses[0].tag.tense
+    tag = parses[0].tag
+    if tag.person == "1per" and tag.number == "plur" and parses[0].normal_form in _SAYING:
+        return None  # the writer's "let us recall" (напомним, отметим) tells no future
+    tense = tag.tense
     return {"past": "past", "futr": "future"}.get(str(tense)) if tense else None
 
 
