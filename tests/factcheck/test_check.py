@@ -966,3 +966,14 @@ def test_a_capitalised_word_outside_a_list_is_not_read_as_a_state(history: Histo
     """"Kazakstan" alone is not joined to any state the names found."""
     claims = csto.check("Kazakstan adalah anggota CSTO.", history=history, as_of="2021-07-23").claims
     assert not claims
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Georgia, Azerbaijan and Uzbekistan were parties from 1994 until the
+    # Treaty lapsed for them on 20 Apr 1999
+    ("До 1999 года членами договора были также Грузия, Азербайджан и Узбекистан.", "holds"),
+    ("До 1993 года членами договора были Грузия и Азербайджан.", "does-not-hold"),
+])
+def test_until_a_year_a_claim_speaks_of_the_years_before_it(history: History, text: str,
+                                                            verdict: str) -> None:
+    assert _verdicts("members", text, history, "2003-04-28") == [verdict]

@@ -292,7 +292,18 @@ class Match:
                 max(first, date(1992, 1, 1)),
                 min(last, self.day) if last > self.day >= first else last,
             )
+        until = self.until_date()
+        if until is not None:  # "until 1999 Georgia was a member": some day before its end
+            last = min(period(until)[1], self.day)
+            return "during", date(1992, 1, 1), max(last, date(1992, 1, 1))
         return "on", self.day, None
+
+    def until_date(self) -> DateMention | None:
+        """The date an "until" governs in the clause ("until 1999", "до 1999 года"), if any
+        that no claim took."""
+        ends = [c.end for c in self.clause.cues_of("until")]
+        return next((d for d in self.clause.dates if self.free(d.start, d.end)
+                     and any(0 <= d.start - end <= 1 for end in ends)), None)
 
 
 def _anniversary(m: Match) -> int:
