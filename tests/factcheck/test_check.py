@@ -977,3 +977,15 @@ def test_a_capitalised_word_outside_a_list_is_not_read_as_a_state(history: Histo
 def test_until_a_year_a_claim_speaks_of_the_years_before_it(history: History, text: str,
                                                             verdict: str) -> None:
     assert _verdicts("members", text, history, "2003-04-28") == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # organization.yaml: the names in Indonesian and English
+    ("Sejak itu aliansi Organisasi Perjanjian Keamanan Kolektif (CSTO) beranggotakan enam "
+     "negara.", "holds"),
+    ("CSTO (Collective Security Treaty Organization) held a summit.", "holds"),
+    ("CSTO (Collective Security Treaty Alliance) held a summit.", "does-not-hold"),
+])
+def test_a_name_starts_at_its_capital_and_may_follow_the_abbreviation(
+        history: History, text: str, verdict: str) -> None:
+    assert _verdicts("name", text, history, "2023-05-31") == [verdict]

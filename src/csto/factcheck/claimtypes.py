@@ -2151,13 +2151,20 @@ def name(m: Match) -> Built:
     tokens = m.clause.tokens
     index = next((i for i, t in enumerate(tokens) if t.start >= m.cue.end), None)
     before = next((i for i, t in enumerate(tokens) if t.start >= m.cue.start), None)
-    if index is None or before is None or before == 0:
+    if index is None or before is None:
         return None
-    if tokens[before - 1].text != "(" or tokens[index].text != ")":
+    if before > 0 and tokens[before - 1].text == "(" and tokens[index].text == ")":
+        words = [t for t in tokens[max(0, before - 9) : before - 1]]  # "Name (CSTO)"
+        cut = max((i for i, t in enumerate(words) if not t.text[:1].isalpha()), default=-1)
+        words = words[cut + 1 :]
+    elif tokens[index].text == "(":  # "CSTO (Name)"
+        close = next((i for i in range(index + 1, min(index + 11, len(tokens)))
+                      if tokens[i].text == ")"), None)
+        if close is None:
+            return None
+        words = tokens[index + 1 : close]
+    else:
         return None
-    words = [t for t in tokens[max(0, before - 9) : before - 1]]
-    cut = max((i for i, t in enumerate(words) if not t.text[:1].isalpha()), default=-1)
-    words = words[cut + 1 :]
     name_cues = [
         c
         for c in m.clause.cues_of("organization", "treaty", "collective_security")
@@ -2165,7 +2172,11 @@ def name(m: Match) -> Built:
     ]
     if not name_cues or not words:
         return None
-    start = min(c.start for c in name_cues)
+    text = m.clause.sentence.text
+    offset = m.clause.sentence.start
+    # a name begins with a capital: "aliansi Organisasi Perjanjian…" names the second word on
+    capitals = [c.start for c in name_cues if text[c.start - offset : c.start - offset + 1].isupper()]
+    start = min(capitals or [c.start for c in name_cues])
     written = " ".join(t.text for t in words if t.start >= start)
     if len(written.split()) < 3:
         return None
