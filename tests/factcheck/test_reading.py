@@ -223,3 +223,10 @@ def test_a_writers_let_us_recall_is_no_future(word: str, tense: str | None) -> N
     from csto.factcheck.words import russian_tense
 
     assert russian_tense(word) == tense
+
+
+def test_british_and_american_spellings_name_the_same_body() -> None:
+    names = gazetteer()
+    for spelling in ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"):
+        found = names.find(fold(spelling), spelling)
+        assert [(m.kind, m.key) for m in found] == [("other-org", "SCO")]

@@ -1054,7 +1054,23 @@ def _about_other_body(m: Match, start: int, end: int) -> bool:
     if nearest.kind != "other-org":
         return False
     states = [s for s in m.clause.of("state") if start <= s.start < end] or m.clause.of("state")
-    return not any(m.clause._joined(s, nearest) or m.clause._joined(nearest, s) for s in states)
+    if any(m.clause._joined(s, nearest) or m.clause._joined(nearest, s) for s in states):
+        return False
+    if not m.clause.of("org"):
+        return True
+    # The Organization is named too ("the CSTO, set up after the Soviet Union broke up, now
+    # includes…"): the other body is meant only where a word of membership stands by it
+    # ("members of NATO", "NATO members", "anggota NATO").
+    tokens = m.clause.tokens
+
+    joiners = {c.start for c in m.clause.cues_of("and")}
+
+    def beside(cue: Cue) -> bool:
+        low, high = min(cue.end, nearest.end), max(cue.start, nearest.start)
+        words = [t for t in tokens if low <= t.start < high]
+        return len(words) <= 4 and not any(t.start in joiners or t.text in ",;" for t in words)
+
+    return any(beside(c) for c in m.clause.cues_of("member", "consist", "join"))
 
 
 @claim(

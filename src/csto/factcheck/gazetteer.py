@@ -86,9 +86,12 @@ class Gazetteer:
         for entry in data.entries:
             self.names.setdefault((entry.kind, entry.key), []).append(entry)
             folded = fold(entry.name)
-            targets = keyed.setdefault(folded, [])
-            if (entry.kind, entry.key) not in targets:
-                targets.append((entry.kind, entry.key))
+            # British and American spellings name the same body ("Organisation")
+            for spelling in {folded, folded.replace("isation", "ization"),
+                             folded.replace("ization", "isation")}:
+                targets = keyed.setdefault(spelling, [])
+                if (entry.kind, entry.key) not in targets:
+                    targets.append((entry.kind, entry.key))
         for folded, targets in keyed.items():
             self.automaton.add_word(folded, (len(folded), tuple(targets)))
         self.automaton.make_automaton()
