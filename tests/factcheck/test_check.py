@@ -1005,3 +1005,21 @@ def test_another_body_is_meant_only_beside_the_word_of_membership(
     membership = [c for c in claims if c.claim.kind in ("members", "member")]
     assert [c.claim.kind for c in membership] == kinds
     assert all(c.verdict == "holds" for c in membership)
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    # members.yaml on 2023-05-31: Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan
+    ("Rusia memimpin dengan lima negara anggota lainnya.", "count", 6),
+    ("Russia leads the CSTO with its other members Armenia, Belarus, Kazakhstan, Kyrgyzstan "
+     "and Tajikistan.", "members", ("ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK")),
+])
+def test_other_members_are_others_than_the_state_named(history: History, text: str, kind: str,
+                                                       value: object) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of="2023-05-31").claims
+              if c.claim.kind == kind]
+    assert [(_p(c).value, c.verdict) for c in claims] == [(value, "holds")]
+
+
+def test_other_members_with_no_state_named_are_not_counted(history: History) -> None:
+    assert _verdicts("count", "Lima negara anggota lainnya mendukung CSTO.", history,
+                     "2023-05-31") == []

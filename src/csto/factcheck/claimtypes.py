@@ -960,6 +960,19 @@ def members(m: Match) -> Built:
     return p, (*named, *span(run), *span(own))
 
 
+def _others(m: Match, number: Number, noun: Cue) -> bool:
+    """Whether the counted states are "other" ones: the word stands between the number and
+    the noun, or just after the noun ("five other members", "lima negara anggota lainnya",
+    "пять других государств")."""
+    tokens = m.clause.tokens
+    for cue in m.clause.cues_of("other"):
+        if number.end <= cue.start <= noun.start:
+            return True
+        if cue.start >= noun.end and sum(1 for t in tokens if noun.end <= t.start < cue.start) <= 1:
+            return True
+    return False
+
+
 def _partitive(m: Match, number: Number) -> Number | None:
     """In "six of the nine states" the count is six: the number before "of" the total. In
     "one of the six members" it is six: one of them is no count of a set. "Одна из стран",
@@ -1035,12 +1048,23 @@ def _besides(m: Match, run: StateRun) -> tuple[tuple[str, ...], tuple[tuple[int,
     where they are named."""
     cues = [c for c in m.clause.cues_of("besides") if _opens(m, c) and c.end <= run.start]
     if not cues:
-        return (), ()
+        return _others_of(m, run)
     added = [r for r in m.clause.state_runs() if cues[0].end <= r.start and r.end <= run.start]
     if added:
         return added[0].states, span(added[0])
     single = [s for s in m.clause.of("state") if cues[0].end <= s.start and s.end <= run.start]
     return ((single[0].key,), ((single[0].start, single[0].end),)) if single else ((), ())
+
+
+def _others_of(m: Match, run: StateRun) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
+    """The state the list's "other" members are others than ("Russia leads, with five
+    other members: Armenia, Belarus…"): the one named before the word, outside the list."""
+    other = [c for c in m.clause.cues_of("other") if c.end <= run.start
+             and sum(1 for t in m.clause.tokens if c.end <= t.start < run.start) <= 4]
+    if not other:
+        return (), ()
+    named = [s for s in m.clause.of("state") if s.end <= other[-1].start and s.key not in run.states]
+    return ((named[-1].key,), ((named[-1].start, named[-1].end),)) if named else ((), ())
 
 
 def _about_other_body(m: Match, start: int, end: int) -> bool:
@@ -1160,6 +1184,12 @@ def count(m: Match) -> Built:
         return None
     if not (m.clause.of("org") or m.has("organization", "member", "observer", "founder", "renew", "sign")):
         return None
+    if _others(m, number, noun):
+        # "Russia leads with five other member states": the named state and the others
+        named = [s for s in m.clause.of("state") if s.end <= number.start]
+        if not named:
+            return None  # others than whom: the text does not say here
+        number = number._replace(value=number.value + 1)
     accessions = _accessions(m, noun)
     if accessions is not None:
         p = accessions._replace(relation="count", value=number.value, qualifier=number.qualifier)
