@@ -1023,3 +1023,22 @@ def test_other_members_are_others_than_the_state_named(history: History, text: s
 def test_other_members_with_no_state_named_are_not_counted(history: History) -> None:
     assert _verdicts("count", "Lima negara anggota lainnya mendukung CSTO.", history,
                      "2023-05-31") == []
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # forces.yaml cpf: the Agreement on Peacekeeping Activities, Dushanbe, 6 Oct 2007
+    ("In October 2007, the CSTO agreed to create a peacekeeping force.",
+     [("force-date", "holds")]),
+    ("In 2009, the CSTO agreed to create a peacekeeping force.", [("force-date", "does-not-hold")]),
+])
+def test_creating_a_peacekeeping_force_dates_the_force_not_the_organization(
+        history: History, text: str, kinds: list[tuple[str, str]]) -> None:
+    claims = csto.check(text, history=history, as_of="2022-02-08").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+
+
+def test_in_the_form_of_forms_nothing(history: History) -> None:
+    claims = csto.check("In January 2022 the CSTO sent forces to Kazakhstan in the form of "
+                        "peacekeepers.", history=history, as_of="2022-02-08").claims
+    assert "document-date" not in [c.claim.kind for c in claims]
+    assert "force-date" not in [c.claim.kind for c in claims]

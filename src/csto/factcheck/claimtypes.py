@@ -87,6 +87,13 @@ class Record:
                 return dated.date if dated else None
         return None
 
+    def peacekeeping_force(self) -> str | None:
+        """The collective force whose name says it keeps the peace, where the record keeps
+        one."""
+        answer = self.ask("forces", {})
+        found = [f.id for f in getattr(answer, "forces", ()) if "peacekeeping" in str(f.name.en).lower()]
+        return str(found[0]) if len(found) == 1 else None
+
     def military_alliance(self) -> str | None:
         answer = self.ask("groupings", {})
         for grouping in getattr(answer, "groupings", ()):
@@ -423,7 +430,7 @@ def span(*items: object) -> tuple[tuple[int, int], ...]:
 @claim(
     "force-date",
     "date",
-    ("@force",),
+    ("@force", "peacekeeping"),
     (*OFF_TOPIC, "future"),
     N_("The record gives {value}."),
     label=N_("when a collective force was set up"),
@@ -433,11 +440,17 @@ def force_date(m: Match) -> Built:
     agreement that set it up)."""
     if not m.has("found", "sign", "agree"):
         return None  # a decision to send a force is no founding of it
+    if m.cue.concept == "peacekeeping":
+        # "agreed to create a peacekeeping force": the force the record keeps for it
+        created = [c for c in m.clause.cues_of("found") if c.end <= m.cue.start
+                   and sum(1 for t in m.clause.tokens if c.end <= t.start < m.cue.start) <= 4]
+        key = m.record.peacekeeping_force() if created and not m.clause.of("force") else None
+    else:
+        key = next(f.key for f in m.clause.of("force") if f.start == m.cue.start)
     own = m.own_date()
-    if own is None:
+    if own is None or key is None:
         return None
     first, last = period(own)
-    key = next(f.key for f in m.clause.of("force") if f.start == m.cue.start)
     decided = m.has("decision") and not m.has("sign", "agree")
     p = Proposition(
         "forces",
@@ -493,6 +506,8 @@ def document_date(m: Match) -> Built:
         return None  # a span of years dates a founding ("formed between 1992 and 2002"), no one signing
     if m.cue.concept == "become" and not any(0 <= o.start - m.cue.end <= 12 for o in m.clause.of("org")):
         return None  # "became the CSTO": a founding; "became a member" is not
+    if m.cue.concept == "found" and _creates_force(m):
+        return None  # "agreed to create a peacekeeping force": the force's date, not the Organization's
     if m.cue.concept == "sign" and (
         _signed_by_states(m) or (m.clause.of("state") and not (_explicit_document(m) or m.clause.of("org")))
     ):
@@ -798,6 +813,16 @@ def _uncertain_milestone(m: Match, first: date, last: date) -> bool:
     milestones = getattr(getattr(answer, "organization", None), "milestones", ())
     inside = [s for s in milestones if first <= s.date <= last]
     return not any(s.founding for s in inside) and any(s.confidence == "L" for s in inside)
+
+
+def _creates_force(m: Match) -> bool:
+    """Whether what the word of founding creates is a force: a force or peacekeepers named
+    within four words after it ("to create a 'Peacekeeping Force'", "создать КСОР")."""
+    tokens = m.clause.tokens
+    starts = [f.start for f in m.clause.of("force")]
+    starts += [c.start for c in m.clause.cues_of("peacekeeping", "troops")]
+    return any(start >= m.cue.end and sum(1 for w in tokens if m.cue.end <= w.start < start) <= 4
+               for start in starts)
 
 
 def _signed_by_states(m: Match) -> bool:
