@@ -1042,3 +1042,20 @@ def test_in_the_form_of_forms_nothing(history: History) -> None:
                         "peacekeepers.", history=history, as_of="2022-02-08").claims
     assert "document-date" not in [c.claim.kind for c in claims]
     assert "force-date" not in [c.claim.kind for c in claims]
+
+
+@pytest.mark.parametrize("text, as_of, verdict", [
+    # cases.yaml kaz-2022: the forces were sent on 6 Jan 2022
+    ("В Казахстан будут направлены коллективные миротворческие силы ОДКБ.", "2022-01-06", "holds"),
+    # arm-2022: no forces were sent to Armenia
+    ("CSTO akan mengirim pasukan penjaga perdamaian ke Armenia.", "2022-09-15", "does-not-hold"),
+])
+def test_forces_said_to_be_sent_are_looked_for_around_the_text_and_the_year_after(
+        history: History, text: str, as_of: str, verdict: str) -> None:
+    assert _verdicts("case-deployment", text, history, as_of) == [verdict]
+
+
+def test_a_mission_sent_to_assess_is_no_force(history: History) -> None:
+    """cases.yaml arm-2022: a mission under the Secretary General went to Armenia; no forces."""
+    text = "CSTO mengumumkan akan mengirim misi ke Armenia untuk menilai situasi di lapangan."
+    assert _verdicts("case-deployment", text, history, "2022-09-15") == []

@@ -16,7 +16,7 @@ one claim of a sentence is not read again by a later type.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from .dates import DateMention
@@ -1977,13 +1977,17 @@ def case_decision(m: Match) -> Built:
     "case-deployment",
     "case",
     ("deploy",),
-    (*OFF_TOPIC, "future", "exercise"),
+    (*OFF_TOPIC, "exercise"),
     N_("The record gives: {value}."),
     label=N_("the Organization sending forces to a state"),
 )
 def case_deployment(m: Match) -> Built:
     if not (m.has("peacekeeping", "troops", "military") or m.clause.of("org")) or m.has("refuse"):
         return None
+    sent = [c for c in m.clause.cues_of("envoys") if c.start >= m.cue.end
+            and sum(1 for t in m.clause.tokens if m.cue.end <= t.start < c.start) <= 3]
+    if sent and not m.has("peacekeeping", "troops"):
+        return None  # "sent a mission to Armenia", advisers: people, no forces
     toward = [c.end for c in m.clause.cues_of("toward", "located_in")]
     after = [s for s in m.clause.of("state") if s.start >= m.cue.end and (
         m.free(s.start, s.end) or any(0 <= s.start - end <= 1 for end in toward))]
@@ -2016,7 +2020,12 @@ def case_deployment(m: Match) -> Built:
         )
         return p, (*span(one), *span(number))
     own = m.own_date()
-    first, last = period(own) if own is not None else (date(1992, 1, 1), m.day)
+    if own is not None:
+        first, last = period(own)
+    elif m.has("future"):  # "forces will be sent": in the weeks around the text and the year after
+        first, last = m.day - timedelta(days=AROUND), m.day + timedelta(days=YEAR_BEFORE)
+    else:
+        first, last = date(1992, 1, 1), m.day
     p = Proposition(
         "cases",
         (),
@@ -2029,6 +2038,11 @@ def case_deployment(m: Match) -> Built:
         until=last,
     )
     return p, (*span(one), *span(own))
+
+
+AROUND = 31
+"""Days before a text's day that its "will" may already have come to pass in the record:
+a text dated only by its month is taken to speak of the month's last day."""
 
 
 def _operation(m: Match) -> str | None:
