@@ -1059,3 +1059,19 @@ def test_a_mission_sent_to_assess_is_no_force(history: History) -> None:
     """cases.yaml arm-2022: a mission under the Secretary General went to Armenia; no forces."""
     text = "CSTO mengumumkan akan mengirim misi ke Armenia untuk menilai situasi di lapangan."
     assert _verdicts("case-deployment", text, history, "2022-09-15") == []
+
+
+def test_joining_forces_is_no_joining(history: History) -> None:
+    claims = csto.check("Russia will chair in 2026:\n“Together with our CSTO allies, we are "
+                        "joining forces to uphold our common approaches.”", history=history,
+                        as_of="2026-01-05").claims
+    assert "state-event" not in [c.claim.kind for c in claims]
+
+
+def test_a_reporting_verb_sets_what_was_said_apart(history: History) -> None:
+    """chair: Belarus from the Minsk session of 23 Jun 2006. "Is to keep" in what the chair
+    said is no future tense of his chairing."""
+    claims = csto.check("CSTO chairman Belarus President Alexander Lukashenka stressed that the "
+                        "main task of CSTO is to keep intact our Western borders.",
+                        history=history, as_of="2006-06-25").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("office", "holds")]
