@@ -1062,9 +1062,9 @@ def test_a_mission_sent_to_assess_is_no_force(history: History) -> None:
 
 
 def test_joining_forces_is_no_joining(history: History) -> None:
-    claims = csto.check("Russia will chair in 2026:\n“Together with our CSTO allies, we are "
-                        "joining forces to uphold our common approaches.”", history=history,
-                        as_of="2026-01-05").claims
+    claims = csto.check("Lavrov spoke about Russia holding the 2026 CSTO Presidency:\n“Together "
+                        "with our CSTO allies, we are joining forces to uphold our common "
+                        "approaches.”", history=history, as_of="2026-01-05").claims
     assert "state-event" not in [c.claim.kind for c in claims]
 
 
