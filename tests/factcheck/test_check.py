@@ -1075,3 +1075,21 @@ def test_a_reporting_verb_sets_what_was_said_apart(history: History) -> None:
                         "main task of CSTO is to keep intact our Western borders.",
                         history=history, as_of="2006-06-25").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("office", "holds")]
+
+
+def test_a_decision_told_before_a_future_and_at_a_session_is_a_claim(history: History) -> None:
+    """events.yaml: 12 Jun 2024, Pashinyan to parliament: "We will leave" (a statement)."""
+    text = ("Prime Minister Nikol Pashinyan affirmed Armenia's decision to leave the CSTO, stating, "
+            "\"We will leave when we decide,\" during a parliamentary session.")
+    assert set(_verdicts("state-event", text, history, "2024-06-12")) == {"holds"}
+
+
+def test_a_treatys_expiry_is_no_states_lapse(history: History) -> None:
+    text = "Russia's Foreign Ministry held a meeting in Moscow on April 20, the treaty's expiration date."
+    assert _verdicts("state-event", text, history, "1999-04-30") == []
+
+
+def test_a_date_beside_the_saying_dates_the_saying(history: History) -> None:
+    """members.yaml: Russia a member on 3 Oct 2022; the date is the day Kazakhstan spoke."""
+    text = "Rusia menjadi anggota terbesarnya, kata Kazakhstan Senin (3/10/2022)."
+    assert _verdicts("state-event", text, history, "2022-10-03") == ["holds"]

@@ -45,8 +45,10 @@ OFF_TOPIC = ("attendance", "plan", "purpose", "opinion")
 """Concepts of clauses that report who attended, what is planned or what something is for:
 not claims about the record."""
 RULE_OFF_TOPIC = tuple(c for c in OFF_TOPIC if c != "attendance")
-"""For the rules: a rule said at a summit ("at their summit the leaders agreed that a base
-needs the consent of all") is still the rule; who attended is a list of states, not a rule."""
+"""For the rules and a state's events: a rule said at a summit ("at their summit the leaders
+agreed that a base needs the consent of all") is still the rule, and a decision told to a
+session ("affirmed Armenia's decision to leave during a parliamentary session") still the
+decision; who attended is a list of states, neither a rule nor an event."""
 
 
 class Found(NamedTuple):
@@ -356,11 +358,13 @@ DATED = (
     "request",
     "deploy",
     "withdraw_forces",
+    "attribution",
     "exercise",
     "appoint",
     "take_over",
 )
-"""Concepts of events a date in a sentence may belong to."""
+"""Concepts of events a date in a sentence may belong to (saying too: "…, Kazakhstan said
+on Monday (3/10/2022)" dates the saying)."""
 
 
 def _written_name(m: Match) -> Mention | None:
@@ -697,7 +701,7 @@ def _after(day: date) -> date:
     "state-event",
     "membership",
     (*EVENT_CONCEPTS, "sign"),
-    (*OFF_TOPIC, "exercise", "observer", "renew"),
+    (*RULE_OFF_TOPIC, "exercise", "observer", "renew"),
     N_("The record gives: {value}."),
     label=N_("a state joining, leaving, returning, suspended or freezing its participation"),
 )
@@ -707,7 +711,7 @@ def state_event(m: Match) -> Built:
     troops or a restored border is not one). An event in the future is no claim, unless
     someone is reported saying it will happen: that is an announcement ("Pashinyan said
     Armenia will leave the CSTO")."""
-    if m.has("future"):
+    if _in_future(m):
         if m.cue.concept == "sign" or not _announced(m):
             return None
         return _asked_for(m, m.cue.concept)
@@ -715,6 +719,8 @@ def state_event(m: Match) -> Built:
         return None
     if m.cue.concept in ("leave", "return") and m.segment_has("troops", "peacekeeping"):
         return None  # forces withdrawn or returned home ("the withdrawal of CSTO troops")
+    if m.cue.concept == "lapse" and _said_of_document(m):
+        return None  # "the treaty's expiration date": the document's term, no state's event
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
     document_just_named = (
         m.cue.concept in ("join", "leave", "return")
@@ -737,10 +743,28 @@ def state_event(m: Match) -> Built:
     return _standing_event(m, m.cue.concept)
 
 
+def _said_of_document(m: Match) -> bool:
+    """Whether a treaty document stands by the word, two words at most away ("the treaty's
+    expiration", "expiry of the treaty", "истечение срока договора")."""
+    tokens = m.clause.tokens
+    starts = [d.start for d in m.clause.of("document")]
+    starts += [c.start for c in m.clause.cues_of("treaty", "charter")]
+    return any(sum(1 for t in tokens if min(start, m.cue.start) <= t.start < max(start, m.cue.start)) <= 3
+               for start in starts)
+
+
 def _intended(m: Match) -> bool:
     """Whether the event is one decided, requested or announced ("Uzbekistan requested to
     suspend its membership"): a word of intent stands at most four words before it."""
     return m.governed_by("intent", 4)
+
+
+def _in_future(m: Match) -> bool:
+    """Whether a future tense governs the event word: it stands before it in the clause, or
+    is the word itself ("will leave", "akan keluar", "выйдет"). An event told before a
+    future ("affirmed the decision to leave, saying 'we will leave when we decide'") is not
+    governed by it."""
+    return any(c.start <= m.cue.start for c in m.clause.cues_of("future"))
 
 
 def _announced(m: Match) -> bool:
