@@ -1093,3 +1093,15 @@ def test_a_date_beside_the_saying_dates_the_saying(history: History) -> None:
     """members.yaml: Russia a member on 3 Oct 2022; the date is the day Kazakhstan spoke."""
     text = "Rusia menjadi anggota terbesarnya, kata Kazakhstan Senin (3/10/2022)."
     assert _verdicts("state-event", text, history, "2022-10-03") == ["holds"]
+
+
+@pytest.mark.parametrize("text, state", [
+    ("Rusia juga mendapat dukungan dari anggota CSTO Kazakhstan.", ("KAZ",)),
+    ("Russia won support from the CSTO member Kazakhstan.", ("KAZ",)),
+    ("Russia, a CSTO member, spoke first.", ("RUS",)),
+])
+def test_the_state_after_the_word_member_is_the_member(history: History, text: str,
+                                                       state: tuple[str, ...]) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of="2022-11-27").claims
+              if c.claim.kind == "member"]
+    assert [(_p(c).value, c.verdict) for c in claims] == [(state, "holds")]

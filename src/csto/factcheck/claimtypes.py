@@ -1116,6 +1116,19 @@ def _others_of(m: Match, run: StateRun) -> tuple[tuple[str, ...], tuple[tuple[in
     return ((named[-1].key,), ((named[-1].start, named[-1].end),)) if named else ((), ())
 
 
+def _apposed(m: Match) -> Mention | None:
+    """The state that follows the word for member, with at most the Organization's name
+    between: "CSTO member Kazakhstan", "anggota CSTO Kazakhstan", "член ОДКБ Казахстан"."""
+    orgs = m.clause.of("org")
+    for state in m.clause.of("state"):
+        if state.start < m.cue.end or not m.free(state.start, state.end):
+            continue
+        between = [t for t in m.clause.tokens if m.cue.end <= t.start < state.start
+                   and not any(o.start <= t.start < o.end for o in orgs)]
+        return state if not between else None
+    return None
+
+
 def _about_other_body(m: Match, start: int, end: int) -> bool:
     """Whether the membership spoken of is in another organization (NATO, the CIS...): the
     nearest organization named is another one, and not one listed beside the states
@@ -1157,7 +1170,7 @@ def _about_other_body(m: Match, start: int, end: int) -> bool:
 def member(m: Match) -> Built:
     if m.run(2) is not None or m.number(("count_noun",)) is not None:
         return None
-    one = m.state()
+    one = _apposed(m) or m.state()
     if one is None or _about_other_body(m, one.start, one.end):
         return None
     if m.clause.numbers and m.has("count_noun") and not m.has("observer"):
