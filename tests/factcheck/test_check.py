@@ -1105,3 +1105,11 @@ def test_the_state_after_the_word_member_is_the_member(history: History, text: s
     claims = [c for c in csto.check(text, history=history, as_of="2022-11-27").claims
               if c.claim.kind == "member"]
     assert [(_p(c).value, c.verdict) for c in claims] == [(state, "holds")]
+
+
+def test_a_note_received_is_a_statement_of_intent(history: History) -> None:
+    """events.yaml uzb-note-2012: on 28 Jun 2012 the Secretariat confirmed it had received
+    Uzbekistan's note suspending its participation (the suspension itself came on 19 Dec)."""
+    text = ("The secretariat of the CSTO bloc confirmed it had received a note from Uzbekistan "
+            "suspending its membership.")
+    assert _verdicts("state-event", text, history, "2012-06-28") == ["holds"]
