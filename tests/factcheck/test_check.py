@@ -1113,3 +1113,16 @@ def test_a_note_received_is_a_statement_of_intent(history: History) -> None:
     text = ("The secretariat of the CSTO bloc confirmed it had received a note from Uzbekistan "
             "suspending its membership.")
     assert _verdicts("state-event", text, history, "2012-06-28") == ["holds"]
+
+
+@pytest.mark.parametrize("folder", ["corpus", "development", "heldout"])
+def test_every_annotated_quote_is_the_text_at_its_offsets(folder: str) -> None:
+    """The three annotated sets: a quote that moved would score a claim against the wrong
+    words."""
+    from tests.factcheck.evaluation import read_corpus
+
+    items = read_corpus(CORPUS.parent / folder)
+    assert items
+    for item in items:
+        for claim in item.claims:
+            assert item.text[claim["start"] : claim["end"]] == claim["quote"], (item.name, claim)
