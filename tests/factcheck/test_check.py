@@ -1126,3 +1126,18 @@ def test_every_annotated_quote_is_the_text_at_its_offsets(folder: str) -> None:
     for item in items:
         for claim in item.claims:
             assert item.text[claim["start"] : claim["end"]] == claim["quote"], (item.name, claim)
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # documents.yaml cst: signed 15 May 1992 in Tashkent by Armenia, Kazakhstan, Kyrgyzstan,
+    # Russia, Tajikistan and Uzbekistan: the signers and the Treaty's day, two claims
+    ("Armenia, Kazakhstan, Kyrgyzstan, Russia, Tajikistan and Uzbekistan signed the Treaty "
+     "on Collective Security in May 1992.",
+     [("document-date", "holds"), ("state-event", "holds")]),
+    # events.yaml: Azerbaijan, Georgia and Belarus signed in 1993, accessions: no Treaty date
+    ("Azerbaijan, Georgia and Belarus signed the Treaty in 1993.", [("state-event", "holds")]),
+])
+def test_the_original_signers_signing_dates_the_document_too(
+        history: History, text: str, kinds: list[tuple[str, str]]) -> None:
+    claims = csto.check(text, history=history, as_of="2022-02-08").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == kinds

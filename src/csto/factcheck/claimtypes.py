@@ -96,6 +96,12 @@ class Record:
         found = [f.id for f in getattr(answer, "forces", ()) if "peacekeeping" in str(f.name.en).lower()]
         return str(found[0]) if len(found) == 1 else None
 
+    def signatories(self, day: date) -> tuple[str, ...]:
+        """The states that had signed the Treaty by ``day`` (signatories and members)."""
+        answer = self.ask("members", {"on": day.isoformat()})
+        return tuple(s.iso3 for s in getattr(answer, "standings", ())
+                     if s.status in ("signatory", "member"))
+
     def military_alliance(self) -> str | None:
         answer = self.ask("groupings", {})
         for grouping in getattr(answer, "groupings", ()):
@@ -189,15 +195,16 @@ class Match:
                     return last, noun
         return None
 
-    def own_date(self, events: tuple[str, ...] = ()) -> DateMention | None:
-        """The date nearest the trigger that no other claim has taken, and that is not
-        nearer to another event of the clause (``events``: the concepts that date things).
-        A date after "until" ends what the verb began, so it is not the verb's day."""
+    def own_date(self, events: tuple[str, ...] = (), shared: bool = False) -> DateMention | None:
+        """The date nearest the trigger that no other claim has taken (``shared``: taken or
+        not), and that is not nearer to another event of the clause (``events``: the
+        concepts that date things). A date after "until" ends what the verb began, so it is
+        not the verb's day."""
         others = [c for c in self.clause.cues_of(*events) if c.start != self.cue.start]
         ends = [c.end for c in self.clause.cues_of("until")]
         dates = []
         for d in self.clause.dates:
-            if not self.free(d.start, d.end) or any(0 <= d.start - end <= 1 for end in ends):
+            if not (shared or self.free(d.start, d.end)) or any(0 <= d.start - end <= 1 for end in ends):
                 continue
             mine = self.separated(d.start, d.end)
             if any(self.separated(d.start, d.end, c) < mine for c in others):
@@ -513,7 +520,8 @@ def document_date(m: Match) -> Built:
     if m.cue.concept == "found" and _creates_force(m):
         return None  # "agreed to create a peacekeeping force": the force's date, not the Organization's
     if m.cue.concept == "sign" and (
-        _signed_by_states(m) or (m.clause.of("state") and not (_explicit_document(m) or m.clause.of("org")))
+        (_signed_by_states(m) and not _original_signers(m))
+        or (m.clause.of("state") and not (_explicit_document(m) or m.clause.of("org")))
     ):
         return None  # "X, Y and Z signed a year later": accessions, not the Treaty's date
     document = m.document()
@@ -620,7 +628,7 @@ def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[in
     subjects, used = found
     if concept == "join" and m.has("organization") and m.has("other", "hostile"):
         return None  # joining other alliances: a rule, not an accession
-    own = m.own_date(DATED)
+    own = m.own_date(DATED, shared=concept == "sign")  # a signing's day may date the document too
     scope, first, last = m.when(own)
     if scope == "during" and own is not None:
         p = Proposition(
@@ -735,7 +743,7 @@ def state_event(m: Match) -> Built:
     ):
         return None
     if m.cue.concept == "sign" and (
-        m.own_date(DATED) is None or (_explicit_document(m) and not _signed_by_states(m))
+        m.own_date(DATED, shared=True) is None or (_explicit_document(m) and not _signed_by_states(m))
     ):
         return None
     if m.cue.concept != "sign" and _intended(m):
@@ -837,6 +845,21 @@ def _uncertain_milestone(m: Match, first: date, last: date) -> bool:
     milestones = getattr(getattr(answer, "organization", None), "milestones", ())
     inside = [s for s in milestones if first <= s.date <= last]
     return not any(s.founding for s in inside) and any(s.confidence == "L" for s in inside)
+
+
+def _original_signers(m: Match) -> bool:
+    """Whether the states named as signing are among those that signed the document on its
+    day ("Armenia, Kazakhstan… signed the Treaty in May 1992"): then the sentence dates the
+    document too, and the signers are a claim of their own (``state-event`` reads the same
+    date)."""
+    document = m.document()
+    if document == "organization":
+        document = "charter"
+    if document not in ("cst", "charter"):
+        return False
+    day = m.record.document_day(document, "signed", m.day)
+    states = {s.key for s in m.clause.of("state") if s.end <= m.cue.start}
+    return day is not None and bool(states) and states <= set(m.record.signatories(day))
 
 
 def _creates_force(m: Match) -> bool:
