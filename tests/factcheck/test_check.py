@@ -1141,3 +1141,9 @@ def test_the_original_signers_signing_dates_the_document_too(
         history: History, text: str, kinds: list[tuple[str, str]]) -> None:
     claims = csto.check(text, history=history, as_of="2022-02-08").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+
+
+def test_holding_the_csto_presidency_in_turn_is_the_rotation(history: History) -> None:
+    """Charter Art. 13: the chair passes among the members in turn."""
+    text = "Negara-negara anggota bergiliran memegang posisi Presiden CSTO setahun sekali."
+    assert _verdicts("rotation", text, history, "2023-01-01") == ["holds"]
