@@ -1147,3 +1147,19 @@ def test_holding_the_csto_presidency_in_turn_is_the_rotation(history: History) -
     """Charter Art. 13: the chair passes among the members in turn."""
     text = "Negara-negara anggota bergiliran memegang posisi Presiden CSTO setahun sekali."
     assert _verdicts("rotation", text, history, "2023-01-01") == ["holds"]
+
+
+@pytest.mark.parametrize("text, as_of, day", [
+    # documents.yaml cst-prolongation-1999: six states renewed; those the Treaty bound after
+    # it lapsed for the others on 20 Apr 1999
+    ("In 1999, six members signed a protocol to renew the treaty.", "2022-02-08",
+     date(1999, 4, 20)),
+    # members.yaml on 2022-11-27: six members; "the six-nation CSTO" at a summit
+    ("Pashinyan mempertanyakan keefektifan CSTO enam negara pada pertemuan puncak minggu ini.",
+     "2022-11-27", date(2022, 11, 27)),
+])
+def test_six_members_counted_by_the_renewal_and_beside_the_name(
+        history: History, text: str, as_of: str, day: date) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of=as_of).claims
+              if c.claim.kind == "count"]
+    assert [(_p(c).value, _p(c).day, c.verdict) for c in claims] == [(6, day, "holds")]

@@ -223,8 +223,13 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
 
 def _membership_between(clause: Clause, cue: Cue) -> bool:
     """Whether, after every word of a meeting, a word of membership stands before the
-    trigger: "the CSTO summit, which includes six states" counts members; "the summit was
-    attended by six states" counts who came."""
+    trigger, or the Organization's name right before its number: "the CSTO summit, which
+    includes six states" and "the six-nation CSTO" count members; "the summit was attended
+    by six states" counts who came."""
+    tokens = clause.tokens
+    if any(0 <= cue.start - org.end and sum(1 for t in tokens if org.end <= t.start < cue.start) <= 2
+           for org in clause.of("org")):
+        return True  # "the six-nation CSTO", "CSTO enam negara": the Organization's size
     meetings = clause.cues_of("attendance")
     if any(m.start >= cue.start for m in meetings):
         return False

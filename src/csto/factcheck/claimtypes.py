@@ -924,6 +924,13 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
                                       else "cst", "in_force", m.day)
         if bound is not None:
             return "members", "members.iso3", bound
+    if m.has("renew") and (not m.has("founder", "sign") or m.document() == EXTENSION):
+        # "six members signed a protocol to renew the treaty": those it bound on renewal
+        day = m.record.document_day("cst", "in_force", m.day)
+        renewal = m.record.document_day(EXTENSION, "signed", m.day)
+        if day is None or renewal is None:
+            return None
+        return "members", "members.iso3", _lapse_day(m, renewal)
     if m.has("founder", "sign"):
         document = m.document()
         if document == "organization":
@@ -936,12 +943,6 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
             return None
         field = "standings[status=signatory].iso3" if document == "cst" else "members.iso3"
         return "members", field, signed
-    if m.has("renew"):
-        day = m.record.document_day("cst", "in_force", m.day)
-        renewal = m.record.document_day(EXTENSION, "signed", m.day)
-        if day is None or renewal is None:
-            return None
-        return "members", "members.iso3", _lapse_day(m, renewal)
     return "members", "members.iso3", m.day
 
 
