@@ -227,7 +227,7 @@ def _membership_between(clause: Clause, cue: Cue) -> bool:
     includes six states" and "the six-nation CSTO" count members; "the summit was attended
     by six states" counts who came."""
     tokens = clause.tokens
-    if any(0 <= cue.start - org.end and sum(1 for t in tokens if org.end <= t.start < cue.start) <= 2
+    if any(cue.start >= org.end and sum(1 for t in tokens if org.end <= t.start < cue.start) <= 2
            for org in clause.of("org")):
         return True  # "the six-nation CSTO", "CSTO enam negara": the Organization's size
     meetings = clause.cues_of("attendance")
