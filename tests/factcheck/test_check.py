@@ -1163,3 +1163,11 @@ def test_six_members_counted_by_the_renewal_and_beside_the_name(
     claims = [c for c in csto.check(text, history=history, as_of=as_of).claims
               if c.claim.kind == "count"]
     assert [(_p(c).value, _p(c).day, c.verdict) for c in claims] == [(6, day, "holds")]
+
+
+def test_re_joined_is_a_return(history: History) -> None:
+    """events.yaml uzb-return: Uzbekistan came back in 2006."""
+    claims = csto.check("In 1999 Uzbekistan quit the bloc, but in 2006 it re-joined.",
+                        history=history, as_of="2012-06-28").claims
+    returned = [c for c in claims if c.claim.kind == "state-event" and "return" in _p(c).field]
+    assert [c.verdict for c in returned] == ["holds"]

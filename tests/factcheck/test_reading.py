@@ -230,3 +230,26 @@ def test_british_and_american_spellings_name_the_same_body() -> None:
     for spelling in ("Shanghai Cooperation Organisation", "Shanghai Cooperation Organization"):
         found = names.find(fold(spelling), spelling)
         assert [(m.kind, m.key) for m in found] == [("other-org", "SCO")]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("in 1992, and seven years later", 1999),
+    ("pada 1999, tujuh tahun kemudian", 2006),
+    ("в 1999 году, через семь лет", 2006),
+    ("в 1992 году, семь лет спустя", 1999),
+    ("in 2000, 3 years later", 2003),
+])
+def test_years_later_count_from_the_year_before(text: str, year: int) -> None:
+    found = dates.find(text, 2010)
+    assert [d.day.year for d in found] == [int(text.split()[1].strip(",")), year]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It leaned towards the U.S. After the attacks it changed.",
+     ["It leaned towards the U.S.", "After the attacks it changed."]),
+    ("U.S. forces used the base.", ["U.S. forces used the base."]),
+    ("Gen. Sidorov spoke.", ["Gen. Sidorov spoke."]),
+])
+def test_an_abbreviation_ends_a_sentence_before_a_word_that_opens_one(text: str,
+                                                                      expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in sentences(text)] == expected

@@ -39,6 +39,15 @@ def month_names() -> dict[str, int]:
 
 
 _TO = r"(?:-|–|—|to|until|till|sampai|hingga|s\.d\.|по|до)"
+
+_COUNTS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "два": 2, "три": 3, "четыре": 4, "пять": 5,
+    "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
+}
+"""Small numbers as words, for "seven years later" and its like."""
+_COUNT = "(?:" + "|".join([*_COUNTS, r"\d{1,2}"]) + ")"
 """What joins the first and last day of a range."""
 
 
@@ -85,6 +94,13 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "year": re.compile(
             rf"(?<![\w/.])(?<![\w]-)(?P<y>{YEAR})(?:\s*(?:года|году|год|г\.|г\b))?(?![\d]|-\d|[./]\d)"
+        ),
+        # "seven years later", "tujuh tahun kemudian", "через семь лет", "семь лет спустя"
+        "years_later": re.compile(
+            rf"\b(?:(?P<n1>{_COUNT})\s+years?\s+later|(?P<n2>{_COUNT})\s+tahun\s+"
+            rf"(?:kemudian|setelahnya)|через\s+(?P<n3>{_COUNT})\s+(?:лет|года)|"
+            rf"(?P<n4>{_COUNT})\s+(?:лет|года)\s+спустя)\b",
+            re.I,
         ),
         "relative": re.compile(
             r"\b(?P<rel>yesterday|kemarin|вчера|today|hari ini|сегодня|"
@@ -159,6 +175,13 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
                 day = _day(context_year, month, int(m.group("d"))) if month else None
                 if day is not None and int(m.group("d")) > 0:
                     found.append(DateMention(m.start(), m.end(), day, "day", relative=True))
+    for m in patterns["years_later"].finditer(text):
+        written = next(g for g in m.group("n1", "n2", "n3", "n4") if g)
+        count = int(written) if written.isdigit() else _COUNTS[written.lower()]
+        earlier = [d.day.year for d in found if d.end <= m.start() and not d.relative]
+        base = earlier[-1] if earlier else context_year
+        if base is not None and MIN_YEAR <= base + count <= MAX_YEAR:
+            found.append(DateMention(m.start(), m.end(), date(base + count, 1, 1), "year", relative=True))
     for m in patterns["relative"].finditer(text):
         earlier = [d.day.year for d in found if d.end <= m.start() and not d.relative]
         resolved = _relative(m.group("rel").lower(), earlier[-1] if earlier else context_year, today)

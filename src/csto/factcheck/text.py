@@ -179,7 +179,7 @@ def sentences(text: str) -> list[Sentence]:
     spans: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if _abbreviation_before(text, match.start()):
+        if _abbreviation_before(text, match.start()) and not _opens_sentence(text, match.end()):
             continue
         _add(text, start, match.start(), spans)
         start = match.end()
@@ -187,6 +187,22 @@ def sentences(text: str) -> list[Sentence]:
     told = [s.lang for s in spans if s.lang]
     usual = max(set(told), key=told.count) if told else "en"
     return [s if s.lang else s._replace(lang=usual) for s in spans]
+
+
+_OPENERS = frozenset({
+    "the", "after", "before", "in", "on", "at", "but", "however", "it", "this", "these", "that",
+    "they", "he", "she", "we", "when", "while", "since", "as", "meanwhile", "pada", "setelah",
+    "sebelum", "namun", "tetapi", "di", "dalam", "ini", "itu", "dia", "mereka", "после",
+    "до", "однако", "но", "это", "он", "она", "они", "при", "тогда",
+})
+"""Words that open sentences far more often than they follow an abbreviation inside one:
+"…towards the U.S. After the attacks…" ends a sentence at "U.S."."""
+
+
+def _opens_sentence(text: str, index: int) -> bool:
+    """Whether the word at ``index`` is a capitalised word that usually opens a sentence."""
+    word = re.match(r"[^\W\d_]+", text[index : index + 40])
+    return word is not None and word.group()[:1].isupper() and word.group().lower() in _OPENERS
 
 
 def _abbreviation_before(text: str, index: int) -> bool:
