@@ -2257,6 +2257,38 @@ def official_language(m: Match) -> Built:
 
 
 @claim(
+    "organization-basis",
+    "organization",
+    ("basis",),
+    OFF_TOPIC,
+    N_("The record gives the founding steps: {value}."),
+    label=N_("the treaty the Organization was built on"),
+)
+def organization_basis(m: Match) -> Built:
+    """ "The CSTO was created on the basis of the Collective Security Treaty": the treaty
+    named is one whose signing the record counts among the Organization's founding steps."""
+    if not (m.clause.of("org") or m.has("organization")):
+        return None
+    tokens = m.clause.tokens
+    named = [d for d in m.clause.of("document") if d.start >= m.cue.end
+             and sum(1 for t in tokens if m.cue.end <= t.start < d.start) <= 3]
+    if not named:
+        return None
+    document = named[0]
+    p = Proposition(
+        "about",
+        (),
+        f"organization.milestones[founding=True,document={document.key}].summary",
+        "nonempty",
+        None,
+        m.day,
+        polarity=not m.denied_near(document),
+        scope="fixed",
+    )
+    return p, span(m.cue, document)
+
+
+@claim(
     "un-observer",
     "organization",
     ("general_assembly",),
