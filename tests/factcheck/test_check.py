@@ -376,12 +376,14 @@ def test_fuzz_run_finishes_in_time_and_grows_linearly(history: History) -> None:
 
 def test_quality_on_the_tuning_corpus_does_not_fall(history: History) -> None:
     """A regression guard on the tuning corpus; ``make bench`` prints the figures beside
-    the held-out ones, where the targets are."""
+    the held-out ones, where the targets are. Its guidelines predate the ninth type,
+    ``organization`` (the held-out and development sets annotate it): the Organization's
+    names and the treaty it was built on count against its precision."""
     total = Score(0, 0, 0, 0)
     for result, _ in evaluate(CORPUS, history).values():
         total = total + result
     assert total.annotated == 238
-    assert total.precision >= 0.75 and total.recall >= 0.65 and total.accuracy >= 0.80, total
+    assert total.precision >= 0.72 and total.recall >= 0.75 and total.accuracy >= 0.90, total
 
 
 @pytest.mark.parametrize("text, verdict", [
