@@ -1173,3 +1173,11 @@ def test_re_joined_is_a_return(history: History) -> None:
                         history=history, as_of="2012-06-28").claims
     returned = [c for c in claims if c.claim.kind == "state-event" and "return" in _p(c).field]
     assert [c.verdict for c in returned] == ["holds"]
+
+
+def test_joining_it_after_the_organization_was_named_is_joining_the_organization(
+        history: History) -> None:
+    """events.yaml: Uzbekistan a signatory from 15 May 1992, a member on 30 Jun 2012."""
+    text = ("Военно-политический союз ОДКБ был создан в начале 1990-х годов. "
+            "Узбекистан вступил в него.")
+    assert _verdicts("state-event", text, history, "2012-06-30") == ["holds"]

@@ -183,8 +183,10 @@ def _focus(reading: SentenceReading, visible: str, focus: Focus) -> Focus:
     document = (documents[-1].key, documents[-1].start) if documents else focus.document
     years = [d.day.year for d in reading.dates if not d.relative]
     states = tuple(dict.fromkeys(m.key for m in reading.mentions if m.kind == "state"))
+    named = [m.start for m in reading.mentions if m.kind == "org"]
+    organization = named[-1] if named else focus.organization
     return Focus(exercise, document, states or focus.states, years[-1] if years else focus.year,
-                 focus.case)
+                 focus.case, organization)
 
 
 GOVERNING = ("purpose",)

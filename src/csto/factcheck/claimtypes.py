@@ -695,8 +695,9 @@ def _shared_subject(m: Match) -> Mention | None:
 
 
 NEAR_DOCUMENT = 300
-"""Characters within which a document named before stays what an event is done to ("the
-Treaty was signed in 1992. Azerbaijan joined it in 1993")."""
+"""Characters within which a document or the Organization named before stays what an event
+is done to ("the Treaty was signed in 1992. Azerbaijan joined it in 1993"; "the CSTO was set
+up in the 1990s. Uzbekistan joined it with Russia…")."""
 
 
 def _after(day: date) -> date:
@@ -732,8 +733,11 @@ def state_event(m: Match) -> Built:
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
     document_just_named = (
         m.cue.concept in ("join", "leave", "return")
-        and m.focus.document is not None
-        and 0 <= m.clause.start - m.focus.document[1] <= NEAR_DOCUMENT
+        and (
+            (m.focus.document is not None and 0 <= m.clause.start - m.focus.document[1] <= NEAR_DOCUMENT)
+            or (m.focus.organization is not None
+                and 0 <= m.clause.start - m.focus.organization <= NEAR_DOCUMENT)
+        )
     )
     if not (
         _names_organization(m.clause)

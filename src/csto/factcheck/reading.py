@@ -186,6 +186,8 @@ class Focus(NamedTuple):
     case: str | None = None
     """The state whose request for assistance a claim last spoke of: the operation later
     sentences describe ("the peacekeeping forces include units of Russia and Belarus")."""
+    organization: int | None = None
+    """Where the Organization was last named (its name, or a word for it next to one)."""
 
 
 def period(mention: DateMention) -> tuple[date, date]:
