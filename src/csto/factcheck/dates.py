@@ -40,6 +40,13 @@ def month_names() -> dict[str, int]:
 
 _TO = r"(?:-|–|—|to|until|till|sampai|hingga|s\.d\.|по|до)"
 
+_DIGIT = re.compile(r"\d")
+_RANGE_HINT = re.compile(r"\d\s*(?:-|–|—|to|until|till|sampai|hingga|s\.d\.|по|до)\s*\d", re.I)
+_LATER_HINT = re.compile(r"later|kemudian|setelahnya|через|спустя", re.I)
+_DECADE_HINT = re.compile(r"\d0(?:'?s|-)")
+"""Cheap tests that a sentence may hold a range of days, a count of years later, a decade:
+the full patterns, with every month name, run only where one does."""
+
 _COUNTS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
@@ -130,21 +137,16 @@ def _month(text: str) -> int | None:
     return month_names().get(value)
 
 
-def find(text: str, context_year: int | None = None, today: date | None = None) -> list[DateMention]:
-    """Dates in ``text`` (one sentence), most specific first where they overlap.
-
-    ``context_year`` completes a day written without a year ("26 марта"); ``today`` is the
-    day the text speaks of, for "yesterday" and "a year ago".
-    """
-    patterns = _patterns()
-    found: list[DateMention] = []
+def _written(text: str, patterns: dict[str, re.Pattern[str]], found: list[DateMention],
+             context_year: int | None) -> None:
+    """The dates written with digits: days, ranges, months, decades, years."""
     for name in ("iso", "dmy", "mdy", "numeric"):
         for m in patterns[name].finditer(text):
             month = _month(m.group("m"))
             day = _day(int(m.group("y")), month, int(m.group("d"))) if month else None
             if day is not None:
                 found.append(DateMention(m.start(), m.end(), day, "day"))
-    for name in ("days", "month_days"):
+    for name in ("days", "month_days") if _RANGE_HINT.search(text) else ():
         for m in patterns[name].finditer(text):
             month = _month(m.group("m"))
             year = int(m.group("y")) if m.group("y") else context_year
@@ -158,7 +160,7 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
         month = _month(m.group("m"))
         if month:
             found.append(DateMention(m.start(), m.end(), date(int(m.group("y")), month, 1), "month"))
-    for m in patterns["decade"].finditer(text):
+    for m in patterns["decade"].finditer(text) if _DECADE_HINT.search(text) else ():
         first = int(m.group("y"))
         found.append(DateMention(m.start(), m.end(), date(first, 1, 1), "year", date(first + 9, 12, 31)))
     for name in ("between", "range"):
@@ -175,7 +177,19 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
                 day = _day(context_year, month, int(m.group("d"))) if month else None
                 if day is not None and int(m.group("d")) > 0:
                     found.append(DateMention(m.start(), m.end(), day, "day", relative=True))
-    for m in patterns["years_later"].finditer(text):
+
+
+def find(text: str, context_year: int | None = None, today: date | None = None) -> list[DateMention]:
+    """Dates in ``text`` (one sentence), most specific first where they overlap.
+
+    ``context_year`` completes a day written without a year ("26 марта"); ``today`` is the
+    day the text speaks of, for "yesterday" and "a year ago".
+    """
+    patterns = _patterns()
+    found: list[DateMention] = []
+    if _DIGIT.search(text):  # every date but a relative one is written with digits
+        _written(text, patterns, found, context_year)
+    for m in patterns["years_later"].finditer(text) if _LATER_HINT.search(text) else ():
         written = next(g for g in m.group("n1", "n2", "n3", "n4") if g)
         count = int(written) if written.isdigit() else _COUNTS[written.lower()]
         earlier = [d.day.year for d in found if d.end <= m.start() and not d.relative]
