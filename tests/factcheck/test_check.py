@@ -1181,3 +1181,28 @@ def test_joining_it_after_the_organization_was_named_is_joining_the_organization
     text = ("Военно-политический союз ОДКБ был создан в начале 1990-х годов. "
             "Узбекистан вступил в него.")
     assert _verdicts("state-event", text, history, "2012-06-30") == ["holds"]
+
+
+@pytest.mark.parametrize("as_of, verdict", [
+    # cases.yaml kaz-2022: the operation ran 5 to 19 Jan 2022. "Will be sent" is looked for
+    # from 31 days before the text's day to 365 days after it.
+    ("2021-01-04", "does-not-hold"),  # its year after ends on 4 Jan 2022, the day before
+    ("2021-01-05", "holds"),          # ... on 5 Jan 2022, the operation's first day
+    ("2022-02-19", "holds"),          # 31 days before: 19 Jan, its last day
+    ("2022-02-20", "does-not-hold"),  # 31 days before: 20 Jan, the day after
+])
+def test_the_window_of_forces_said_to_be_sent_at_its_edges(history: History, as_of: str,
+                                                            verdict: str) -> None:
+    text = "В Казахстан будут направлены коллективные миротворческие силы ОДКБ."
+    assert _verdicts("case-deployment", text, history, as_of) == [verdict]
+
+
+@pytest.mark.parametrize("day, verdict", [
+    # exercises.yaml rubezh-2007: 27 Mar (the staff phase at the Joint Staff, as its source,
+    # Novosti-Armenia of 26 Mar 2007, gives) to 6 Apr 2007
+    ("26 March", "does-not-hold"), ("27 March", "holds"),
+    ("6 April", "holds"), ("7 April", "does-not-hold"),
+])
+def test_the_days_of_rubezh_2007_at_its_edges(history: History, day: str, verdict: str) -> None:
+    text = f"Rubezh-2007 was held on {day} 2007."
+    assert _verdicts("exercise-date", text, history, "2007-12-31") == [verdict]

@@ -228,8 +228,7 @@ def _membership_between(clause: Clause, cue: Cue) -> bool:
     trigger, or the Organization's name right before its number: "the CSTO summit, which
     includes six states" and "the six-nation CSTO" count members; "the summit was attended
     by six states" counts who came."""
-    tokens = clause.tokens
-    if any(cue.start >= org.end and sum(1 for t in tokens if org.end <= t.start < cue.start) <= 2
+    if any(cue.start >= org.end and clause.words_between(org.end, cue.start) <= 2
            for org in clause.of("org")):
         return True  # "the six-nation CSTO", "CSTO enam negara": the Organization's size
     meetings = clause.cues_of("attendance")
@@ -239,19 +238,16 @@ def _membership_between(clause: Clause, cue: Cue) -> bool:
     return any(last <= c.start <= cue.start for c in clause.cues_of("member", "consist"))
 
 
-def _extent(clause: object, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tuple[int, int]:
+def _extent(clause: Clause, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tuple[int, int]:
     """Where a claim is stated: the words it takes its values from, and its trigger word
     where that stands next to them ("six member states", not the whole sentence)."""
-    inside = tuple(u for u in uses if clause.start <= u[0] < clause.end)  # type: ignore[attr-defined]
+    inside = tuple(u for u in uses if clause.start <= u[0] < clause.end)
     uses = inside  # a subject carried from the clause before is not quoted again
     if not uses:
         return cue.start, cue.end
-    tokens = clause.tokens  # type: ignore[attr-defined]
-
-    def words_between(a: int, b: int) -> int:
-        return sum(1 for t in tokens if a <= t.start < b)
-
-    near = [u for u in uses if words_between(min(u[1], cue.end), max(u[0], cue.start)) <= 8] or [uses[0]]
+    tokens = clause.tokens
+    near = [u for u in uses
+            if clause.words_between(min(u[1], cue.end), max(u[0], cue.start)) <= 8] or [uses[0]]
     start, end = min(a for a, _ in near), max(b for _, b in near)
     between = [t for t in tokens if (cue.end <= t.start < start) or (end <= t.start < cue.start)]
     a_word = any(t.text[:1].isalnum() for t in tokens if cue.start <= t.start < cue.end)

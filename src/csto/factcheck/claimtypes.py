@@ -454,7 +454,7 @@ def force_date(m: Match) -> Built:
     if m.cue.concept == "peacekeeping":
         # "agreed to create a peacekeeping force": the force the record keeps for it
         created = [c for c in m.clause.cues_of("found") if c.end <= m.cue.start
-                   and sum(1 for t in m.clause.tokens if c.end <= t.start < m.cue.start) <= 4]
+                   and m.clause.words_between(c.end, m.cue.start) <= 4]
         key = m.record.peacekeeping_force() if created and not m.clause.of("force") else None
     else:
         key = next(f.key for f in m.clause.of("force") if f.start == m.cue.start)
@@ -701,8 +701,6 @@ up in the 1990s. Uzbekistan joined it with Russia…")."""
 
 
 def _after(day: date) -> date:
-    from datetime import timedelta
-
     return day + timedelta(days=1)
 
 
@@ -758,10 +756,9 @@ def state_event(m: Match) -> Built:
 def _said_of_document(m: Match) -> bool:
     """Whether a treaty document stands by the word, two words at most away ("the treaty's
     expiration", "expiry of the treaty", "истечение срока договора")."""
-    tokens = m.clause.tokens
     starts = [d.start for d in m.clause.of("document")]
     starts += [c.start for c in m.clause.cues_of("treaty", "charter")]
-    return any(sum(1 for t in tokens if min(start, m.cue.start) <= t.start < max(start, m.cue.start)) <= 3
+    return any(m.clause.words_between(min(start, m.cue.start), max(start, m.cue.start)) <= 3
                for start in starts)
 
 
@@ -869,18 +866,15 @@ def _original_signers(m: Match) -> bool:
 def _creates_force(m: Match) -> bool:
     """Whether what the word of founding creates is a force: a force or peacekeepers named
     within four words after it ("to create a 'Peacekeeping Force'", "создать КСОР")."""
-    tokens = m.clause.tokens
     starts = [f.start for f in m.clause.of("force")]
     starts += [c.start for c in m.clause.cues_of("peacekeeping", "troops")]
-    return any(start >= m.cue.end and sum(1 for w in tokens if m.cue.end <= w.start < start) <= 4
-               for start in starts)
+    return any(start >= m.cue.end and m.clause.words_between(m.cue.end, start) <= 4 for start in starts)
 
 
 def _signed_by_states(m: Match) -> bool:
     """Whether states are the ones signing: named just before the word for signing, at most
     two words between ("Belarus also signed", "Belarus turut menandatangani")."""
-    return any(s.end <= m.cue.start and sum(1 for t in m.clause.tokens
-                                            if s.end <= t.start < m.cue.start) <= 2
+    return any(s.end <= m.cue.start and m.clause.words_between(s.end, m.cue.start) <= 2
                for s in m.clause.of("state"))
 
 
@@ -1041,11 +1035,10 @@ def _others(m: Match, number: Number, noun: Cue) -> bool:
     """Whether the counted states are "other" ones: the word stands between the number and
     the noun, or just after the noun ("five other members", "lima negara anggota lainnya",
     "пять других государств")."""
-    tokens = m.clause.tokens
     for cue in m.clause.cues_of("other"):
         if number.end <= cue.start <= noun.start:
             return True
-        if cue.start >= noun.end and sum(1 for t in tokens if noun.end <= t.start < cue.start) <= 1:
+        if cue.start >= noun.end and m.clause.words_between(noun.end, cue.start) <= 1:
             return True
     return False
 
@@ -1137,7 +1130,7 @@ def _others_of(m: Match, run: StateRun) -> tuple[tuple[str, ...], tuple[tuple[in
     """The state the list's "other" members are others than ("Russia leads, with five
     other members: Armenia, Belarus…"): the one named before the word, outside the list."""
     other = [c for c in m.clause.cues_of("other") if c.end <= run.start
-             and sum(1 for t in m.clause.tokens if c.end <= t.start < run.start) <= 4]
+             and m.clause.words_between(c.end, run.start) <= 4]
     if not other:
         return (), ()
     named = [s for s in m.clause.of("state") if s.end <= other[-1].start and s.key not in run.states]
@@ -1322,8 +1315,7 @@ def _heads_organization(m: Match, holder: Mention) -> bool:
     """A word for heading stands within three words after the person, the Organization
     after it."""
     for cue in m.clause.cues_of("office_holder"):
-        words = sum(1 for t in m.clause.tokens if holder.end <= t.start < cue.start)
-        if cue.start >= holder.end and words <= 3 and any(
+        if cue.start >= holder.end and m.clause.words_between(holder.end, cue.start) <= 3 and any(
                 o.start >= cue.end for o in m.clause.of("org")):
             return True
     return False
@@ -1816,10 +1808,10 @@ def exercise_host(m: Match) -> Built:
     if named is None or not (m.has("exercise") or m.clause.of("series")):
         return None
     runs = [r for r in m.clause.state_runs() if r.start >= m.cue.end and m.free(r.start, r.end)]
-    if not runs or sum(1 for t in m.clause.tokens if m.cue.end <= t.start < runs[0].start) > 3:
+    if not runs or m.clause.words_between(m.cue.end, runs[0].start) > 3:
         # the host as the verb's subject ("Kazakhstan hosted Interaction-2019")
         runs = [r for r in m.clause.state_runs() if r.end <= m.cue.start and m.free(r.start, r.end)
-                and sum(1 for t in m.clause.tokens if r.end <= t.start < m.cue.start) <= 1]
+                and m.clause.words_between(r.end, m.cue.start) <= 1]
         if m.cue.concept != "host" or not runs:
             return None
         runs = runs[-1:]
@@ -2050,7 +2042,7 @@ def case_deployment(m: Match) -> Built:
     if not (m.has("peacekeeping", "troops", "military") or m.clause.of("org")) or m.has("refuse"):
         return None
     sent = [c for c in m.clause.cues_of("envoys") if c.start >= m.cue.end
-            and sum(1 for t in m.clause.tokens if m.cue.end <= t.start < c.start) <= 3]
+            and m.clause.words_between(m.cue.end, c.start) <= 3]
     if sent and not m.has("peacekeeping", "troops"):
         return None  # "sent a mission to Armenia", advisers: people, no forces
     toward = [c.end for c in m.clause.cues_of("toward", "located_in")]
@@ -2273,9 +2265,8 @@ def organization_basis(m: Match) -> Built:
     named is one whose signing the record counts among the Organization's founding steps."""
     if not (m.clause.of("org") or m.has("organization")):
         return None
-    tokens = m.clause.tokens
     named = [d for d in m.clause.of("document") if d.start >= m.cue.end
-             and sum(1 for t in tokens if m.cue.end <= t.start < d.start) <= 3]
+             and m.clause.words_between(m.cue.end, d.start) <= 3]
     if not named:
         return None
     document = named[0]

@@ -14,6 +14,8 @@ from datetime import date, timedelta
 from functools import cache
 from typing import NamedTuple
 
+from .numbers import small_numbers
+
 YEAR = r"(?:19[5-9]\d|20\d\d)"
 MIN_YEAR, MAX_YEAR = 1950, 2099
 
@@ -47,20 +49,14 @@ _DECADE_HINT = re.compile(r"\d0(?:'?s|-)")
 """Cheap tests that a sentence may hold a range of days, a count of years later, a decade:
 the full patterns, with every month name, run only where one does."""
 
-_COUNTS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-    "delapan": 8, "sembilan": 9, "sepuluh": 10, "два": 2, "три": 3, "четыре": 4, "пять": 5,
-    "шесть": 6, "семь": 7, "восемь": 8, "девять": 9, "десять": 10,
-}
-"""Small numbers as words, for "seven years later" and its like."""
-_COUNT = "(?:" + "|".join([*_COUNTS, r"\d{1,2}"]) + ")"
+
 """What joins the first and last day of a range."""
 
 
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     month = "(?:" + "|".join(sorted((re.escape(n) for n in month_names()), key=len, reverse=True)) + r")\.?"
+    count = "(?:" + "|".join([*sorted(small_numbers(), key=len, reverse=True), r"\d{1,2}"]) + ")"
     year_tail = r"(?:\s*(?:года|году|год|г\.|г\b|гг\.?))?"
     return {
         "dmy": re.compile(
@@ -104,9 +100,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         # "seven years later", "tujuh tahun kemudian", "через семь лет", "семь лет спустя"
         "years_later": re.compile(
-            rf"\b(?:(?P<n1>{_COUNT})\s+years?\s+later|(?P<n2>{_COUNT})\s+tahun\s+"
-            rf"(?:kemudian|setelahnya)|через\s+(?P<n3>{_COUNT})\s+(?:лет|года)|"
-            rf"(?P<n4>{_COUNT})\s+(?:лет|года)\s+спустя)\b",
+            rf"\b(?:(?P<n1>{count})\s+years?\s+later|(?P<n2>{count})\s+tahun\s+"
+            rf"(?:kemudian|setelahnya)|через\s+(?P<n3>{count})\s+(?:лет|года)|"
+            rf"(?P<n4>{count})\s+(?:лет|года)\s+спустя)\b",
             re.I,
         ),
         "relative": re.compile(
@@ -191,7 +187,7 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
         _written(text, patterns, found, context_year)
     for m in patterns["years_later"].finditer(text) if _LATER_HINT.search(text) else ():
         written = next(g for g in m.group("n1", "n2", "n3", "n4") if g)
-        count = int(written) if written.isdigit() else _COUNTS[written.lower()]
+        count = int(written) if written.isdigit() else small_numbers()[written.lower()]
         earlier = [d.day.year for d in found if d.end <= m.start() and not d.relative]
         base = earlier[-1] if earlier else context_year
         if base is not None and MIN_YEAR <= base + count <= MAX_YEAR:

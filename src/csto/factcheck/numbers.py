@@ -83,6 +83,14 @@ def _word_table(lang: str) -> dict[str, int]:
 
 
 @cache
+def small_numbers() -> dict[str, int]:
+    """The number words of the three languages worth 1 to 99, folded ("seven", "tujuh",
+    "семь", "семи"): counts of years, days, states."""
+    return {word.lower(): value for lang in ("en", "id", "ru")
+            for word, value in _word_table(lang).items() if 1 <= value <= 99}
+
+
+@cache
 def _word_pattern(lang: str) -> re.Pattern[str]:
     words = sorted(_word_table(lang), key=len, reverse=True)
     word = "(?:" + "|".join(re.escape(w) for w in words) + ")"

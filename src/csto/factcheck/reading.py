@@ -94,6 +94,11 @@ class Clause:
         names = set(concepts)
         return [c for c in self.cues if c.concept in names and c.start < position]
 
+    def words_between(self, low: int, high: int) -> int:
+        """How many words of the clause start in [low, high): how far apart two things
+        named in it stand."""
+        return sum(1 for t in self.tokens if low <= t.start < high)
+
     def denied(self, position: int, reach: int = SCOPE) -> bool:
         """Whether a denial ("not", "bukan", "не", "never", "no longer") governs the word
         at ``position``: one stands at most ``reach`` words before it in the clause (the
