@@ -1206,3 +1206,53 @@ def test_the_window_of_forces_said_to_be_sent_at_its_edges(history: History, as_
 def test_the_days_of_rubezh_2007_at_its_edges(history: History, day: str, verdict: str) -> None:
     text = f"Rubezh-2007 was held on {day} 2007."
     assert _verdicts("exercise-date", text, history, "2007-12-31") == [verdict]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # an exercise's date is not the founding's: "since" measures time from the founding
+    ("In October 2018 the CSTO held its largest joint exercise since it was founded.", []),
+    ("Pada Oktober 2018, CSTO mengadakan latihan bersama terbesar sejak didirikan.", []),
+    ("В октябре 2018 года ОДКБ провела крупнейшие учения с момента своего создания.", []),
+    # organization.yaml: the Organization founded by the Charter of 7 Oct 2002
+    ("It was the largest exercise since the CSTO was founded in 2002.",
+     [("document-date", "holds")]),
+])
+def test_a_date_before_since_is_not_the_founding_day(
+        history: History, text: str, kinds: list[tuple[str, str]]) -> None:
+    claims = csto.check(text, history=history, as_of="2022-02-08").claims
+    assert [(c.claim.kind, c.verdict) for c in claims if c.claim.kind == "document-date"] == kinds
+
+
+@pytest.mark.parametrize("text, as_of, verdict", [
+    # events.yaml: Uzbekistan's note of 28 June 2012 suspending its participation
+    ("Uzbekistan has informed the Collective Security Treaty Organization that it is "
+     "suspending its participation.", "2012-06-28", "holds"),
+    ("Uzbekistan has informed the Collective Security Treaty Organization that it is "
+     "suspending its participation.", "2009-06-28", "does-not-hold"),
+    # events.yaml: Armenia's statements of 2024 that it will leave
+    ("Armenia has declared its intention to withdraw from the CSTO.", "2024-06-12", "holds"),
+])
+def test_an_intent_told_before_that_is_a_statement(history: History, text: str, as_of: str,
+                                                    verdict: str) -> None:
+    claims = csto.check(text, history=history, as_of=as_of).claims
+    assert [(c.claim.kind, c.verdict) for c in claims if c.claim.kind == "state-event"] == [
+        ("state-event", verdict)]
+
+
+def test_an_intention_denied_is_no_statement(history: History) -> None:
+    claims = csto.check("Armenia has no intention to withdraw from the CSTO.", history=history,
+                        as_of="2024-06-12").claims
+    assert "state-event" not in [c.claim.kind for c in claims]
+
+
+@pytest.mark.parametrize("text, host, verdict", [
+    # exercises.yaml: Interaction-, Search- and Echelon-2025 in Belarus, from 31 Aug 2025
+    ("Учения ОДКБ «Поиск-2025» и «Эшелон-2025» стартовали в Белоруссии.", ("BLR",), "holds"),
+    ("Учения ОДКБ «Эшелон-2025» стартовали в Казахстане.", ("KAZ",), "does-not-hold"),
+])
+def test_a_quote_mark_is_no_word_between_the_exercise_and_its_place(
+        history: History, text: str, host: tuple[str, ...], verdict: str) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of="2025-09-01").claims
+              if c.claim.kind == "exercise-host"]
+    assert [(c.claim.proposition and c.claim.proposition.value, c.verdict) for c in claims] == [
+        (host, verdict)]

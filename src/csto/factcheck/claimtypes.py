@@ -199,12 +199,17 @@ class Match:
         """The date nearest the trigger that no other claim has taken (``shared``: taken or
         not), and that is not nearer to another event of the clause (``events``: the
         concepts that date things). A date after "until" ends what the verb began, so it is
-        not the verb's day."""
+        not the verb's day. An event named after "since" measures time from it, so a date
+        before it belongs to something else ("in October 2018 it held its largest exercise
+        since it was founded")."""
         others = [c for c in self.clause.cues_of(*events) if c.start != self.cue.start]
         ends = [c.end for c in self.clause.cues_of("until")]
+        since = [c.start for c in self.clause.cues_of("since") if 0 < self.cue.first - c.last <= 3]
         dates = []
         for d in self.clause.dates:
             if not (shared or self.free(d.start, d.end)) or any(0 <= d.start - end <= 1 for end in ends):
+                continue
+            if since and d.end <= since[-1]:
                 continue
             mine = self.separated(d.start, d.end)
             if any(self.separated(d.start, d.end, c) < mine for c in others):
@@ -764,8 +769,16 @@ def _said_of_document(m: Match) -> bool:
 
 def _intended(m: Match) -> bool:
     """Whether the event is one decided, requested or announced ("Uzbekistan requested to
-    suspend its membership"): a word of intent stands at most four words before it."""
-    return m.governed_by("intent", 4)
+    suspend its membership"): a word of intent stands at most four words before it, or
+    before a "that" that stands so ("informed the Organization that it is suspending its
+    participation")."""
+    if m.governed_by("intent", 4):
+        return True
+    intents = [c.end for c in m.clause.cues_of("intent") if c.end <= m.cue.start]
+    return any(
+        intent <= c.start and 0 < m.cue.first - c.last <= 4
+        for c in m.clause.cues_of("complementizer") for intent in intents
+    )
 
 
 def _in_future(m: Match) -> bool:
@@ -1819,10 +1832,10 @@ def exercise_host(m: Match) -> Built:
     names = [e for e in m.clause.sentence.exercises if e[2] < m.cue.start]
     if names:
         named = (_named(names[-1][0]), names[-1][1])
-    if m.cue.concept == "located_in":
-        words = [t for t in m.clause.tokens if names and names[-1][3] <= t.start < m.cue.start]
-        if not names or len(words) > 1:
-            return None
+    if m.cue.concept == "located_in" and (
+        not names or m.clause.words_between(names[-1][3], m.cue.start) > 1
+    ):
+        return None
     series, year = named
     p = Proposition(
         "exercises",

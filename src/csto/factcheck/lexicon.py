@@ -159,14 +159,16 @@ def _match(tokens: list[Token], words: list[int], position: int, keys: tuple[str
 
 _WITHIN = frozenset({("troops", "organization"), ("found", "founder"), ("purpose", "hostile"),
                      ("former", "current"), ("join", "decision"), ("take_over", "decision"),
-                     ("found", "manner"), ("join", "cooperate"), ("join", "return")})
+                     ("found", "manner"), ("join", "cooperate"), ("join", "return"),
+                     ("plan", "intent")})
 """(inner, outer): a word of the inner concept that is part of a longer phrase of the outer
 one says nothing of its own ("militer" in "aliansi militer"; "founding" in "founding
 member": a kind of member, no founding; "ditujukan" in "ditujukan terhadap", directed
 against: no aim; "прежнему" in "по-прежнему", still: nothing former; "принял" in
 "принял решение", took a decision: nobody joined or took over; "form" in "in the form
 of": nothing formed; "joining" in "joining forces": working together, nobody joins;
-"joined" in "re-joined": a return)."""
+"joined" in "re-joined": a return; "intention" in "declared its intention": an
+announcement, no mere plan)."""
 
 
 def _maximal(cues: Iterable[Cue]) -> list[Cue]:

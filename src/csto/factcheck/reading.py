@@ -96,8 +96,8 @@ class Clause:
 
     def words_between(self, low: int, high: int) -> int:
         """How many words of the clause start in [low, high): how far apart two things
-        named in it stand."""
-        return sum(1 for t in self.tokens if low <= t.start < high)
+        named in it stand. Punctuation is no word ("«Эшелон-2025» стартовали": one word)."""
+        return sum(1 for t in self.tokens if low <= t.start < high and t.text[:1].isalnum())
 
     def denied(self, position: int, reach: int = SCOPE) -> bool:
         """Whether a denial ("not", "bukan", "не", "never", "no longer") governs the word
