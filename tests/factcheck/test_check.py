@@ -1256,3 +1256,42 @@ def test_a_quote_mark_is_no_word_between_the_exercise_and_its_place(
               if c.claim.kind == "exercise-host"]
     assert [(c.claim.proposition and c.claim.proposition.value, c.verdict) for c in claims] == [
         (host, verdict)]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Uzbekistan's return, decided and signed in 2006
+    ("Uzbekistan did not sign the protocol in 1999. In 2006 the country decided to return "
+     "to the CSTO.", "holds"),
+    ("В 1999 году Узбекистан не стал его подписывать. Однако в 2006 году власти республики "
+     "решили восстановить членство в ОДКБ.", "holds"),
+    ("Uzbekistan did not sign the protocol in 1999. In 2001 the country decided to return "
+     "to the CSTO.", "does-not-hold"),
+])
+def test_the_country_is_the_one_state_the_sentence_before_named(
+        history: History, text: str, verdict: str) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of="2012-06-30").claims
+              if c.claim.kind == "state-event"]
+    assert [(c.claim.proposition and c.claim.proposition.each, c.verdict) for c in claims
+            ] == [((("state", "UZB"),), verdict)]
+
+
+def test_the_country_after_a_list_is_no_one_state(history: History) -> None:
+    text = "Georgia and Azerbaijan left in 1999. In 2006 the country decided to return to the CSTO."
+    claims = csto.check(text, history=history, as_of="2012-06-30").claims
+    assert [c.claim.kind for c in claims if c.claim.kind == "state-event"
+            and c.quote.startswith("2006")] == []
+
+
+def test_did_not_sign_in_russian_founds_nothing(history: History) -> None:
+    claims = csto.check("В 1999 году Узбекистан не стал его подписывать.", history=history,
+                        as_of="2012-06-30").claims
+    assert "document-date" not in [c.claim.kind for c in claims]
+
+
+@pytest.mark.parametrize("text", [
+    "Соответствующий закон был подписан президентом Узбекистана в декабре 2006 года.",
+    "Uzbekistan's president signed the law in December 2006.",
+])
+def test_a_law_signed_is_no_treaty_signed(history: History, text: str) -> None:
+    claims = csto.check(text, history=history, as_of="2012-06-30").claims
+    assert [c.claim.kind for c in claims] == []

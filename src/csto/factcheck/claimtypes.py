@@ -174,7 +174,18 @@ class Match:
         earlier = [m for m in self.clause.sentence.mentions if m.kind in kinds and m.end <= self.clause.start]
         if earlier:
             return earlier[-1]
-        return self.leader_state()
+        return self.leader_state() or self.state_referred_to()
+
+    def state_referred_to(self) -> Mention | None:
+        """The state "the country" or "the republic" stands for before the trigger: the one
+        state the sentence before named ("Uzbekistan did not sign. In 2006 the republic's
+        authorities decided to restore its membership")."""
+        if len(self.focus.states) != 1:
+            return None
+        words = [c for c in self.clause.cues_of("that_state") if c.end <= self.cue.start]
+        if not words:
+            return None
+        return Mention(words[-1].start, words[-1].end, "state", self.focus.states[0])
 
     def leader_state(self) -> Mention | None:
         """The state whose leader the clause names ("Tokayev asked" speaks for Kazakhstan)."""
@@ -325,6 +336,19 @@ class Match:
         ends = [c.end for c in self.clause.cues_of("until")]
         return next((d for d in self.clause.dates if self.free(d.start, d.end)
                      and any(0 <= d.start - end <= 1 for end in ends)), None)
+
+
+INFINITIVE_ENDINGS = ("ть", "ти", "ться", "тись", "чь")
+
+
+def _auxiliary(m: Match) -> bool:
+    """Whether a Russian "стал" is the auxiliary of an infinitive two words at most after it
+    ("стал подписывать", "не стал его подписывать": began to sign, did not sign), not
+    "became"."""
+    if not m.clause.sentence.tokens[m.cue.first].text.startswith("стал"):
+        return False
+    after = [t.text for t in m.clause.tokens if t.start >= m.cue.end and t.text[:1].isalpha()][:2]
+    return any(word.endswith(INFINITIVE_ENDINGS) for word in after)
 
 
 def _anniversary(m: Match) -> int:
@@ -520,6 +544,8 @@ def document_date(m: Match) -> Built:
     own = m.own_date(("found", "sign", "in_force", "renew", "become"))
     if own is None or (own.precision == "year" and own.until is not None and m.cue.concept != "found"):
         return None  # a span of years dates a founding ("formed between 1992 and 2002"), no one signing
+    if m.cue.concept == "found" and _auxiliary(m):
+        return None  # "не стал его подписывать", did not sign: no founding
     if m.cue.concept == "become" and not any(0 <= o.start - m.cue.end <= 12 for o in m.clause.of("org")):
         return None  # "became the CSTO": a founding; "became a member" is not
     if m.cue.concept == "found" and _creates_force(m):
@@ -750,9 +776,11 @@ def state_event(m: Match) -> Built:
     ):
         return None
     if m.cue.concept == "sign" and (
-        m.own_date(DATED, shared=True) is None or (_explicit_document(m) and not _signed_by_states(m))
+        m.own_date(DATED, shared=True) is None
+        or (_explicit_document(m) and not _signed_by_states(m))
+        or m.segment_has("law")
     ):
-        return None
+        return None  # a law signed ("the law was signed by Uzbekistan's president") ratifies at home
     if m.cue.concept != "sign" and _intended(m):
         return _asked_for(m, m.cue.concept)
     return _standing_event(m, m.cue.concept)
