@@ -156,3 +156,17 @@ def test_calibration_json_on_the_command_line(history: History,
     assert {"berkemeier-fuhrmann-2018", "leeds-long-mitchell-2000"} <= set(answer["sources"])
     assert len(answer["parameters"]) == len(calibration(history).parameters) == 12
     assert csto("simulate").code == 2
+
+
+@pytest.mark.parametrize("lang, one_delay", [
+    ("en", "1 recorded delay,"), ("ru", "1 записанная задержка,"), ("id", "1 jeda tercatat,")])
+def test_the_calibration_table_counts_in_the_readers_grammar(
+        csto: Callable[..., Run], lang: str, one_delay: str) -> None:
+    """Kazakhstan 2022 alone dates the first troops: one delay, in the singular; the
+    assumed rows give no data, their reasons follow the table."""
+    run = csto("simulate", "--calibration", "--lang", lang)
+    assert run.code == 0, run.err
+    text = " ".join(run.out.split())
+    assert one_delay in text
+    assert "1 recorded delays" not in text
+    assert re.search(r"(assumed|предполагается|diasumsikan) +- ", run.out)

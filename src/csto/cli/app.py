@@ -37,6 +37,13 @@ factory taking the reader's gettext, imported only when the command is needed.""
 _CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "termui", "types")
 
 
+def current_lang() -> str:
+    """The language the running application was built in (from the arguments it was given,
+    not ``sys.argv``, so that ``main([...])`` in a process speaks as asked)."""
+    root = click.get_current_context().find_root().command
+    return root.lang if isinstance(root, _Commands) else "en"
+
+
 def requested_lang(argv: list[str]) -> tuple[str, str | None]:
     """The language asked for (``--lang``, else ``$CSTO_LANG``, else English), and a problem
     with it if there is one; the problem is reported in English."""

@@ -54,10 +54,10 @@ def command(_: Callable[[str], str]) -> click.Command:
         from ..scenario import load
         from ..simulate.render import render
         from ..simulate.run import play_once, sweep
-        from .app import requested_lang
+        from .app import current_lang
         from .output import warn
 
-        lang = requested_lang(sys.argv[1:])[0]
+        lang = current_lang()
         if calibration:
             from ..record.load import load_history
             from ..simulate.run import calibration as calibrated

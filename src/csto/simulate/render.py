@@ -171,11 +171,12 @@ def _data(page: Page, estimate: Estimate) -> str:
                          successes=int(estimate.data["successes"]),
                          trials=int(estimate.data["trials"]))
     elif estimate.method == "gamma-exponential":
-        counted = page.t(N_("{delays} recorded delays, {days} days in all"),
-                         delays=int(estimate.data["delays"]),
-                         days=page.loc.number(estimate.data["days"]))
+        delays = int(estimate.data["delays"])
+        counted = page.loc.ngettext("{delays} recorded delay, {days} days in all",
+                                    "{delays} recorded delays, {days} days in all", delays).format(
+            delays=page.loc.number(delays), days=page.loc.number(estimate.data["days"]))
     else:
-        counted = page.t(N_("assumed"))
+        counted = "-"  # assumed: the reason follows the table
     return " ".join(part for part in (counted, f"({cases})" if cases else "",
                                       page.refs(estimate.sources)) if part)
 
