@@ -100,8 +100,8 @@ def test_the_browser_language_is_the_default(client: Any) -> None:
 def test_the_date_moves_the_map_and_the_timeline(client: Any) -> None:
     before = client.get("/?on=2024-02-21").text
     after = client.get("/?on=2024-02-22").text
-    assert re.search(r'data-state="ARM"[^>]*><path class="st-member"', before)
-    assert re.search(r'data-state="ARM"[^>]*><path class="st-frozen"', after)
+    assert re.search(r'data-state="ARM"[^>]*><use class="st-member"', before)
+    assert re.search(r'data-state="ARM"[^>]*><use class="st-frozen"', after)
     assert after.count('class="lane"') == 11
     assert 'href="/history?state=ARM&amp;on=2024-02-22&amp;lang=en#event-arm-freeze"' in after
 
@@ -188,3 +188,22 @@ def test_the_api_holds_under_fuzzing() -> None:
 
     found = failures(max_examples=15)
     assert not found, "\n".join(found[:5])
+
+
+def test_the_map_draws_the_outlines_served_once(client: Any) -> None:
+    """The home page refers to each outline in one SVG file, named by its digest and kept
+    for good; the file holds every state's outline of the map's shapes."""
+    from csto.web.svg import shapes
+
+    page = client.get("/?on=2024-02-21").text
+    sources = set(re.findall(r'<use class="[^"]+" href="([^"#]+)#([A-Z]{3})"', page))
+    assert {address for address, _code in sources} == {next(iter(sources))[0]}
+    assert {code for _address, code in sources} == set(shapes()["countries"])
+    served = client.get(next(iter(sources))[0])
+    assert served.status_code == 200
+    assert served.headers["content-type"] == "image/svg+xml"
+    assert "immutable" in served.headers["cache-control"]
+    for code, shape in shapes()["countries"].items():
+        assert f'<path id="{code}" d="{shape["d"]}"/>' in served.text
+    assert client.get("/map/outlines.svg?v=old").headers["cache-control"] == "no-cache"
+    assert len(page) < 100_000

@@ -29,7 +29,7 @@ from ..questions.registry import QUESTIONS, Question, ask, find
 from ..record.dates import as_day
 from .forms import fields, page_values
 from .http import JSON, csv_response, failed, switch, wants_json
-from .svg import legend, timeline, timeline_list, world
+from .svg import OUTLINES, legend, outlines, timeline, timeline_list, world
 
 if TYPE_CHECKING:
     from ..questions.answers import Answer
@@ -203,8 +203,16 @@ def routes(site: Site) -> list[Route]:
 
         return RedirectResponse("/static/favicon.svg", 301)
 
+    async def map_outlines(request: Request) -> Response:
+        """The map's outlines; kept for good when asked by their digest, as pages do."""
+        drawn, digest = outlines()
+        keep = "public, max-age=31536000, immutable" if request.query_params.get("v") == digest \
+            else "no-cache"
+        return Response(drawn, media_type="image/svg+xml",
+                        headers={"cache-control": keep, "etag": f'"{digest}"'})
+
     return [Route("/", home), Route("/index.json", home), Route("/index.csv", home),
-            Route("/favicon.ico", icon),
+            Route("/favicon.ico", icon), Route(OUTLINES, map_outlines),
             Route("/questions", every_question), Route("/questions.json", every_question),
             Route("/{name}", question)]
 

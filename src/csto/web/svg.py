@@ -9,6 +9,7 @@ phone the timeline is a list (``timeline_list``): the same periods and events, a
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from datetime import date
@@ -119,14 +120,15 @@ ON = "0000-00-00"
 
 
 def timeline(history: History, on: date, until: date, lang: str) -> Markup:
-    """Lanes of standings per state from 1992 to ``until``, a line at ``on``."""
-    drawn, x, low, high = _lanes(history, until, lang)
+    """Lanes of standings per state from 1992 to the end of ``until``'s year, a line at
+    ``on``: drawn once a year and language, not once a day asked."""
+    drawn, x, low, high = _lanes(history, date(until.year, 12, 31), lang)
     marker = x(on)
     return Markup(drawn.replace(ON, on.isoformat()) + f'<line class="today" x1="{marker}" '
                   f'x2="{marker}" y1="{low}" y2="{high}"/></svg>')
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=384)
 def _lanes(history: History, until: date, lang: str
            ) -> tuple[str, Callable[[date], float], int, int]:
     """The timeline up to ``until`` without the line of the day asked, drawn once (links
@@ -156,7 +158,8 @@ def _lanes(history: History, until: date, lang: str
             if begin >= until:
                 break
             stop = until if end is None else min(end, until)
-            label = f"{word}, {format_day(begin, lang)} – {format_day(stop, lang)}"
+            label = (f"{word}, " + _(N_("since {date}")).format(date=format_day(begin, lang))
+                     if end is None else f"{word}, {format_day(begin, lang)} – {format_day(stop, lang)}")
             parts.append(f'<rect class="st-{status}" x="{x(begin)}" y="{y + 4}" '
                          f'width="{max(x(stop) - x(begin), 1)}" height="{lane - 8}">'
                          f"<title>{escape(label)}</title></rect>")
@@ -217,12 +220,30 @@ _DAY = "\x00day\x00"
 """Stands for the day asked, written for people, in the map drawn once per epoch."""
 
 
+@cache
+def outlines() -> tuple[bytes, str]:
+    """Every state's outline, once, as an SVG of paths named by ISO code, and a digest of
+    it: maps on pages draw them by reference (``<use>``), so a page carries its colours and
+    links, not 95 KB of outlines, and a browser fetches the outlines once. The digest is in
+    the address, so that the file may be kept for good."""
+    data = shapes()
+    paths = "".join(f'<path id="{code}" d="{shape["d"]}"/>' for code, shape in data["countries"].items())
+    drawn = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {data["width"]} '
+             f'{data["height"]}"><defs>{paths}</defs></svg>').encode()
+    return drawn, hashlib.sha256(drawn).hexdigest()[:12]
+
+
+OUTLINES = "/map/outlines.svg"
+"""Where ``outlines`` is served."""
+
+
 def _map(snap: Snapshot, lang: str) -> str:
     """The map of the epoch's standings, links carrying ``ON`` and its title ``_DAY``."""
     _ = gettext_for(lang)
     data = shapes()
     history = snap.history
     title = escape(_(N_("Standings on {date}")).format(date=_DAY))
+    source = f"{OUTLINES}?v={outlines()[1]}"
     parts = [f'<svg class="map" viewBox="0 0 {data["width"]} {data["height"]}" role="group" '
              f'aria-labelledby="map-title"><title id="map-title">{title}</title>']
     labels_layer = []
@@ -230,14 +251,14 @@ def _map(snap: Snapshot, lang: str) -> str:
         standing = snap.standings.get(code)
         name = history.country_name(code, lang)
         if standing is None:
-            parts.append(f'<path class="land" d="{shape["d"]}" aria-hidden="true"/>')
+            parts.append(f'<use class="land" href="{source}#{code}" aria-hidden="true"/>')
             continue
         status = _(labels.STATUS[standing.status])
         link = _href("/history", state=code, on=ON, lang=lang)
         said = escape(f"{name}: {status}")
-        parts.append(f'<a href="{escape(link)}" data-state="{code}" aria-label="{said}"><path '
-                     f'class="st-{standing.status}" d="{shape["d"]}"><title>{said}</title>'
-                     "</path></a>")
+        parts.append(f'<a href="{escape(link)}" data-state="{code}" aria-label="{said}"><use '
+                     f'class="st-{standing.status}" href="{source}#{code}"><title>{said}</title>'
+                     "</use></a>")
         px, py = shape["label"]
         labels_layer.append(f'<text class="name" x="{px}" y="{py}" aria-hidden="true">'
                             f"{escape(name)}</text>")
