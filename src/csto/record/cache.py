@@ -1,7 +1,8 @@
 """Keep the compiled data between runs, keyed by the data files' size and mtime.
 
-Only ``os``, ``pickle``, ``zlib`` and ``files`` are imported here: this runs on every
+Only ``os``, ``_pickle``, ``zlib`` and ``files`` are imported here: this runs on every
 command, and ``csto members --json`` must start about as fast as the interpreter itself.
+(``_pickle`` is the C module ``pickle`` wraps; ``pickle`` itself also imports ``re``.)
 
 A cache file is ``MAGIC``, a header (format, payload length, CRC-32) and the pickled
 payload. A file that is not a regular file (a FIFO is never opened), short, corrupted,
@@ -14,8 +15,8 @@ the package is.
 
 from __future__ import annotations
 
+import _pickle
 import os
-import pickle
 import struct
 import sys
 import zlib
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 FORMAT = 5
+PROTOCOL = 5
+"""The pickle protocol (Python 3.8's highest)."""
 """Version of the compiled structure; bump when it changes so old caches are ignored."""
 
 MAGIC = b"CSTO-HISTORY"
@@ -106,7 +109,7 @@ def read(data_dir: str, expected: type[T], shaped: Callable[[T], bool]) -> T | N
     if version != FORMAT or length != len(payload) or zlib.crc32(payload) != checksum:
         return None
     try:
-        value = pickle.loads(payload)
+        value = _pickle.loads(payload)
         return value if type(value) is expected and shaped(value) else None
     except Exception:  # a damaged pickle, or one of another shape, can raise almost anything
         return None
@@ -118,13 +121,13 @@ def write(data_dir: str, compiled: object) -> None:
     folder = os.path.dirname(target)
     try:
         os.makedirs(folder, exist_ok=True)
-        payload = pickle.dumps(compiled, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = _pickle.dumps(compiled, protocol=PROTOCOL)
         header = MAGIC + _HEADER.pack(FORMAT, len(payload), zlib.crc32(payload))
         temporary = f"{target}.{os.getpid()}.tmp"
         with open(temporary, "wb") as handle:
             handle.write(header + payload)
         os.replace(temporary, target)
-    except (OSError, pickle.PicklingError):
+    except (OSError, _pickle.PicklingError):
         return
     prune(folder, _prefix(data_dir), os.path.basename(target))
 
