@@ -52,6 +52,9 @@ KEPT_KINDS = frozenset({Standing, Term, Citation, Fact})
 FRAGMENTS_LIMIT = 65_536
 _FRAGMENTS: dict[tuple[int, str], tuple[object, Fragment, tuple[str, ...]]] = {}
 """JSON text of records by identity and language, with the sources each cites."""
+_SEEN: dict[tuple[int, str], object] = {}
+"""Findings written once (by identity and language): the second time, one is kept."""
+SEEN_LIMIT = 4_096
 _SOURCE_SETS: dict[tuple[str, ...], tuple[Mapping[str, Source], Fragment]] = {}
 """JSON text of the ``sources`` object of a set of cited ids, with the sources it read."""
 
@@ -187,6 +190,20 @@ class _Fragments(_Encoder):
 
     def fact(self, fact: Fact) -> JSON:  # type: ignore[override]
         return self._kept(fact, _Encoder.fact)
+
+    def finding(self, item: Finding) -> JSON:  # type: ignore[override]
+        """A finding met before (a dispute, the record's edge: made once per history) is
+        kept like a record; one made for this answer alone is written, and only noted, so
+        that findings of one answer each do not crowd out the kept ones."""
+        key = (id(item), self.loc.lang)
+        if key in _FRAGMENTS:
+            return self._kept(item, _Encoder.finding)
+        if _SEEN.get(key) is item:
+            return self._kept(item, _Encoder.finding)
+        if len(_SEEN) >= SEEN_LIMIT:
+            _SEEN.clear()
+        _SEEN[key] = item
+        return _Encoder.finding(self, item)
 
     def citation(self, citation: Citation) -> JSON:  # type: ignore[override]
         return self._kept(citation, _Encoder.citation)
