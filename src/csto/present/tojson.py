@@ -116,8 +116,7 @@ class _Encoder:
 
     def finding(self, item: Finding) -> Object:
         return {"kind": item.kind, "code": item.code, "text": self.loc.format(item),
-                "citations": [self.citation(c) for c in item.citations],
-                "facts": [self.fact(f) for f in item.facts]}
+                "citations": self.value(item.citations), "facts": self.value(item.facts)}
 
     def standing(self, standing: Standing) -> Object:
         result: Object = {
