@@ -598,6 +598,9 @@ def test_directed_against_is_no_aim(history: History) -> None:
 @pytest.mark.parametrize("text", [
     "If a member faces a threat, the members hold urgent consultations.",
     "Jika ada ancaman terhadap keamanan, para anggota segera mengadakan konsultasi.",
+    # "one of the members" counts nothing
+    "Jika keamanan salah satu anggota terancam, para anggota segera mengadakan konsultasi.",
+    "If the security of one of the members is threatened, the members hold consultations.",
 ])
 def test_consultations_on_a_threat_are_article_2(history: History, text: str) -> None:
     """Treaty Art. 2: consultations when a member's security is threatened."""
@@ -1295,3 +1298,54 @@ def test_did_not_sign_in_russian_founds_nothing(history: History) -> None:
 def test_a_law_signed_is_no_treaty_signed(history: History, text: str) -> None:
     claims = csto.check(text, history=history, as_of="2012-06-30").claims
     assert [c.claim.kind for c in claims] == []
+
+
+@pytest.mark.parametrize("text, polarity", [
+    # Treaty Art. 4: the members help the one attacked, military assistance included
+    ("CSTO members are obliged to come to each other's defence.", True),
+    ("The CSTO treaty has a mutual defence clause.", True),
+    ("CSTO menganut prinsip pertahanan kolektif.", True),
+    ("Статья 4 Договора предусматривает коллективную оборону.", True),
+    ("The CSTO treaty has no mutual defence clause.", False),
+])
+def test_defence_of_each_other_as_a_duty_is_article_4(history: History, text: str,
+                                                      polarity: bool) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of="2024-01-01").claims
+              if c.claim.kind == "collective-defence"]
+    assert [(c.claim.proposition and c.claim.proposition.polarity, c.verdict) for c in claims] == [
+        (polarity, "holds" if polarity else "does-not-hold")]
+
+
+@pytest.mark.parametrize("text", [
+    "The CSTO held collective defence exercises in 2023.",
+    "Pashinyan said the CSTO's collective defence does not work.",
+])
+def test_collective_defence_named_without_a_duty_is_no_rule(history: History, text: str) -> None:
+    claims = csto.check(text, history=history, as_of="2024-01-01").claims
+    assert "collective-defence" not in [c.claim.kind for c in claims]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # Charter Art. 12: decisions by consensus; the Protocol of 2011: bases need every member
+    ("Semua keputusan CSTO harus disetujui oleh seluruh anggota.", ["consensus"]),
+    ("Penempatan pangkalan militer asing harus disetujui oleh seluruh anggota CSTO.",
+     ["bases-consent"]),
+])
+def test_decisions_approved_by_all_are_consensus_and_bases_are_not(
+        history: History, text: str, kinds: list[str]) -> None:
+    claims = csto.check(text, history=history, as_of="2024-01-01").claims
+    assert [c.claim.kind for c in claims if c.claim.kind in ("consensus", "bases-consent")] == kinds
+    assert all(c.verdict == "holds" for c in claims)
+
+
+def test_the_chair_passing_from_one_state_to_another_is_the_rotation(history: History) -> None:
+    """Charter Art. 13 (as amended): the chair passes among the members in turn."""
+    claims = csto.check("Председательство в ОДКБ переходит ежегодно от одного государства к "
+                        "другому.", history=history, as_of="2024-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("rotation", "holds")]
+
+
+def test_taking_part_in_blocs_directed_against_members_is_article_1(history: History) -> None:
+    claims = csto.check("CSTO members pledge not to take part in military blocs directed "
+                        "against other members.", history=history, as_of="2024-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("other-alliances", "holds")]

@@ -196,9 +196,13 @@ class Match:
         return None
 
     def number(self, nouns: tuple[str, ...], gap: int = 3) -> tuple[Number, Cue] | None:
-        """A number standing just before one of the nouns ("six states", "2,000 troops")."""
+        """A number standing just before one of the nouns ("six states", "2,000 troops"); not
+        the one of "one of them" ("salah satu anggota", "одного из государств"), which
+        counts nothing."""
+        ones = [(c.start, c.end) for c in self.clause.cues_of("one")]
         for noun in self.clause.cues_of(*nouns):
-            candidates = [n for n in self.clause.numbers if n.end <= noun.start and self.free(n.start, n.end)]
+            candidates = [n for n in self.clause.numbers if n.end <= noun.start and self.free(n.start, n.end)
+                          and not any(a <= n.start and n.end <= b for a, b in ones)]
             if candidates:
                 last = candidates[-1]
                 words = [t for t in self.clause.tokens if last.end <= t.start < noun.start]
@@ -1458,7 +1462,7 @@ def _each_member(m: Match, name: str, day: date) -> tuple[tuple[str, str], ...]:
 @claim(
     "collective-defence",
     "rule",
-    ("aggression", "assist"),
+    ("aggression", "assist", "mutual_defence"),
     (*RULE_OFF_TOPIC, "request", "deploy"),
     N_("On {date} Article 4 obliges: {value}."),
     label=N_("that aggression against one member is aggression against all (Treaty Art. 4)"),
@@ -1466,6 +1470,8 @@ def _each_member(m: Match, name: str, day: date) -> tuple[tuple[str, str], ...]:
 def collective_defence(m: Match) -> Built:
     if m.clause.of("state") and not m.has("all", "one"):
         return None
+    if m.cue.concept == "mutual_defence":
+        return _mutual_defence(m)
     if (
         m.cue.concept == "aggression"
         and not (m.has("all") and m.has("one"))
@@ -1512,6 +1518,23 @@ def collective_defence(m: Match) -> Built:
         polarity=m.clause.flips(last.start, "prohibition") % 2 == 0,
     )
     return p, ((min(c.start for c in said), last.end),)
+
+
+def _mutual_defence(m: Match) -> Built:
+    """Defence of each other said to be a duty or a principle of the Treaty or the
+    Organization ("members are obliged to come to each other's defence", "a mutual defence
+    clause", "menganut prinsip pertahanan kolektif"): Art. 4 in a word. Said of nothing
+    binding ("collective defence exercises"), it is no claim."""
+    if not m.has("oblige", "provides", "article"):
+        return None
+    if not (m.clause.of("org") or m.has("member", "treaty", "organization")):
+        return None
+    victims = m.record.members(m.day)
+    if not victims:
+        return None
+    p = Proposition("assist", (("victim", victims[0]),), "obliged", "nonempty", None, m.day,
+                    polarity=m.clause.flips(m.cue.start, "prohibition") % 2 == 0)
+    return p, span(m.cue)
 
 
 @claim(
@@ -1611,12 +1634,14 @@ def no_force(m: Match) -> Built:
 @claim(
     "consensus",
     "rule",
-    ("consensus",),
+    ("consensus", "approved_by_all"),
     (*RULE_OFF_TOPIC, "exercise"),
     N_("On {date} the record gives: {value}."),
     label=N_("that decisions are taken by consensus (Charter Art. 12)"),
 )
 def consensus(m: Match) -> Built:
+    if m.cue.concept == "approved_by_all" and not (m.has("decision") and not m.has("base")):
+        return None  # "approved by all members" says consensus of decisions, not of a base
     organ = m.mention("organ")
     body = organ.key if organ is not None and organ.key in ("CSC", "CFM", "CDM", "CSSC", "PC") else "CSC"
     p = Proposition("decide", (("body", body),), "rule", "equals", "consensus", m.day, polarity=not m.denied)
