@@ -1349,3 +1349,29 @@ def test_taking_part_in_blocs_directed_against_members_is_article_1(history: His
     claims = csto.check("CSTO members pledge not to take part in military blocs directed "
                         "against other members.", history=history, as_of="2024-01-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("other-alliances", "holds")]
+
+
+@pytest.mark.parametrize("text, on, kinds", [
+    # exercises.yaml: Interaction, Search, Echelon-2021 in Tajikistan, 18-23 Oct 2021: the one
+    # exercise of 2021 there, so a month names it
+    ("Latihan bersama CSTO berlangsung di Tajikistan pada Oktober 2021.", "2021-11-01",
+     [("exercise-host", "holds"), ("exercise-date", "holds")]),
+    ("Совместные учения ОДКБ состоялись в Таджикистане в октябре 2021 года.", "2021-11-01",
+     [("exercise-host", "holds"), ("exercise-date", "holds")]),
+    # Interaction-2024 in Kyrgyzstan, from 3 Sep 2024: the place may come first
+    ("В Киргизии стартовали учения ОДКБ «Взаимодействие-2024».", "2024-09-05",
+     [("exercise-host", "holds")]),
+    ("In Kazakhstan, the CSTO exercise Interaction-2024 began on Monday.", "2024-09-05",
+     [("exercise-host", "does-not-hold")]),
+])
+def test_an_exercise_placed_and_dated_by_month_or_place_first(
+        history: History, text: str, on: str, kinds: list[tuple[str, str]]) -> None:
+    claims = csto.check(text, history=history, as_of=on).claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+
+
+def test_a_place_first_with_a_saying_between_is_not_the_exercises(history: History) -> None:
+    text = "In Kazakhstan, officials said Interaction-2024 would be held in Kyrgyzstan."
+    claims = csto.check(text, history=history, as_of="2024-09-01").claims
+    assert [c.claim.proposition and c.claim.proposition.value for c in claims
+            if c.claim.kind == "exercise-host"] in ([], [("KGZ",)])

@@ -1793,7 +1793,7 @@ def _exercise(m: Match) -> tuple[str, int] | None:
 def _described_exercise(m: Match) -> tuple[str, int] | None:
     if not m.has("exercise"):
         return None
-    years = [d.day.year for d in m.clause.sentence.dates if d.precision in {"year", "day"}]
+    years = [d.day.year for d in m.clause.sentence.dates if d.precision in {"year", "month", "day"}]
     if not years:
         return None
     year = years[0]
@@ -1885,10 +1885,17 @@ def exercise_host(m: Match) -> Built:
     names = [e for e in m.clause.sentence.exercises if e[2] < m.cue.start]
     if names:
         named = (_named(names[-1][0]), names[-1][1])
-    if m.cue.concept == "located_in" and (
-        not names or m.clause.words_between(names[-1][3], m.cue.start) > 1
-    ):
-        return None
+    if m.cue.concept == "located_in":
+        if not names:  # the place first: "В Казахстане стартовали учения «Взаимодействие-2024»"
+            names = [e for e in m.clause.sentence.exercises if e[2] >= runs[0].end
+                     and m.clause.words_between(runs[0].end, e[2]) <= 4
+                     and not any(runs[0].end <= c.start < e[2]
+                                 for c in m.clause.cues_of("attribution", "located_in", "host"))]
+            if not names or m.clause.words_between(m.cue.end, runs[0].start) > 0:
+                return None
+            named = (_named(names[0][0]), names[0][1])
+        elif m.clause.words_between(names[-1][3], m.cue.start) > 1:
+            return None
     series, year = named
     p = Proposition(
         "exercises",
