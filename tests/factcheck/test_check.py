@@ -1375,3 +1375,23 @@ def test_a_place_first_with_a_saying_between_is_not_the_exercises(history: Histo
     claims = csto.check(text, history=history, as_of="2024-09-01").claims
     assert [c.claim.proposition and c.claim.proposition.value for c in claims
             if c.claim.kind == "exercise-host"] in ([], [("KGZ",)])
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # documents.yaml charter: signed 7 Oct 2002 by the six members of that day, Georgia not
+    ("Armenia is a founding member of the CSTO.", "holds"),
+    ("Armenia termasuk negara pendiri CSTO.", "holds"),
+    ("Армения является одним из основателей ОДКБ.", "holds"),
+    ("Georgia is a founding member of the CSTO.", "does-not-hold"),
+    # the Treaty: signed 15 May 1992 by six states, Uzbekistan among them
+    ("Uzbekistan is one of the founders of the Collective Security Treaty.", "holds"),
+])
+def test_a_founding_member_signed_the_founding_document(history: History, text: str,
+                                                       verdict: str) -> None:
+    assert _verdicts("member", text, history, "2020-01-01") == [verdict]
+
+
+def test_bringing_together_states_lists_members(history: History) -> None:
+    claims = csto.check("The CSTO brings together Armenia, Belarus, Kazakhstan, Kyrgyzstan, "
+                        "Russia and Tajikistan.", history=history, as_of="2020-01-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("members", "holds")]

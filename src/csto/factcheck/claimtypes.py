@@ -989,6 +989,22 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
     return "members", "members.iso3", m.day
 
 
+def _founder(m: Match, one: Mention) -> Built:
+    """"Armenia is a founding member of the CSTO": among the states that signed its Charter
+    and were members that day; of the Treaty, among its signatories of 15 May 1992."""
+    document = m.document()
+    document = "charter" if document == "organization" else document or "cst"
+    if document not in ("cst", "charter"):
+        return None
+    signed = m.record.document_day(document, "signed", m.day)
+    if signed is None:
+        return None
+    field = "standings[status=signatory].iso3" if document == "cst" else "members.iso3"
+    p = Proposition("members", (), field, "includes", (one.key,), signed, polarity=not m.denied,
+                    scope="fixed")
+    return p, span(one)
+
+
 def _bound_on_entry(m: Match, noun: Cue | None) -> bool:
     """Whether the event nearest the counted or listed states is a document taking effect
     ("took effect for nine signatory states"), a word inside the counted phrase aside
@@ -1228,7 +1244,7 @@ def _about_other_body(m: Match, start: int, end: int) -> bool:
 @claim(
     "member",
     "membership",
-    ("member", "observer"),
+    ("member", "observer", "founding_state"),
     (*OFF_TOPIC, "exercise", "deploy", "request", "aggression", "count_noun_number", *EVENT_CONCEPTS),
     N_("On {date} the record gives: {value}."),
     label=N_("whether one state is a member or an observer"),
@@ -1241,6 +1257,8 @@ def member(m: Match) -> Built:
         return None
     if m.clause.numbers and m.has("count_noun") and not m.has("observer"):
         return None
+    if m.has("founding_state"):
+        return _founder(m, one)
     if m.cue.concept == "observer":
         field = "standings[status=observer].iso3"
     elif _former(m):
