@@ -1395,3 +1395,17 @@ def test_bringing_together_states_lists_members(history: History) -> None:
     claims = csto.check("The CSTO brings together Armenia, Belarus, Kazakhstan, Kyrgyzstan, "
                         "Russia and Tajikistan.", history=history, as_of="2020-01-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == [("members", "holds")]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # offices.yaml: Tasmagambetov Secretary General from 1 Jan 2023 to 1 Jan 2026; what he
+    # is ready for is no plan of the office
+    ("Sekretaris Jenderal CSTO Imangali Tasmagambetov mengatakan aliansi siap.",
+     [("office", "holds")]),
+    # a plan before the office governs it
+    ("Armenia plans to chair the CSTO in 2026.", []),
+])
+def test_a_plan_blocks_an_office_only_after_it(history: History, text: str,
+                                               kinds: list[tuple[str, str]]) -> None:
+    claims = csto.check(text, history=history, as_of="2024-03-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == kinds

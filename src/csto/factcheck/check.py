@@ -201,9 +201,10 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
     for clause in reading.clauses:
         used: list[tuple[int, int]] = []
         for kind in TYPES:
-            if clause.has(*(b for b in kind.blockers if b not in GOVERNING and b != "attendance")):
+            governs = (*GOVERNING, *kind.governing)
+            if clause.has(*(b for b in kind.blockers if b not in governs and b != "attendance")):
                 continue
-            governing = [c.start for c in clause.cues_of(*(b for b in kind.blockers if b in GOVERNING))]
+            governing = [c.start for c in clause.cues_of(*(b for b in kind.blockers if b in governs))]
             attended = "attendance" in kind.blockers and clause.has("attendance")
             for cue in _triggers(clause, kind.triggers, reading):
                 if any(start <= cue.start for start in governing):

@@ -438,6 +438,8 @@ class ClaimType(NamedTuple):
     label: str
     """What a claim of this type is about, for a reader ("who holds the office...")."""
     build: Callable[[Match], Built]
+    governing: tuple[str, ...] = ()
+    """Blockers that block only the triggers after them (see ``check.GOVERNING``)."""
 
 
 TYPES: list[ClaimType] = []
@@ -456,11 +458,12 @@ def claim(
     says: str | None = None,
     *,
     label: str,
+    governing: tuple[str, ...] = (),
 ) -> Callable[[Callable[[Match], Built]], Callable[[Match], Built]]:
     """Declare a claim type (see the module's docstring)."""
 
     def register(build: Callable[[Match], Built]) -> Callable[[Match], Built]:
-        TYPES.append(ClaimType(name, family, triggers, blockers, says, label, build))
+        TYPES.append(ClaimType(name, family, triggers, blockers, says, label, build, governing))
         return build
 
     return register
@@ -1391,6 +1394,7 @@ def _heads_organization(m: Match, holder: Mention) -> bool:
     ("plan",),
     N_("On {date} the record gives: {value}."),
     label=N_("who holds the office of Secretary General or chair"),
+    governing=("plan",),  # "Secretary General X said the alliance is ready": X holds it
 )
 def office(m: Match) -> Built:
     name = m.mention("office")
