@@ -1409,3 +1409,20 @@ def test_a_plan_blocks_an_office_only_after_it(history: History, text: str,
                                                kinds: list[tuple[str, str]]) -> None:
     claims = csto.check(text, history=history, as_of="2024-03-01").claims
     assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # organization.yaml milestones: the first deployment, Kazakhstan, 6 Jan 2022
+    ("It was the first time the CSTO sent peacekeepers to Kazakhstan.", "holds"),
+    ("ОДКБ впервые направила миротворцев — в Казахстан.", "holds"),
+    ("It was the first time the CSTO sent peacekeepers to Armenia.", "does-not-hold"),
+    ("Untuk pertama kalinya CSTO mengerahkan pasukan, pada 2010.", "does-not-hold"),
+])
+def test_the_first_deployment_is_the_records_milestone(history: History, text: str,
+                                                       verdict: str) -> None:
+    assert _verdicts("case-first", text, history, "2022-02-01") == [verdict]
+
+
+def test_a_first_time_without_forces_is_no_deployment(history: History) -> None:
+    assert _verdicts("case-first", "For the first time, Armenia skipped the CSTO summit.",
+                     history, "2022-02-01") == []

@@ -89,6 +89,15 @@ class Record:
                 return dated.date if dated else None
         return None
 
+    def milestone_day(self, code: str) -> date | None:
+        """The day of the Organization's milestone of ``code`` ("first-deployment")."""
+        answer = self.ask("about", {})
+        organization = getattr(answer, "organization", None)
+        for milestone in getattr(organization, "milestones", ()):
+            if getattr(milestone, "code", None) == code:
+                return milestone.date  # type: ignore[no-any-return]
+        return None
+
     def peacekeeping_force(self) -> str | None:
         """The collective force whose name says it keeps the peace, where the record keeps
         one."""
@@ -2190,6 +2199,37 @@ def case_deployment(m: Match) -> Built:
         until=last,
     )
     return p, (*span(one), *span(own))
+
+
+@claim(
+    "case-first",
+    "case",
+    ("first_time",),
+    (*OFF_TOPIC, "exercise"),
+    N_("The record gives: {value}."),
+    label=N_("the Organization's first deployment of forces"),
+)
+def case_first(m: Match) -> Built:
+    """"For the first time the CSTO sent forces (to Kazakhstan, in January 2022)": the
+    record's milestone of the first deployment, on the day given, or in the operation of
+    the state named."""
+    if not m.has("deploy", "troops", "peacekeeping"):
+        return None
+    own = m.own_date()
+    if own is not None:
+        first, last = period(own)
+        p = Proposition("about", (), "organization.milestones[code=first-deployment].date",
+                        "any-date", first, m.day, polarity=not m.denied, scope="fixed", until=last)
+        return p, (*span(m.cue), *span(own))
+    toward = [c.end for c in m.clause.cues_of("toward", "located_in")]
+    going = [s for s in m.clause.of("state") if any(0 <= s.start - end <= 1 for end in toward)]
+    going = going or _requester(m)
+    day = m.record.milestone_day("first-deployment")
+    if not going or day is None:
+        return None
+    p = Proposition("cases", (), _case_path(going[0].key, "deployment"), "overlaps", day, m.day,
+                    polarity=not m.denied, scope="fixed", until=day)
+    return p, (*span(m.cue), *span(going[0]))
 
 
 AROUND = 31
