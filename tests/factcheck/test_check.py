@@ -1120,7 +1120,7 @@ def test_a_note_received_is_a_statement_of_intent(history: History) -> None:
     assert _verdicts("state-event", text, history, "2012-06-28") == ["holds"]
 
 
-@pytest.mark.parametrize("folder", ["corpus", "development", "heldout"])
+@pytest.mark.parametrize("folder", ["corpus", "development", "heldout", "heldout2"])
 def test_every_annotated_quote_is_the_text_at_its_offsets(folder: str) -> None:
     """The three annotated sets: a quote that moved would score a claim against the wrong
     words."""
