@@ -1426,3 +1426,31 @@ def test_the_first_deployment_is_the_records_milestone(history: History, text: s
 def test_a_first_time_without_forces_is_no_deployment(history: History) -> None:
     assert _verdicts("case-first", "For the first time, Armenia skipped the CSTO summit.",
                      history, "2022-02-01") == []
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # documents.yaml charter: signed in Chisinau on 7 Oct 2002
+    ("The CSTO Charter was adopted in Chisinau in October 2002.",
+     [("document-date", "holds"), ("document-place", "holds")]),
+    ("Устав ОДКБ принят в Кишинёве 7 октября 2002 года.",
+     [("document-date", "holds"), ("document-place", "holds")]),
+    # a decision adopted is no treaty document
+    ("The decision of the Collective Security Council, adopted on 6 January 2022, sent forces.",
+     []),
+])
+def test_a_treaty_document_adopted_is_one_signed(history: History, text: str,
+                                                 kinds: list[tuple[str, str]]) -> None:
+    claims = csto.check(text, history=history, as_of="2022-02-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims if c.claim.kind.startswith("document")] == kinds
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # organization.yaml: founding steps from the Treaty of 15 May 1992
+    ("The CSTO celebrated its 30th anniversary in 2022.", "holds"),
+    ("CSTO merayakan ulang tahun ke-30 pada 2022.", "holds"),
+    ("ОДКБ отметила 30-летие в 2022 году.", "holds"),
+    ("The CSTO celebrated its 25th anniversary in 2022.", "does-not-hold"),
+])
+def test_an_anniversary_counts_back_to_the_founding(history: History, text: str,
+                                                    verdict: str) -> None:
+    assert _verdicts("document-date", text, history, "2022-06-01") == [verdict]

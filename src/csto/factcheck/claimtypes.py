@@ -15,6 +15,7 @@ one claim of a sentence is not read again by a later type.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -364,6 +365,25 @@ def _auxiliary(m: Match) -> bool:
     return any(word.endswith(INFINITIVE_ENDINGS) for word in after)
 
 
+def _anniversary_date(m: Match) -> Built:
+    """"The CSTO celebrated its 30th anniversary in 2022": founded thirty years before
+    (the Treaty's or the Charter's signing where one of them is named)."""
+    years = _anniversary(m)
+    own = m.own_date(DATED)
+    if not years or own is None:
+        return None
+    document = m.document()
+    if document not in ("cst", "charter", "organization"):
+        return None
+    first, last = period(own)
+    first, last = first.replace(year=first.year - years), last.replace(year=last.year - years)
+    if document == "organization":
+        return Proposition("about", (), "organization.milestones[founding=True].date", "any-date",
+                           first, m.day, polarity=not m.denied, scope="fixed", until=last), span(own)
+    return Proposition("documents", (), f"documents[id={document}].signed.date", "date", first,
+                       m.day, polarity=not m.denied, scope="fixed", until=last), span(own)
+
+
 def _anniversary(m: Match) -> int:
     """The years an anniversary counts back ("the 20th anniversary of the signing", "20-летие"),
     or 0."""
@@ -374,7 +394,18 @@ def _anniversary(m: Match) -> int:
         following = [n for n in m.clause.numbers if n.start >= cue.end and n.start - cue.end <= 8]
         if following and 1 <= following[0].value <= 100:
             return following[0].value
+        text = m.clause.sentence.text
+        ordinal = (_ORDINAL_BEFORE.search(text[max(cue.start - 12, 0):cue.start])
+                   or _ORDINAL_AFTER.match(text[cue.end:cue.end + 10]))
+        if ordinal and 1 <= int(ordinal.group(1)) <= 100:
+            return int(ordinal.group(1))
     return 0
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<!\d)(\d{1,3})(?:st|nd|rd|th|-[а-яё]{1,3})?[\s-]*$", re.I)
+"""An ordinal just before "anniversary" ("30th anniversary", "30-я годовщина")."""
+_ORDINAL_AFTER = re.compile(r"\s*ke-?\s*(\d{1,3})(?!\d)", re.I)
+"""An Indonesian ordinal just after it ("ulang tahun ke-30")."""
 
 
 ADJACENT = 3
@@ -549,7 +580,7 @@ DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
 @claim(
     "document-date",
     "date",
-    ("sign", "in_force", "found", "become"),
+    ("sign", "in_force", "found", "become", "adopt", "anniversary"),
     (*OFF_TOPIC, "future"),
     N_("The record gives {value}."),
     label=N_("when a treaty document was signed or entered into force, or the Organization was founded"),
@@ -557,6 +588,13 @@ DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
 def document_date(m: Match) -> Built:
     if m.refused:
         return None  # "after refusing to sign the protocol": no signing to date
+    if m.cue.concept == "anniversary":
+        return _anniversary_date(m)
+    if m.cue.concept == "adopt" and (
+        not _explicit_document(m)
+        or any(c.start != m.cue.start for c in m.clause.cues_of("decision"))
+    ):
+        return None  # "the Council adopted a statement, a decision": no treaty document's day
     own = m.own_date(("found", "sign", "in_force", "renew", "become"))
     if own is None or (own.precision == "year" and own.until is not None and m.cue.concept != "found"):
         return None  # a span of years dates a founding ("formed between 1992 and 2002"), no one signing
@@ -596,7 +634,7 @@ def document_date(m: Match) -> Built:
             return p, span(own)
     if document is None:
         return None
-    step = "signed" if m.cue.concept == "sign" else "in_force_from"
+    step = "signed" if m.cue.concept in ("sign", "adopt") else "in_force_from"
     p = Proposition(
         "documents",
         (),
@@ -614,7 +652,7 @@ def document_date(m: Match) -> Built:
 @claim(
     "document-place",
     "place",
-    ("sign", "found"),
+    ("sign", "found", "adopt"),
     OFF_TOPIC,
     N_("The record gives {value}."),
     label=N_("where a treaty document was signed"),
