@@ -1454,3 +1454,15 @@ def test_a_treaty_document_adopted_is_one_signed(history: History, text: str,
 def test_an_anniversary_counts_back_to_the_founding(history: History, text: str,
                                                     verdict: str) -> None:
     assert _verdicts("document-date", text, history, "2022-06-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, claimed", [
+    ("Kazakhstan is a member of the WTO.", False),
+    ("Kazakhstan belongs to Central Asia.", False),
+    ("Armenia adalah anggota PBB.", False),
+    ("Kazakhstan belongs to the CSTO.", True),
+    ("Armenia is a member of ODKB.", True),
+])
+def test_a_membership_of_a_body_the_record_does_not_know_is_no_claim(
+        history: History, text: str, claimed: bool) -> None:
+    assert _verdicts("member", text, history, "2023-01-01") == (["holds"] if claimed else [])

@@ -1261,6 +1261,26 @@ def _apposed(m: Match) -> Mention | None:
     return None
 
 
+def _unknown_body_after(m: Match) -> bool:
+    """Whether what the state is a member of, or belongs to, is something the record does
+    not know: an abbreviation that is no name of the Organization ("a member of the WTO"),
+    or, after "belongs to", no word for the Organization or the Treaty ("belongs to Central
+    Asia")."""
+    text = m.clause.sentence.text
+    after = [t for t in m.clause.tokens if t.start >= m.cue.end][:4]
+    named = [(o.start, o.end) for o in m.clause.mentions]
+    for token in after:
+        word = text[token.start:token.end]
+        if (len(word) >= 2 and word.isalpha() and word.isupper()
+                and not any(a <= token.start < b for a, b in named)):
+            return True
+    if m.clause.sentence.tokens[m.cue.first].text.startswith("belong"):
+        return not (any(token.start >= a and token.start < b for token in after for a, b in named)
+                    or any(c.start >= m.cue.end and m.clause.words_between(m.cue.end, c.start) <= 3
+                           for c in m.clause.cues_of("organization", "treaty")))
+    return False
+
+
 def _about_other_body(m: Match, start: int, end: int) -> bool:
     """Whether the membership spoken of is in another organization (NATO, the CIS...): the
     nearest organization named is another one, and not one listed beside the states
@@ -1303,7 +1323,7 @@ def member(m: Match) -> Built:
     if m.run(2) is not None or m.number(("count_noun",)) is not None:
         return None
     one = _apposed(m) or m.state()
-    if one is None or _about_other_body(m, one.start, one.end):
+    if one is None or _about_other_body(m, one.start, one.end) or _unknown_body_after(m):
         return None
     if m.clause.numbers and m.has("count_noun") and not m.has("observer"):
         return None
