@@ -1466,3 +1466,15 @@ def test_an_anniversary_counts_back_to_the_founding(history: History, text: str,
 def test_a_membership_of_a_body_the_record_does_not_know_is_no_claim(
         history: History, text: str, claimed: bool) -> None:
     assert _verdicts("member", text, history, "2023-01-01") == (["holds"] if claimed else [])
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Armenia's statements of 2024 (the freeze in February, "we will leave" in June)
+    ("In 2024 Pashinyan threatened to leave the CSTO.", "holds"),
+    ("Pada 2024 Pashinyan mengancam akan keluar dari CSTO.", "holds"),
+    ("В 2024 году Пашинян пригрозил выйти из ОДКБ.", "holds"),
+    # no statement of Armenia is recorded for 2019
+    ("In 2019 Pashinyan threatened to leave the CSTO.", "does-not-hold"),
+])
+def test_a_threat_to_leave_is_a_statement(history: History, text: str, verdict: str) -> None:
+    assert _verdicts("state-event", text, history, "2024-12-01") == [verdict]

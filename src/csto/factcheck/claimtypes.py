@@ -872,10 +872,11 @@ def _in_future(m: Match) -> bool:
 
 
 def _announced(m: Match) -> bool:
-    """Whether a word of saying stands before the future tense that governs the event, and
-    that tense before the event ("said Armenia will leave")."""
+    """Whether a word of saying or of intent stands before the future tense that governs
+    the event, and that tense before the event ("said Armenia will leave", "mengancam akan
+    keluar", threatened it would leave)."""
     futures = [c.start for c in m.clause.cues_of("future") if c.start < m.cue.start]
-    said = [c.start for c in m.clause.cues_of("attribution")]
+    said = [c.start for c in m.clause.cues_of("attribution", "intent")]
     return bool(futures) and any(start < futures[0] for start in said)
 
 
