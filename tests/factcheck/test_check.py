@@ -1478,3 +1478,28 @@ def test_a_membership_of_a_body_the_record_does_not_know_is_no_claim(
 ])
 def test_a_threat_to_leave_is_a_statement(history: History, text: str, verdict: str) -> None:
     assert _verdicts("state-event", text, history, "2024-12-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # cases.yaml arm-2022: no forces were sent to Armenia
+    ("The CSTO refused to send troops to Armenia.", ["case-refusal"]),
+    ("CSTO menolak membantu Armenia.", ["case-refusal"]),
+    # sanctions refused are no help refused
+    ("CSTO menolak menjatuhkan sanksi terhadap Rusia.", []),
+])
+def test_a_refusal_refuses_help_or_forces(history: History, text: str, kinds: list[str]) -> None:
+    claims = csto.check(text, history=history, as_of="2023-06-01").claims
+    assert [c.claim.kind for c in claims if c.claim.kind.startswith("case")] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # no state listed here ever had a standing towards the Treaty, and no body is named
+    ("Rusia, Amerika Serikat, dan Prancis adalah anggota tetap.", []),
+    ("France is a permanent member.", []),
+    # countries.yaml: they never signed the Treaty
+    ("Ukraine, Moldova and Turkmenistan never signed that treaty.", ["members"]),
+])
+def test_members_of_another_body_are_no_claim(history: History, text: str,
+                                              kinds: list[str]) -> None:
+    claims = csto.check(text, history=history, as_of="2023-06-01").claims
+    assert [c.claim.kind for c in claims] == kinds

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from ..record.dates import LATEST
 from .dates import DateMention
 from .gazetteer import Mention
 from .lexicon import Cue
@@ -130,6 +131,12 @@ class Record:
     def groupings(self) -> frozenset[str]:
         answer = self.ask("groupings", {})
         return frozenset(str(g.id) for g in getattr(answer, "groupings", ()))
+
+    def ever_standing(self) -> frozenset[str]:
+        """The states that ever had a standing towards the Treaty (signed it or observed),
+        up to the last day the record speaks of."""
+        answer = self.ask("members", {"on": LATEST.isoformat()})
+        return frozenset(s.iso3 for s in getattr(answer, "standings", ()))
 
     def non_member(self, day: date) -> str | None:
         """A state that never had a standing towards the Treaty: the guest of a rule said
@@ -1103,6 +1110,9 @@ def members(m: Match) -> Built:
         return None
     if _about_other_body(m, run.start, run.end):
         return None
+    if not (m.clause.of("org") or _explicit_document(m) or m.has("organization")) and any(
+            code not in m.record.ever_standing() for code in run.states):
+        return None  # "Russia, the United States and France are members": of another body
     if m.has("sign") and not m.has("founder") and m.own_date(DATED) is not None and not _explicit_document(m):
         return None
     if m.has("renew"):
@@ -1326,6 +1336,9 @@ def member(m: Match) -> Built:
     one = _apposed(m) or m.state()
     if one is None or _about_other_body(m, one.start, one.end) or _unknown_body_after(m):
         return None
+    if not (m.clause.of("org") or _explicit_document(m) or m.has("organization")) and (
+            one.key not in m.record.ever_standing()):
+        return None  # "France is a permanent member": of another body
     if m.clause.numbers and m.has("count_noun") and not m.has("observer"):
         return None
     if m.has("founding_state"):
@@ -2401,7 +2414,13 @@ def case_withdrawal(m: Match) -> Built:
     label=N_("the Organization refusing to send forces"),
 )
 def case_refusal(m: Match) -> Built:
-    if not m.has("deploy", "assist", "request", "peacekeeping"):
+    """"The CSTO refused to send troops to Armenia": what is refused is help, forces or a
+    request, named just after the refusal or, asked for, before it ("refused to impose
+    sanctions on Russia" refuses no help)."""
+    after = [c for c in m.clause.cues_of("deploy", "assist", "peacekeeping", "troops", "request")
+             if c.start >= m.cue.end and m.clause.words_between(m.cue.end, c.start) <= 6]
+    asked = [c for c in m.clause.cues_of("request") if c.end <= m.cue.start]
+    if not (after or asked):
         return None
     one = m.state(carry=False)
     if one is None:
