@@ -1503,3 +1503,23 @@ def test_members_of_another_body_are_no_claim(history: History, text: str,
                                               kinds: list[str]) -> None:
     claims = csto.check(text, history=history, as_of="2023-06-01").claims
     assert [c.claim.kind for c in claims] == kinds
+
+
+@pytest.mark.parametrize("text, state", [
+    # the state whose allies they are is not the one spoken of
+    ("Armenia is one of Russia's allies in the CSTO.", "ARM"),
+    ("Армения — союзник России по ОДКБ.", "ARM"),
+    ("Armenia, sekutu Rusia di CSTO, membekukan partisipasinya.", "ARM"),
+])
+def test_the_state_whose_allies_they_are_is_not_the_subject(history: History, text: str,
+                                                            state: str) -> None:
+    claims = csto.check(text, history=history, as_of="2024-06-01").claims
+    values = [c.claim.proposition.value for c in claims if c.claim.proposition]
+    assert values == [(state,)]
+    assert all(c.verdict == "holds" for c in claims)
+
+
+def test_a_meeting_of_leaders_names_no_office_holder(history: History) -> None:
+    claims = csto.check("Putin enggan berfoto selama pertemuan pemimpin CSTO pada November "
+                        "2022.", history=history, as_of="2023-06-01").claims
+    assert "office" not in [c.claim.kind for c in claims]

@@ -180,7 +180,8 @@ class Match:
         else the nearest after; in a clause without one, the subject of the clause before
         it ("Uzbekistan left in 1999 but came back in 2006") or the state of a person named
         ("Pashinyan announced the freeze" speaks of Armenia)."""
-        names = [m for m in self.clause.of(*kinds) if self.free(m.start, m.end)]
+        names = [m for m in self.clause.of(*kinds) if self.free(m.start, m.end)
+                 and not whose_allies(self.clause, m)]
         before = [m for m in names if m.end <= self.cue.start]
         if before:
             return before[-1]
@@ -1266,10 +1267,30 @@ def _apposed(m: Match) -> Mention | None:
     for state in m.clause.of("state"):
         if state.start < m.cue.end or not m.free(state.start, state.end):
             continue
+        if whose_allies(m.clause, state):
+            return None  # "союзник России": Russia's ally, not Russia
         between = [t for t in m.clause.tokens if m.cue.end <= t.start < state.start
                    and not any(o.start <= t.start < o.end for o in orgs)]
         return state if not between else None
     return None
+
+
+ALLY_WORDS = ("ally", "allies", "allied", "sekutu", "союзни")
+"""The beginnings of the words for allies: a state named with one may be the one whose
+allies they are."""
+
+
+def whose_allies(clause: Clause, one: Mention) -> bool:
+    """Whether ``one`` is the state whose allies are spoken of ("Russia's allies", "allies
+    of Russia", "sekutu Rusia", "союзники России"), not an ally nor the subject."""
+    text = clause.sentence.text
+    for word in (t for t in clause.tokens if t.text.startswith(ALLY_WORDS)):
+        if one.start >= word.end and clause.words_between(word.end, one.start) <= 1:
+            return True
+        if (one.end <= word.start and clause.words_between(one.end, word.start) <= 1
+                and any(mark in text[one.end:word.start] for mark in "'’")):
+            return True
+    return False
 
 
 def _unknown_body_after(m: Match) -> bool:
@@ -1495,6 +1516,9 @@ def office(m: Match) -> Built:
         return None  # the office's own name triggers the claim
     if key is None:
         return None
+    if name is not None and any(0 <= m.clause.words_between(c.end, name.start) <= 1
+                                and c.end <= name.start for c in m.clause.cues_of("attendance")):
+        return None  # "pertemuan pemimpin CSTO", a meeting of the leaders: no office
     person = m.mention("person")
     state = m.state()
     if state is not None and _alphabet_of(m, state):
