@@ -1523,3 +1523,35 @@ def test_a_meeting_of_leaders_names_no_office_holder(history: History) -> None:
     claims = csto.check("Putin enggan berfoto selama pertemuan pemimpin CSTO pada November "
                         "2022.", history=history, as_of="2023-06-01").claims
     assert "office" not in [c.claim.kind for c in claims]
+
+
+@pytest.mark.parametrize("text, as_of, verdict", [
+    # offices.yaml: Tasmagambetov appointed at the Yerevan session of 23 Nov 2022 for a term
+    # from 1 Jan 2023; Zas at Bishkek on 28 Nov 2019; Masadykov at Bishkek on 27 Nov 2025
+    ("Tasmagambetov was appointed Secretary General in 2022.", "2023-03-01", "holds"),
+    ("Tasmagambetov was appointed Secretary General in 2020.", "2023-03-01", "does-not-hold"),
+    ("Stanislav Zas was appointed CSTO Secretary General in November 2019.", "2020-03-01",
+     "holds"),
+    ("Масадыков назначен генсеком ОДКБ в 2025 году.", "2026-03-01", "holds"),
+    # a date after "as of", "effective", "с" is the term's first day
+    ("The Council has appointed Taalatbek Masadykov as the new Secretary General, effective "
+     "January 1, 2026.", "2026-03-01", "holds"),
+    ("Масадыков назначен генсеком ОДКБ с 1 января 2026 года.", "2026-03-01", "holds"),
+])
+def test_an_appointment_is_dated_by_the_records_appointment(
+        history: History, text: str, as_of: str, verdict: str) -> None:
+    assert _verdicts("office", text, history, as_of) == [verdict]
+
+
+@pytest.mark.parametrize("second, kind, verdicts", [
+    # what a sentence reads of its own text must hold after other sentences too
+    ("The CSTO celebrated its 30th anniversary in 2022.", "document-date", ["holds"]),
+    ("Kazakhstan is a member of the WTO.", "member", []),
+    ("Armenia, sekutu Rusia di CSTO, membekukan partisipasinya.", "state-event", ["holds"]),
+    ("The Council has appointed Taalatbek Masadykov as the new Secretary General, effective "
+     "January 1, 2026.", "office", ["holds"]),
+])
+def test_a_reading_of_the_words_holds_in_a_later_sentence(
+        history: History, second: str, kind: str, verdicts: list[str]) -> None:
+    text = "The Collective Security Treaty Organization is a military alliance. " + second
+    assert _verdicts(kind, text, history, "2026-03-01") == verdicts

@@ -132,6 +132,15 @@ class Record:
         answer = self.ask("groupings", {})
         return frozenset(str(g.id) for g in getattr(answer, "groupings", ()))
 
+    def term_start(self, office: str, state: str, since: date) -> date | None:
+        """The first day of the first term of ``office`` that ``state`` holds from ``since``
+        on (the record's changes of office holders)."""
+        answer = self.ask("changes", {"from": since.isoformat(), "until": LATEST.isoformat()})
+        for change in getattr(answer, "changes", ()):
+            if change.what == "office" and change.kind == office and change.after == state:
+                return change.date  # type: ignore[no-any-return]
+        return None
+
     def ever_standing(self) -> frozenset[str]:
         """The states that ever had a standing towards the Treaty (signed it or observed),
         up to the last day the record speaks of."""
@@ -402,9 +411,9 @@ def _anniversary(m: Match) -> int:
         following = [n for n in m.clause.numbers if n.start >= cue.end and n.start - cue.end <= 8]
         if following and 1 <= following[0].value <= 100:
             return following[0].value
-        text = m.clause.sentence.text
-        ordinal = (_ORDINAL_BEFORE.search(text[max(cue.start - 12, 0):cue.start])
-                   or _ORDINAL_AFTER.match(text[cue.end:cue.end + 10]))
+        sentence = m.clause.sentence
+        ordinal = (_ORDINAL_BEFORE.search(sentence.between(cue.start - 12, cue.start))
+                   or _ORDINAL_AFTER.match(sentence.between(cue.end, cue.end + 10)))
         if ordinal and 1 <= int(ordinal.group(1)) <= 100:
             return int(ordinal.group(1))
     return 0
@@ -1283,12 +1292,11 @@ allies they are."""
 def whose_allies(clause: Clause, one: Mention) -> bool:
     """Whether ``one`` is the state whose allies are spoken of ("Russia's allies", "allies
     of Russia", "sekutu Rusia", "союзники России"), not an ally nor the subject."""
-    text = clause.sentence.text
     for word in (t for t in clause.tokens if t.text.startswith(ALLY_WORDS)):
         if one.start >= word.end and clause.words_between(word.end, one.start) <= 1:
             return True
         if (one.end <= word.start and clause.words_between(one.end, word.start) <= 1
-                and any(mark in text[one.end:word.start] for mark in "'’")):
+                and any(mark in clause.sentence.between(one.end, word.start) for mark in "'’")):
             return True
     return False
 
@@ -1298,11 +1306,10 @@ def _unknown_body_after(m: Match) -> bool:
     not know: an abbreviation that is no name of the Organization ("a member of the WTO"),
     or, after "belongs to", no word for the Organization or the Treaty ("belongs to Central
     Asia")."""
-    text = m.clause.sentence.text
     after = [t for t in m.clause.tokens if t.start >= m.cue.end][:4]
     named = [(o.start, o.end) for o in m.clause.mentions]
     for token in after:
-        word = text[token.start:token.end]
+        word = m.clause.sentence.between(token.start, token.end)
         if (len(word) >= 2 and word.isalpha() and word.isupper()
                 and not any(a <= token.start < b for a, b in named)):
             return True
@@ -1472,6 +1479,30 @@ def count(m: Match) -> Built:
 OFFICES_KNOWN = ("secretary_general", "chair")
 
 
+_TERM_START = re.compile(r"(?:\bas of|\beffective|\bfrom|\bstarting|\bmulai|\bterhitung|\befektif"
+                         r"|(?<!\w)со?)\s*$", re.I)
+"""Words that make the date after them a term's first day ("appointed … as of 1 January
+2020", "effective January 1, 2026", "с 1 января"), not the appointment's."""
+
+
+def _term_starts(m: Match, own: DateMention) -> bool:
+    return bool(_TERM_START.search(m.clause.sentence.between(own.start - 24, own.start)))
+
+
+def _appointment(m: Match, person: Mention, own: DateMention) -> Built:
+    """"Tasmagambetov was appointed Secretary General in 2022": the day the record gives
+    for the appointment of the term the person's state began on or after that date (the
+    Council appoints in the autumn for a term from 1 January)."""
+    first, last = period(own)
+    state = m.record.person_states.get(person.key)
+    start = m.record.term_start("secretary_general", state, first) if state else None
+    if start is None:
+        return None, (*span(person), *span(own))
+    p = Proposition("officials", (), "secretary_general.appointed", "date", first, start,
+                    polarity=not m.denied, scope="fixed", until=last)
+    return p, (*span(person), *span(own))
+
+
 def _alphabet_of(m: Match, mention: Mention) -> bool:
     """Whether a state's name stands for its alphabet ("urutan abjad Rusia", "Russian
     alphabetical order"): next to a word for an order of turns."""
@@ -1539,6 +1570,8 @@ def office(m: Match) -> Built:
     if key == "secretary_general":
         if person is None:
             return None
+        if own is not None and m.has("appoint") and not _term_starts(m, own):
+            return _appointment(m, person, own)
         p = Proposition(
             "officials",
             (),

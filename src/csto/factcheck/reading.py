@@ -155,6 +155,11 @@ class SentenceReading:
         """Exercises named in the sentence: (series, year, start, end)."""
         self.clauses = self._split()
 
+    def between(self, start: int, end: int) -> str:
+        """The sentence's text from ``start`` to ``end``, positions in the whole text
+        (clamped to the sentence)."""
+        return self.text[max(start - self.start, 0):max(end - self.start, 0)]
+
     def _split(self) -> list[Clause]:
         """Clauses end at clause breaks, semicolons, and where reported speech begins ("the
         Secretary General said that the organization is ready": what he said is a clause of

@@ -51,7 +51,7 @@ class StandingJSON(TypedDict):
 TermJSON = TypedDict("TermJSON", {
     "iso3": str | None, "state": str | None, "name": str | None, "office": str,
     "from": IsoDay, "until": IsoDay | None, "from_precision": str, "acting": bool,
-    "basis": str, "note": str | None, "fact": FactJSON,
+    "basis": str, "note": str | None, "fact": FactJSON, "appointed": IsoDay | None,
 })
 
 

@@ -136,6 +136,7 @@ class _Encoder:
             "until": (term.end.isoformat()) if term.end else None,
             "from_precision": term.precision, "acting": term.acting, "basis": term.basis,
             "note": self.loc.text(term.note) if term.note else None, "fact": self.fact(term.fact),
+            "appointed": term.appointed.isoformat() if term.appointed else None,
         }
 
     def country(self, country: Country) -> Object:

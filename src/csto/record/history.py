@@ -480,7 +480,8 @@ def _terms(office: str, records: tuple[TermRecord, ...]) -> tuple[Term, ...]:
         fact = fact_of(f"term:{office}:{record.start.isoformat()}", record.start, record.sources,
                        record.confidence, record.alternatives)
         terms.append(Term(office, record.state, record.person, record.start, until,
-                          record.precision, record.acting, "record", fact, record.note))
+                          record.precision, record.acting, "record", fact, record.note,
+                          record.appointed or record.start))
     return tuple(terms)
 
 

@@ -199,6 +199,9 @@ class TermRecord(NamedTuple):
     remark: NonEmpty | None = None
     chosen_because: Reason | None = None
     alternatives: tuple[Alternative, ...] = ()
+    appointed: Day | None = None
+    """The day the holder was appointed, where it is not the term's first (the Council
+    appoints a Secretary General at its autumn session for a term from 1 January)."""
 
 
 class ChairRule(NamedTuple):
@@ -606,6 +609,8 @@ class Term(NamedTuple):
     basis: str
     fact: Fact
     note: Text | None = None
+    appointed: Day | None = None
+    """The day of the appointment (the term's first day unless the record gives another)."""
 
 
 class ArticleVersion(NamedTuple):

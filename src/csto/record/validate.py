@@ -187,6 +187,9 @@ def check_offices(offices: Offices, countries: Countries) -> None:
             end = term.until or following
             if end is not None and end <= term.start:
                 raise RecordError("term", ident, "until", "a term must end after it starts")
+            if term.appointed is not None and term.appointed > term.start:
+                raise RecordError("term", ident, "appointed",
+                                  "a holder is appointed on or before the term's first day")
             if following is not None and term.until is not None and term.until > following:
                 raise RecordError("term", ident, "until", "terms of one office overlap")
             if following is not None and following <= term.start:

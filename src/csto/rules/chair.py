@@ -39,7 +39,7 @@ def _predict(history: History, year: int) -> Term | None:
         position = order.index(current) if current in order else -1
         current = order[(position + 1) % len(order)]
     return Term("chair", current, None, date(year, 1, 1), date(year + 1, 1, 1), "day", False,
-                "rule", rule_fact(history))
+                "rule", rule_fact(history), appointed=date(year, 1, 1))
 
 
 def chair_for_year(history: History, year: int, on: date | None = None) -> ChairAnswer:
