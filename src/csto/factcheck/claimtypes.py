@@ -370,13 +370,13 @@ class Match:
 
 
 INFINITIVE_ENDINGS = ("ть", "ти", "ться", "тись", "чь")
+"""How a Russian infinitive ends."""
 
 
 def _auxiliary(m: Match) -> bool:
-    """Whether a Russian "стал" is the auxiliary of an infinitive two words at most after it
-    ("стал подписывать", "не стал его подписывать": began to sign, did not sign), not
-    "became"."""
-    if not m.clause.sentence.tokens[m.cue.first].text.startswith("стал"):
+    """Whether the word is an auxiliary of an infinitive two words at most after it ("стал
+    подписывать", "не стал его подписывать": began to sign, did not sign), not "became"."""
+    if not any(c.start <= m.cue.start < c.end for c in m.clause.cues_of("auxiliary")):
         return False
     after = [t.text for t in m.clause.tokens if t.start >= m.cue.end and t.text[:1].isalpha()][:2]
     return any(word.endswith(INFINITIVE_ENDINGS) for word in after)
@@ -1043,23 +1043,15 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
             return None
         return "members", "members.iso3", _lapse_day(m, renewal)
     if m.has("founder", "sign"):
-        document = m.document()
-        if document == "organization":
-            document = "charter"
-        document = document or "cst"
-        if document not in ("cst", "charter"):
-            return None
-        signed = m.record.document_day(document, "signed", m.day)
-        if signed is None:
-            return None
-        field = "standings[status=signatory].iso3" if document == "cst" else "members.iso3"
-        return "members", field, signed
+        founding = _founders(m)
+        return None if founding is None else ("members", *founding)
     return "members", "members.iso3", m.day
 
 
-def _founder(m: Match, one: Mention) -> Built:
-    """"Armenia is a founding member of the CSTO": among the states that signed its Charter
-    and were members that day; of the Treaty, among its signatories of 15 May 1992."""
+def _founders(m: Match) -> tuple[str, date] | None:
+    """Where the founders of what the clause speaks of are listed, and the day: the
+    Organization's, members on the day its Charter was signed; the Treaty's, its
+    signatories of the day it was signed."""
     document = m.document()
     document = "charter" if document == "organization" else document or "cst"
     if document not in ("cst", "charter"):
@@ -1067,7 +1059,16 @@ def _founder(m: Match, one: Mention) -> Built:
     signed = m.record.document_day(document, "signed", m.day)
     if signed is None:
         return None
-    field = "standings[status=signatory].iso3" if document == "cst" else "members.iso3"
+    return ("standings[status=signatory].iso3" if document == "cst" else "members.iso3"), signed
+
+
+def _founder(m: Match, one: Mention) -> Built:
+    """"Armenia is a founding member of the CSTO": among the Organization's founders (or
+    the Treaty's), not a member today."""
+    founding = _founders(m)
+    if founding is None:
+        return None
+    field, signed = founding
     p = Proposition("members", (), field, "includes", (one.key,), signed, polarity=not m.denied,
                     scope="fixed")
     return p, span(one)
@@ -1284,15 +1285,10 @@ def _apposed(m: Match) -> Mention | None:
     return None
 
 
-ALLY_WORDS = ("ally", "allies", "allied", "sekutu", "союзни")
-"""The beginnings of the words for allies: a state named with one may be the one whose
-allies they are."""
-
-
 def whose_allies(clause: Clause, one: Mention) -> bool:
     """Whether ``one`` is the state whose allies are spoken of ("Russia's allies", "allies
     of Russia", "sekutu Rusia", "союзники России"), not an ally nor the subject."""
-    for word in (t for t in clause.tokens if t.text.startswith(ALLY_WORDS)):
+    for word in clause.cues_of("ally"):
         if one.start >= word.end and clause.words_between(word.end, one.start) <= 1:
             return True
         if (one.end <= word.start and clause.words_between(one.end, word.start) <= 1
@@ -1313,7 +1309,8 @@ def _unknown_body_after(m: Match) -> bool:
         if (len(word) >= 2 and word.isalpha() and word.isupper()
                 and not any(a <= token.start < b for a, b in named)):
             return True
-    if m.clause.sentence.tokens[m.cue.first].text.startswith("belong"):
+    if any(c.start <= m.cue.start < c.end or m.cue.start <= c.start < m.cue.end
+           for c in m.clause.cues_of("belong")):
         return not (any(token.start >= a and token.start < b for token in after for a, b in named)
                     or any(c.start >= m.cue.end and m.clause.words_between(m.cue.end, c.start) <= 3
                            for c in m.clause.cues_of("organization", "treaty")))
@@ -1479,14 +1476,11 @@ def count(m: Match) -> Built:
 OFFICES_KNOWN = ("secretary_general", "chair")
 
 
-_TERM_START = re.compile(r"(?:\bas of|\beffective|\bfrom|\bstarting|\bmulai|\bterhitung|\befektif"
-                         r"|(?<!\w)со?)\s*$", re.I)
-"""Words that make the date after them a term's first day ("appointed … as of 1 January
-2020", "effective January 1, 2026", "с 1 января"), not the appointment's."""
-
-
 def _term_starts(m: Match, own: DateMention) -> bool:
-    return bool(_TERM_START.search(m.clause.sentence.between(own.start - 24, own.start)))
+    """Whether a word of a term's start stands just before the date ("appointed … as of 1
+    January 2020", "effective January 1, 2026", "с 1 января"): the date is the term's first
+    day, not the appointment's."""
+    return any(0 <= own.start - c.end <= 2 for c in m.clause.cues_of("term_from"))
 
 
 def _appointment(m: Match, person: Mention, own: DateMention) -> Built:
