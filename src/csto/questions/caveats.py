@@ -42,6 +42,9 @@ _PLANS: dict[type, tuple[int, ...]] = {}
 _SCANNED: dict[int, tuple[tuple[object, ...], tuple[Fact, ...]]] = {}
 """Findings and long tuples scanned before, by identity (answers share the ones an epoch
 keeps: ``Snapshot.derived``), with the disputed facts found in them."""
+_SEEN_ONCE: dict[int, object] = {}
+"""Findings and long tuples scanned once, by identity: one met again is kept in
+``_SCANNED``, so that those made for one answer alone do not crowd out the shared ones."""
 LONG = 4
 
 
@@ -55,19 +58,27 @@ def _collect(value: object, found: list[Fact]) -> None:
         return
     if isinstance(value, dict):
         for item in value.values():
-            _collect(item, found)
+            if type(item) not in _LEAVES:  # a leaf costs no call
+                _collect(item, found)
         return
     if not isinstance(value, tuple):
         return
     if kind is Finding or (kind is tuple and len(value) >= LONG):
         known = _SCANNED.get(id(value))
-        if known is None or known[0] is not value:
-            inner: list[Fact] = []
-            _scan(value, kind, inner)
+        if known is not None and known[0] is value:
+            found.extend(known[1])
+            return
+        inner: list[Fact] = []
+        _scan(value, kind, inner)
+        found.extend(inner)
+        if _SEEN_ONCE.get(id(value)) is value:  # met twice: kept from now on
             if len(_SCANNED) >= 1024:
                 _SCANNED.clear()
-            known = _SCANNED[id(value)] = (value, tuple(inner))
-        found.extend(known[1])
+            _SCANNED[id(value)] = (value, tuple(inner))
+        else:
+            if len(_SEEN_ONCE) >= 1024:
+                _SEEN_ONCE.clear()
+            _SEEN_ONCE[id(value)] = value
     else:
         _scan(value, kind, found)
 
@@ -78,12 +89,16 @@ def _scan(value: tuple[object, ...], kind: type, found: list[Fact]) -> None:
         plan = _PLANS[kind] = _plan(kind)
         if not plan:  # a record that cannot hold a fact: stop at it at once from now on
             _LEAVES.add(kind)
+    leaves = _LEAVES
     if plan is _EVERY:
         for item in value:
-            _collect(item, found)
+            if type(item) not in leaves:
+                _collect(item, found)
     else:
         for index in plan:
-            _collect(value[index], found)
+            item = value[index]
+            if type(item) not in leaves:
+                _collect(item, found)
 
 
 _EVERY = (-1,)
@@ -250,9 +265,9 @@ def add_caveats(answer: R) -> R:
         for fact in facts:
             if "record.disputed" + fact.ref not in seen:
                 seen.add("record.disputed" + fact.ref)
-                found = said.get(fact, _MISSING)
+                found = said.get(fact.ref, _MISSING)
                 if found is _MISSING:
-                    found = said[fact] = dispute_finding(history, fact)
+                    found = said[fact.ref] = dispute_finding(history, fact)
                 if found is not None:
                     extra.append(found)
     review = history.review
@@ -277,6 +292,6 @@ def add_caveats(answer: R) -> R:
 
 _MISSING = object()
 _SAID = "caveats"
-"""The key, in ``History.memo``, of the caveat findings made for the history's facts (and
-of its record-edge finding, under ``_EDGE``): each is made once."""
+"""The key, in ``History.memo``, of the caveat findings made for the history's facts, by
+their reference (and of its record-edge finding, under ``_EDGE``): each is made once."""
 _EDGE = "record.edge"
