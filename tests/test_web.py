@@ -207,3 +207,18 @@ def test_the_map_draws_the_outlines_served_once(client: Any) -> None:
         assert f'<path id="{code}" d="{shape["d"]}"/>' in served.text
     assert client.get("/map/outlines.svg?v=old").headers["cache-control"] == "no-cache"
     assert len(page) < 100_000
+
+
+def test_the_served_app_draws_the_shared_parts_before_its_first_request() -> None:
+    """``csto serve`` draws each language's timeline before it answers, and keeps no
+    response from that: every day asked is still answered afresh."""
+    from starlette.testclient import TestClient
+
+    from csto.web import served
+    from csto.web.svg import _drawn_once
+
+    _drawn_once.cache_clear()
+    app = served()
+    with TestClient(app):
+        assert _drawn_once.cache_info().currsize == 3  # id, en, ru
+        assert not app.app.state.site.cache.items  # type: ignore[attr-defined]

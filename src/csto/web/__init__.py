@@ -25,16 +25,12 @@ def create_app(history: History | None = None, listen: str | None = None) -> Gua
 
 
 def served() -> Guard:
-    """The application as ``csto serve`` runs it in each worker: built, then everything
-    loaded so far (the record, its epochs, templates) set aside from the garbage
-    collector's full passes (``gc.freeze``), which would otherwise walk the whole record
-    and hold up requests for tens of milliseconds."""
-    import gc
+    """The application as ``csto serve`` runs it in each worker: before its first request
+    it draws what every page shares and sets what it loaded aside from the garbage
+    collector (``app._warmed``)."""
+    from .app import create_app as build
 
-    app = create_app()
-    gc.collect()
-    gc.freeze()
-    return app
+    return build(warm=True)
 
 
 __all__ = ["create_app", "loopback", "served"]

@@ -10,6 +10,9 @@ that needs a token (``scenarios.write_refusal``), so the rest may be served to a
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import ClientDisconnect, Request
@@ -126,12 +129,31 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     return failed(error, lang)
 
 
+def _warmed(site: Site) -> Callable[[Starlette], AbstractAsyncContextManager[None]]:
+    """Before the first request: what every home page shares drawn once per language
+    (``pages.warm``), then everything loaded set aside from the garbage collector's full
+    passes (``gc.freeze``), which would otherwise walk the whole record and hold up
+    requests for tens of milliseconds."""
+
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        import gc
+
+        pages.warm(site)
+        gc.collect()
+        gc.freeze()
+        yield
+
+    return lifespan
+
+
 async def _gone(request: Request, exc: Exception) -> Response:
     """A client that left mid-body: nobody reads the answer, and nothing is logged."""
     return Response(status_code=400)
 
 
-def create_app(history: History | None = None, listen: str | None = None) -> Guard:
+def create_app(history: History | None = None, listen: str | None = None,
+               warm: bool = False) -> Guard:
     """The whole application on ``history`` (default: the packaged record), served on the
     address ``listen`` (default: ``$CSTO_LISTEN``, which ``csto serve`` sets). Without a
     known loopback address, writing needs ``CSTO_WRITE_TOKEN`` (``scenarios.write_refusal``):
@@ -149,6 +171,7 @@ def create_app(history: History | None = None, listen: str | None = None) -> Gua
         routes.extend(module.routes(site))
     routes.insert(0, Mount("/static", StaticFiles(directory=HERE / "static"), name="static"))
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error,
-                                                      ClientDisconnect: _gone})
+                                                      ClientDisconnect: _gone},
+                    lifespan=_warmed(site) if warm else None)
     app.state.site = site
     return Guard(app)

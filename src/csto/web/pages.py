@@ -27,6 +27,7 @@ from ..present.i18n import error_message, format_day, gettext_for
 from ..present.render import TABLE_LINK, render, tables
 from ..questions.registry import QUESTIONS, Question, ask, find
 from ..record.dates import as_day
+from ..record.vocab import LANGS
 from .forms import fields, page_values
 from .http import JSON, csv_response, failed, switch, wants_json
 from .svg import OUTLINES, legend, outlines, timeline, timeline_list, world
@@ -215,6 +216,17 @@ def routes(site: Site) -> list[Route]:
             Route("/favicon.ico", icon), Route(OUTLINES, map_outlines),
             Route("/questions", every_question), Route("/questions.json", every_question),
             Route("/{name}", question)]
+
+
+def warm(site: Site) -> None:
+    """Draw what every home page shares (templates, catalogs, the map, the timeline of
+    this year) once per language before the first request, and keep no response: the
+    first reader pays for no start-up, and no day asked is answered from memory."""
+    for lang in LANGS:
+        request = Request({"type": "http", "method": "GET", "path": "/", "scheme": "http",
+                           "server": ("127.0.0.1", 80), "headers": [],
+                           "query_string": f"lang={lang}".encode()})
+        _home(site, request, site.history, date.today(), "", lang)
 
 
 def _home(site: Site, request: Request, history: History, on: date, scenario: str,
