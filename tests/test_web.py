@@ -215,10 +215,11 @@ def test_the_served_app_draws_the_shared_parts_before_its_first_request() -> Non
     from starlette.testclient import TestClient
 
     from csto.web import served
-    from csto.web.svg import _drawn_once
+    from csto.web.svg import _drawn_once, _lanes, _listed_once
 
-    _drawn_once.cache_clear()
+    for drawn in (_drawn_once, _lanes, _listed_once):
+        drawn.cache_clear()
     app = served()
     with TestClient(app):
-        assert _drawn_once.cache_info().currsize == 3  # id, en, ru
+        assert _lanes.cache_info().currsize == 3  # this year's timeline in id, en and ru
         assert not app.app.state.site.cache.items  # type: ignore[attr-defined]
