@@ -1555,3 +1555,22 @@ def test_a_reading_of_the_words_holds_in_a_later_sentence(
         history: History, second: str, kind: str, verdicts: list[str]) -> None:
     text = "The Collective Security Treaty Organization is a military alliance. " + second
     assert _verdicts(kind, text, history, "2026-03-01") == verdicts
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # cases.yaml kaz-2022: the withdrawal began on 13 January and was complete on 19 January
+    ("The CSTO peacekeeping mission in Kazakhstan ended on 19 January 2022.", "holds"),
+    ("Misi penjaga perdamaian CSTO di Kazakhstan berakhir pada 19 Januari 2022.", "holds"),
+    ("Миротворческая операция ОДКБ в Казахстане завершилась 19 января 2022 года.", "holds"),
+    ("The CSTO peacekeeping mission in Kazakhstan ended on 13 January 2022.", "does-not-hold"),
+])
+def test_a_mission_ended_is_the_withdrawal_done(history: History, text: str,
+                                                verdict: str) -> None:
+    claims = csto.check(text, history=history, as_of="2022-02-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-withdrawal", verdict)]
+
+
+def test_invoking_article_4_is_a_request(history: History) -> None:
+    """cases.yaml arm-2022: Armenia asked for help under Art. 4 on 13 September 2022."""
+    assert _verdicts("case-request", "Armenia invoked Article 4 of the Collective Security "
+                     "Treaty in 2022.", history, "2023-01-01") == ["holds"]

@@ -826,8 +826,8 @@ def state_event(m: Match) -> Built:
         return _asked_for(m, m.cue.concept)
     if m.segment_has("participation") and m.cue.concept in ("leave", "join"):
         return None
-    if m.cue.concept in ("leave", "return") and m.segment_has("troops", "peacekeeping"):
-        return None  # forces withdrawn or returned home ("the withdrawal of CSTO troops")
+    if m.cue.concept in ("leave", "return", "lapse") and m.segment_has("troops", "peacekeeping"):
+        return None  # forces withdrawn, returned home or done ("the withdrawal of CSTO troops")
     if m.cue.concept == "lapse" and _said_of_document(m):
         return None  # "the treaty's expiration date": the document's term, no state's event
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
@@ -2199,7 +2199,8 @@ def case_victim(found: Found) -> str | None:
     label=N_("a state asking the Organization for assistance"),
 )
 def case_request(m: Match) -> Built:
-    if not (m.clause.of("org") or m.has("assist", "peacekeeping", "organization", "military", "consult")):
+    if not (m.clause.of("org") or m.has("assist", "peacekeeping", "organization", "military", "consult",
+                                         "treaty", "article")):
         return None
     if m.has("article") and not m.clause.of("state"):
         return None
@@ -2420,7 +2421,7 @@ def case_contributors(m: Match) -> Built:
 @claim(
     "case-withdrawal",
     "case",
-    ("leave", "withdraw_forces"),
+    ("leave", "withdraw_forces", "operation_end"),
     (*OFF_TOPIC, "future", "exercise"),
     N_("The record gives: {value}."),
     label=N_("when the Organization's forces were withdrawn"),
@@ -2441,6 +2442,8 @@ def case_withdrawal(m: Match) -> Built:
         return None
     steps = [step for concept, step in (("begin", "withdrawal-start"), ("complete", "withdrawal-done"))
              if m.has(concept)] or ["withdrawal-start", "withdrawal-done"]
+    if m.cue.concept == "operation_end":
+        steps = ["withdrawal-done"]  # "the peacekeeping mission ended on 19 January": all left
     first, last = period(own)
     p = Proposition(
         "cases",

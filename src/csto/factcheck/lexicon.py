@@ -160,7 +160,8 @@ def _match(tokens: list[Token], words: list[int], position: int, keys: tuple[str
 _WITHIN = frozenset({("troops", "organization"), ("found", "founder"), ("purpose", "hostile"),
                      ("former", "current"), ("join", "decision"), ("take_over", "decision"),
                      ("found", "manner"), ("join", "cooperate"), ("join", "return"),
-                     ("plan", "intent"), ("found", "founding_state")})
+                     ("plan", "intent"), ("found", "founding_state"),
+                     ("purpose", "peacekeeping"), ("envoys", "peacekeeping")})
 """(inner, outer): a word of the inner concept that is part of a longer phrase of the outer
 one says nothing of its own ("militer" in "aliansi militer"; "founding" in "founding
 member": a kind of member, no founding; "ditujukan" in "ditujukan terhadap", directed
