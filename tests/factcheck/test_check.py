@@ -1574,3 +1574,20 @@ def test_invoking_article_4_is_a_request(history: History) -> None:
     """cases.yaml arm-2022: Armenia asked for help under Art. 4 on 13 September 2022."""
     assert _verdicts("case-request", "Armenia invoked Article 4 of the Collective Security "
                      "Treaty in 2022.", history, "2023-01-01") == ["holds"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # events.yaml: six signed on 15 May 1992; Azerbaijan, Georgia and Belarus in 1993
+    ("Nine states signed the treaty by 1993.",
+     [("document-date", "holds"), ("count", "holds")]),
+    ("Nine states signed the treaty by 1992.",
+     [("document-date", "holds"), ("count", "does-not-hold")]),
+    # cases.yaml kaz-2022: the withdrawal was complete on 19 January 2022
+    ("The withdrawal of the peacekeepers from Kazakhstan was complete by 19 January 2022.",
+     [("case-withdrawal", "holds")]),
+    ("Миротворцы ОДКБ покинули Казахстан к 19 января.", [("case-withdrawal", "holds")]),
+])
+def test_a_date_after_by_is_the_last_possible_day(history: History, text: str,
+                                                  kinds: list[tuple[str, str]]) -> None:
+    claims = csto.check(text, history=history, as_of="2022-02-01").claims
+    assert [(c.claim.kind, c.verdict) for c in claims] == kinds

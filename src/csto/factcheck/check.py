@@ -20,10 +20,11 @@ from . import dates as dates_mod
 from . import numbers as numbers_mod
 from .answer import CheckAnswer, ClaimCheck, ClaimContent
 from .claimtypes import DATED, STATE_EVENTS, TYPES, Found, Match, Record, case_victim
+from .dates import DateMention
 from .evaluate import Evaluator
 from .gazetteer import Mention, fold, gazetteer
 from .lexicon import Cue, lexicon
-from .reading import Clause, Focus, SentenceReading
+from .reading import Clause, Focus, SentenceReading, period
 from .text import Sentence, blank_markup, decode, main_language, sentences
 from .words import Token, tokenize
 
@@ -115,7 +116,7 @@ def _read(
         d._replace(start=d.start + sentence.start, end=d.end + sentence.start)
         for d in dates_mod.find(piece, focus.year or day.year, day)
     ]
-    found_dates = [d for d in found_dates if not _counts_things(d, visible, tokens, cues)]
+    found_dates = [_by(d, cues) for d in found_dates if not _counts_things(d, visible, tokens, cues)]
     # A word that is part of a date is the date's ("May 1992" is no "may", "a year later" no
     # "yearly").
     cues = [c for c in cues if not any(d.start <= c.start and c.end <= d.end for d in found_dates)]
@@ -131,6 +132,15 @@ def _read(
     )
     reading.exercises = _exercises(visible, reading)
     return reading
+
+
+def _by(mention: DateMention, cues: list[Cue]) -> DateMention:
+    """A date after "by" ("nine states had signed by 1993", "к 19 января") is the last of
+    the days something may have happened on: from the first day csto answers for to the
+    date's end."""
+    if any(c.concept == "deadline" and 0 <= mention.start - c.end <= 1 for c in cues):
+        return mention._replace(day=EARLIEST, until=period(mention)[1], precision="day")
+    return mention
 
 
 COUNTED = ("troops", "aircraft", "equipment", "count_noun")

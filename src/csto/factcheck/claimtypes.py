@@ -20,7 +20,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from ..record.dates import LATEST
+from ..record.dates import EARLIEST, LATEST
 from .dates import DateMention
 from .gazetteer import Mention
 from .lexicon import Cue
@@ -1042,6 +1042,10 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
         if day is None or renewal is None:
             return None
         return "members", "members.iso3", _lapse_day(m, renewal)
+    by = next((d for d in m.clause.dates if d.day == EARLIEST and d.until), None)
+    if m.has("sign") and not m.has("founder") and by is not None and by.until:
+        # "nine states had signed by 1993": all that had signed by the date's end
+        return "members", "standings[status=signatory|member|frozen|suspended|former].iso3", by.until
     if m.has("founder", "sign"):
         founding = _founders(m)
         return None if founding is None else ("members", *founding)
