@@ -39,6 +39,11 @@ def _verdicts(kind: str, text: str, history: History, as_of: str) -> list[str]:
     return [c.verdict for c in claims if c.claim.kind == kind]
 
 
+def _kinds(text: str, history: History, as_of: str) -> list[tuple[str, str]]:
+    """Every claim a text makes, as its type and verdict, in order."""
+    return [(c.claim.kind, c.verdict) for c in csto.check(text, history=history, as_of=as_of).claims]
+
+
 def _p(claim: ClaimCheck) -> Proposition:
     assert claim.claim.proposition is not None
     return claim.claim.proposition
@@ -479,8 +484,7 @@ def test_military_naming_the_kind_of_body_is_not_troops(history: History, text: 
 ])
 def test_leading_in_turn_is_the_rotating_chair(history: History, text: str) -> None:
     """Charter Art. 13: the chair passes among the members."""
-    claims = csto.check(text, history=history, as_of="2022-10-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == [("rotation", "holds")]
+    assert _kinds(text, history, "2022-10-01") == [("rotation", "holds")]
     assert not csto.check("Russia led the exercise in rotation with Belarus.", history=history,
                           as_of="2022-10-01").claims
 
@@ -604,8 +608,7 @@ def test_directed_against_is_no_aim(history: History) -> None:
 ])
 def test_consultations_on_a_threat_are_article_2(history: History, text: str) -> None:
     """Treaty Art. 2: consultations when a member's security is threatened."""
-    claims = csto.check(text, history=history, as_of="2022-01-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == [("consultations", "holds")]
+    assert _kinds(text, history, "2022-01-01") == [("consultations", "holds")]
 
 
 @pytest.mark.parametrize("text, as_of", [
@@ -663,8 +666,7 @@ def test_refusing_to_sign_the_extension_is_not_renewing(history: History) -> Non
                                   "Учения «Эшелон-2025» принимала Белоруссия."])
 def test_the_host_as_subject_of_a_russian_verb(history: History, text: str) -> None:
     """exercises.yaml: "Interaction, Search, Echelon-2025" was held in Belarus."""
-    claims = csto.check(text, history=history, as_of="2025-12-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == [("exercise-host", "holds")]
+    assert _kinds(text, history, "2025-12-01") == [("exercise-host", "holds")]
 
 
 @pytest.mark.parametrize("text", [
@@ -674,8 +676,7 @@ def test_the_host_as_subject_of_a_russian_verb(history: History, text: str) -> N
 def test_what_is_reported_does_not_silence_who_reports_it(history: History, text: str) -> None:
     """offices.yaml: Imangali Tasmagambetov, Secretary General from 1 Jan 2023 to 31 Dec 2025.
     A word of readiness in what he said does not make the sentence a plan."""
-    claims = csto.check(text, history=history, as_of="2024-06-13").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == [("office", "holds")]
+    assert _kinds(text, history, "2024-06-13") == [("office", "holds")]
 
 
 @pytest.mark.parametrize("text", [
@@ -963,8 +964,7 @@ def test_a_meeting_blocks_counts_unless_membership_governs_them(
 ])
 def test_a_misspelt_state_in_a_list_is_the_state_it_spells(history: History, text: str,
                                                             verdict: str) -> None:
-    claims = csto.check(text, history=history, as_of="2021-07-23").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == [("members", verdict)]
+    assert _kinds(text, history, "2021-07-23") == [("members", verdict)]
 
 
 def test_a_capitalised_word_outside_a_list_is_not_read_as_a_state(history: History) -> None:
@@ -1038,8 +1038,7 @@ def test_other_members_with_no_state_named_are_not_counted(history: History) -> 
 ])
 def test_creating_a_peacekeeping_force_dates_the_force_not_the_organization(
         history: History, text: str, kinds: list[tuple[str, str]]) -> None:
-    claims = csto.check(text, history=history, as_of="2022-02-08").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+    assert _kinds(text, history, "2022-02-08") == kinds
 
 
 def test_in_the_form_of_forms_nothing(history: History) -> None:
@@ -1144,8 +1143,7 @@ def test_every_annotated_quote_is_the_text_at_its_offsets(folder: str) -> None:
 ])
 def test_the_original_signers_signing_dates_the_document_too(
         history: History, text: str, kinds: list[tuple[str, str]]) -> None:
-    claims = csto.check(text, history=history, as_of="2022-02-08").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+    assert _kinds(text, history, "2022-02-08") == kinds
 
 
 def test_holding_the_csto_presidency_in_turn_is_the_rotation(history: History) -> None:
@@ -1366,8 +1364,7 @@ def test_taking_part_in_blocs_directed_against_members_is_article_1(history: His
 ])
 def test_an_exercise_placed_and_dated_by_month_or_place_first(
         history: History, text: str, on: str, kinds: list[tuple[str, str]]) -> None:
-    claims = csto.check(text, history=history, as_of=on).claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+    assert _kinds(text, history, on) == kinds
 
 
 def test_a_place_first_with_a_saying_between_is_not_the_exercises(history: History) -> None:
@@ -1407,8 +1404,7 @@ def test_bringing_together_states_lists_members(history: History) -> None:
 ])
 def test_a_plan_blocks_an_office_only_after_it(history: History, text: str,
                                                kinds: list[tuple[str, str]]) -> None:
-    claims = csto.check(text, history=history, as_of="2024-03-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+    assert _kinds(text, history, "2024-03-01") == kinds
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -1566,8 +1562,7 @@ def test_a_reading_of_the_words_holds_in_a_later_sentence(
 ])
 def test_a_mission_ended_is_the_withdrawal_done(history: History, text: str,
                                                 verdict: str) -> None:
-    claims = csto.check(text, history=history, as_of="2022-02-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == [("case-withdrawal", verdict)]
+    assert _kinds(text, history, "2022-02-01") == [("case-withdrawal", verdict)]
 
 
 def test_invoking_article_4_is_a_request(history: History) -> None:
@@ -1589,5 +1584,4 @@ def test_invoking_article_4_is_a_request(history: History) -> None:
 ])
 def test_a_date_after_by_is_the_last_possible_day(history: History, text: str,
                                                   kinds: list[tuple[str, str]]) -> None:
-    claims = csto.check(text, history=history, as_of="2022-02-01").claims
-    assert [(c.claim.kind, c.verdict) for c in claims] == kinds
+    assert _kinds(text, history, "2022-02-01") == kinds
