@@ -1585,3 +1585,14 @@ def test_invoking_article_4_is_a_request(history: History) -> None:
 def test_a_date_after_by_is_the_last_possible_day(history: History, text: str,
                                                   kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text, history, "2022-02-01") == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # events.yaml: Uzbekistan returned on 16 Aug 2006; its membership was suspended in 2012
+    ("Uzbekistan kembali bergabung dengan CSTO pada 2006.", [("state-event", "holds")]),
+    ("Uzbekistan rejoined the bloc in 2006 only to suspend its membership again in 2012.",
+     [("state-event", "holds"), ("state-event", "holds")]),
+])
+def test_rejoining_in_either_order_and_a_date_before_only_to(
+        history: History, text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text, history, "2013-01-01") == kinds
