@@ -11,6 +11,7 @@ import pytest
 from csto.errors import InputError
 from csto.factcheck import dates, numbers
 from csto.factcheck.gazetteer import fold, gazetteer, read
+from csto.factcheck.reading import period
 from csto.factcheck.text import blank_markup, decode, language, sentences
 
 
@@ -253,3 +254,18 @@ def test_years_later_count_from_the_year_before(text: str, year: int) -> None:
 def test_an_abbreviation_ends_a_sentence_before_a_word_that_opens_one(text: str,
                                                                       expected: list[str]) -> None:
     assert [text[s.start : s.end] for s in sentences(text)] == expected
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("last year", date(2023, 1, 1), date(2023, 12, 31)),
+    ("tahun lalu", date(2023, 1, 1), date(2023, 12, 31)),
+    ("в прошлом году", date(2023, 1, 1), date(2023, 12, 31)),
+    ("tahun ini", date(2024, 1, 1), date(2024, 12, 31)),
+    ("next year", date(2025, 1, 1), date(2025, 12, 31)),
+    ("bulan lalu", date(2024, 5, 1), date(2024, 5, 31)),
+    ("на прошлой неделе", date(2024, 5, 29), date(2024, 6, 11)),
+])
+def test_deictic_dates_count_from_the_texts_day(text: str, first: date, last: date) -> None:
+    """Said on 12 June 2024: "last year" is 2023, whatever year the text named before."""
+    (found,) = dates.find(text, context_year=2006, today=date(2024, 6, 12))
+    assert period(found) == (first, last)

@@ -112,7 +112,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"через год|год спустя|спустя год|годом позже|"
             r"the same year|that same year|tahun yang sama|того же года|в том же году|"
             r"этом же году|этого же года|"
-            r"a year ago|a year earlier|setahun (?:yang )?lalu|год назад|годом ранее)\b",
+            r"a year ago|a year earlier|setahun (?:yang )?lalu|год назад|годом ранее|"
+            r"last year|tahun lalu|в прошлом году|this year|tahun ini|в этом году|в текущем году|"
+            r"next year|tahun depan|в будущем году|last month|bulan lalu|в прошлом месяце|"
+            r"last week|pekan lalu|minggu lalu|на прошлой неделе)\b",
             re.I,
         ),
     }
@@ -224,6 +227,9 @@ def _relative(word: str, context_year: int | None, today: date | None) -> DateMe
         and today
     ):
         return DateMention(0, 0, date(today.year - 1, 1, 1), "year", relative=True)
+    deictic = _deictic(word, today) if today else None
+    if deictic is not None:
+        return deictic
     if context_year is None:
         return None
     if word in (
@@ -291,3 +297,21 @@ def parse_loose(fragment: str, lang: str) -> date | None:
         },
     )
     return parsed.date() if parsed else None
+
+
+def _deictic(word: str, today: date) -> DateMention | None:
+    """Days counted from the day the text speaks of ("last year", "bulan lalu", "на прошлой
+    неделе"), not from a year it named before."""
+    if word in ("last year", "tahun lalu", "в прошлом году"):
+        return DateMention(0, 0, date(today.year - 1, 1, 1), "year", relative=True)
+    if word in ("this year", "tahun ini", "в этом году", "в текущем году"):
+        return DateMention(0, 0, date(today.year, 1, 1), "year", relative=True)
+    if word in ("next year", "tahun depan", "в будущем году"):
+        return DateMention(0, 0, date(today.year + 1, 1, 1), "year", relative=True)
+    if word in ("last month", "bulan lalu", "в прошлом месяце"):
+        first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+        return DateMention(0, 0, first, "month", relative=True)
+    if word in ("last week", "pekan lalu", "minggu lalu", "на прошлой неделе"):
+        return DateMention(0, 0, today - timedelta(days=14), "day", today - timedelta(days=1),
+                           relative=True)
+    return None
