@@ -1596,3 +1596,16 @@ def test_a_date_after_by_is_the_last_possible_day(history: History, text: str,
 def test_rejoining_in_either_order_and_a_date_before_only_to(
         history: History, text: str, kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text, history, "2013-01-01") == kinds
+
+
+@pytest.mark.parametrize("text, as_of, kinds", [
+    # events.yaml: Georgia a member from 1994 to 1999; Armenia's participation frozen, not ended
+    ("Georgia pernah menjadi anggota CSTO.", "2020-01-01", [("member", "holds")]),
+    ("Georgia was at one time a member of the CSTO.", "2020-01-01", [("member", "holds")]),
+    ("Грузия когда-то была членом ОДКБ.", "2020-01-01", [("member", "holds")]),
+    ("Armenia masih menjadi anggota CSTO.", "2025-01-01", [("member", "holds")]),
+    ("Kazakhstan has never been a member of the CSTO.", "2020-01-01", [("member", "does-not-hold")]),
+])
+def test_ever_a_member_is_a_membership_on_some_day(history: History, text: str, as_of: str,
+                                                   kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text, history, as_of) == kinds

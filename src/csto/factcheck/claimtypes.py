@@ -346,7 +346,7 @@ class Match:
 
     def when(self, own: DateMention | None) -> tuple[str, date, date | None]:
         """The scope and days a claim speaks of: its own date, "never", or the text's day."""
-        if self.clause.has("never"):
+        if self.clause.has("never", "ever"):  # "never was", "pernah menjadi anggota": any day
             return "ever", self.day, None
         if own is not None:
             first, last = period(own)
@@ -1368,7 +1368,9 @@ def member(m: Match) -> Built:
     if not (m.clause.of("org") or _explicit_document(m) or m.has("organization")) and (
             one.key not in m.record.ever_standing()):
         return None  # "France is a permanent member": of another body
-    if m.clause.numbers and m.has("count_noun") and not m.has("observer"):
+    phrases = [(c.start, c.end) for c in m.clause.cues_of("one", "ever")]
+    counted = [n for n in m.clause.numbers if not any(a <= n.start and n.end <= b for a, b in phrases)]
+    if counted and m.has("count_noun") and not m.has("observer"):
         return None
     if m.has("founding_state"):
         return _founder(m, one)

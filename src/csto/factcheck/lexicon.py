@@ -161,7 +161,8 @@ _WITHIN = frozenset({("troops", "organization"), ("found", "founder"), ("purpose
                      ("former", "current"), ("join", "decision"), ("take_over", "decision"),
                      ("found", "manner"), ("join", "cooperate"), ("join", "return"),
                      ("plan", "intent"), ("found", "founding_state"),
-                     ("purpose", "peacekeeping"), ("envoys", "peacekeeping")})
+                     ("purpose", "peacekeeping"), ("envoys", "peacekeeping"),
+                     ("join", "member"), ("ever", "never")})
 """(inner, outer): a word of the inner concept that is part of a longer phrase of the outer
 one says nothing of its own ("militer" in "aliansi militer"; "founding" in "founding
 member": a kind of member, no founding; "ditujukan" in "ditujukan terhadap", directed
