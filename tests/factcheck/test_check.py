@@ -1609,3 +1609,12 @@ def test_rejoining_in_either_order_and_a_date_before_only_to(
 def test_ever_a_member_is_a_membership_on_some_day(history: History, text: str, as_of: str,
                                                    kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text, history, as_of) == kinds
+
+
+@pytest.mark.parametrize("text", [
+    # events.yaml: Uzbekistan lifted its moratorium and returned in 2006
+    "В 2006 году Узбекистан снял мораторий на участие в ОДКБ.",
+    "Pada 2006 Uzbekistan mencabut moratorium partisipasinya di CSTO.",
+])
+def test_lifting_a_moratorium_is_a_return(history: History, text: str) -> None:
+    assert _verdicts("state-event", text, history, "2007-01-01") == ["holds"]
