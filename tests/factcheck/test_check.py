@@ -1618,3 +1618,16 @@ def test_ever_a_member_is_a_membership_on_some_day(history: History, text: str, 
 ])
 def test_lifting_a_moratorium_is_a_return(history: History, text: str) -> None:
     assert _verdicts("state-event", text, history, "2007-01-01") == ["holds"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # exercises.yaml: Interaction, Search, Echelon-2024 in Kyrgyzstan, without Armenia
+    ("Armenia did not take part in the Interaction-2024 exercise.", "holds"),
+    ("Armenia tidak ikut dalam latihan Interaction-2024.", "holds"),
+    ("Армения не участвовала в учениях «Взаимодействие-2024».", "holds"),
+    ("Kazakhstan took part in the Interaction-2024 exercise.", "holds"),
+    # the record does not give who took part in Interaction-2023: no verdict either way
+    ("Belarus took part in the Interaction-2023 exercise.", "not-checkable"),
+])
+def test_one_state_taking_part_in_an_exercise(history: History, text: str, verdict: str) -> None:
+    assert _verdicts("exercise-participants", text, history, "2024-10-01") == [verdict]

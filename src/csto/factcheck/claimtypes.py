@@ -2086,6 +2086,10 @@ def exercise_participants(m: Match) -> Built:
     series, year = named
     if m.cue.concept == "count_noun" and not (m.clause.sentence.exercises and m.has("troops")):
         return None
+    if run is None and m.cue.concept == "participants_word":
+        # one state as the subject: "Armenia did not take part in Interaction-2023"
+        run = next((r for r in reversed(m.runs(1)) if r.end <= m.cue.start
+                    and m.clause.words_between(r.end, m.cue.start) <= 3), None)
     if run is None:
         counted = m.number(("count_noun",), gap=2)
         if counted is None:

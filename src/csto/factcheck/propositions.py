@@ -75,23 +75,35 @@ class Proposition(NamedTuple):
 
 def resolve(value: object, path: str) -> tuple[list[object], list[object]]:
     """The values at ``path`` in ``value``, and every record passed on the way (those a
-    condition left out too: another reading of one of them may change the answer)."""
+    condition left out too: another reading of one of them may change the answer). Where
+    the records reached hold nothing for the last field (an exercise whose participants
+    the record does not give), the answer is unknown, not empty."""
     current: list[object] = [value]
     records: list[object] = []
-    for segment in path.split("."):
+    segments = path.split(".")
+    for index, segment in enumerate(segments):
         name, _, condition = segment.partition("[")
         following: list[object] = []
+        missing = 0
         for item in current:
             child = getattr(item, name, None) if name else item
             if child is None:
+                missing += 1
                 continue
             items = list(child) if isinstance(child, tuple) and not hasattr(child, "_fields") else [child]
             records.extend(i for i in items if hasattr(i, "_fields"))
             if condition:
                 items = [i for i in items if _satisfies(i, condition.rstrip("]"))]
             following.extend(items)
+        if index == len(segments) - 1 and current and missing == len(current) and name in UNRECORDED:
+            raise Unknown
         current = following
     return current, records
+
+
+UNRECORDED = frozenset({"participants", "troops", "aircraft", "equipment", "hosts"})
+"""Fields a record may leave empty because the sources do not say, not because there is
+nothing: an exercise's participants and size, a case's troops."""
 
 
 def _satisfies(item: object, condition: str) -> bool:
