@@ -1631,3 +1631,31 @@ def test_lifting_a_moratorium_is_a_return(history: History, text: str) -> None:
 ])
 def test_one_state_taking_part_in_an_exercise(history: History, text: str, verdict: str) -> None:
     assert _verdicts("exercise-participants", text, history, "2024-10-01") == [verdict]
+
+
+@pytest.mark.parametrize("day, verdict", [
+    # cases.yaml kaz-2022: the withdrawal was complete on 19 January 2022
+    ("18", "does-not-hold"), ("19", "holds"), ("20", "holds"),
+])
+def test_complete_by_a_day_at_the_withdrawals_edges(history: History, day: str,
+                                                    verdict: str) -> None:
+    text = f"The withdrawal of the peacekeepers from Kazakhstan was complete by {day} January 2022."
+    assert _verdicts("case-withdrawal", text, history, "2022-02-01") == [verdict]
+
+
+@pytest.mark.parametrize("day, verdict", [
+    # offices.yaml: Tasmagambetov appointed on 23 November 2022
+    ("22", "does-not-hold"), ("23", "holds"), ("24", "does-not-hold"),
+])
+def test_an_appointment_day_at_its_edges(history: History, day: str, verdict: str) -> None:
+    text = f"Tasmagambetov was appointed Secretary General on {day} November 2022."
+    assert _verdicts("office", text, history, "2023-03-01") == [verdict]
+
+
+@pytest.mark.parametrize("day, verdict", [
+    # organization.yaml milestones: the first deployment, 6 January 2022
+    ("5", "does-not-hold"), ("6", "holds"), ("7", "does-not-hold"),
+])
+def test_the_first_deployment_day_at_its_edges(history: History, day: str, verdict: str) -> None:
+    text = f"On {day} January 2022 the CSTO deployed its forces for the first time."
+    assert _verdicts("case-first", text, history, "2022-02-01") == [verdict]

@@ -352,13 +352,13 @@ class Match:
             first, last = period(own)
             return (
                 "during",
-                max(first, date(1992, 1, 1)),
+                max(first, EARLIEST),
                 min(last, self.day) if last > self.day >= first else last,
             )
         until = self.until_date()
         if until is not None:  # "until 1999 Georgia was a member": some day before its end
             last = min(period(until)[1], self.day)
-            return "during", date(1992, 1, 1), max(last, date(1992, 1, 1))
+            return "during", EARLIEST, max(last, EARLIEST)
         return "on", self.day, None
 
     def until_date(self) -> DateMention | None:
@@ -916,7 +916,7 @@ def _asked_for(m: Match, concept: str) -> Built:
     else:
         first, last = date.fromordinal(m.day.toordinal() - YEAR_BEFORE), m.day
     kinds = ("statement", *STATE_EVENTS[concept][0])
-    first = max(first, date(1992, 1, 1))
+    first = max(first, EARLIEST)
     p = Proposition(
         "history",
         (),
@@ -2218,7 +2218,7 @@ def case_request(m: Match) -> Built:
     if one is None:
         return None
     own = m.own_date()
-    first, last = period(own) if own is not None else (date(1992, 1, 1), m.day)
+    first, last = period(own) if own is not None else (EARLIEST, m.day)
     p = Proposition(
         "cases",
         (),
@@ -2320,7 +2320,7 @@ def case_deployment(m: Match) -> Built:
     elif m.has("future"):  # "forces will be sent": in the weeks around the text and the year after
         first, last = m.day - timedelta(days=AROUND), m.day + timedelta(days=YEAR_BEFORE)
     else:
-        first, last = date(1992, 1, 1), m.day
+        first, last = EARLIEST, m.day
     p = Proposition(
         "cases",
         (),
@@ -2494,7 +2494,7 @@ def case_refusal(m: Match) -> Built:
         (),
         _case_path(one.key, "deployment"),
         "overlaps",
-        date(1992, 1, 1),
+        EARLIEST,
         m.day,
         polarity=m.denied,
         scope="fixed",
@@ -2572,7 +2572,7 @@ def un_observer(m: Match) -> Built:
     if not m.has("observer"):
         return None
     own = m.own_date()
-    first, last = period(own) if own is not None else (date(1992, 1, 1), m.day)
+    first, last = period(own) if own is not None else (EARLIEST, m.day)
     p = Proposition(
         "about",
         (),

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from ..questions.registry import QUESTIONS, ask
+from ..record.dates import EARLIEST
 from ..record.history import History
 from ..record.model import (
     Alternative,
@@ -136,7 +137,7 @@ class Evaluator:
         within its period; or every such day up to its day ("never")."""
         if p.scope in ("on", "fixed"):
             return [p.day]
-        first = p.day if p.scope == "during" else date(1992, 1, 1)
+        first = p.day if p.scope == "during" else EARLIEST
         last = (p.until or p.day) if p.scope == "during" else p.day
         if last < first:
             raise Unknown  # a period that ends before the record begins ("in 1990")

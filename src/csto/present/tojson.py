@@ -196,9 +196,7 @@ class _Fragments(_Encoder):
         kept like a record; one made for this answer alone is written, and only noted, so
         that findings of one answer each do not crowd out the kept ones."""
         key = (id(item), self.loc.lang)
-        if key in _FRAGMENTS:
-            return self._kept(item, _Encoder.finding)
-        if _SEEN.get(key) is item:
+        if key in _FRAGMENTS or _SEEN.get(key) is item:
             return self._kept(item, _Encoder.finding)
         if len(_SEEN) >= SEEN_LIMIT:
             _SEEN.clear()
