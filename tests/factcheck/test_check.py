@@ -1510,8 +1510,8 @@ def test_members_of_another_body_are_no_claim(history: History, text: str,
 def test_the_state_whose_allies_they_are_is_not_the_subject(history: History, text: str,
                                                             state: str) -> None:
     claims = csto.check(text, history=history, as_of="2024-06-01").claims
-    values = [c.claim.proposition.value for c in claims if c.claim.proposition]
-    assert values == [(state,)]
+    values = {c.claim.proposition.value for c in claims if c.claim.proposition}
+    assert values == {(state,)}  # the aside "sekutu Rusia di CSTO" speaks of Armenia too
     assert all(c.verdict == "holds" for c in claims)
 
 
@@ -1659,3 +1659,27 @@ def test_an_appointment_day_at_its_edges(history: History, day: str, verdict: st
 def test_the_first_deployment_day_at_its_edges(history: History, day: str, verdict: str) -> None:
     text = f"On {day} January 2022 the CSTO deployed its forces for the first time."
     assert _verdicts("case-first", text, history, "2022-02-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # An aside about a state is a claim of its own, whatever the rest of the sentence
+    # does: Kazakhstan has been a member since 1994, Azerbaijan left in 1999.
+    ("Kazakhstan, a CSTO member, sent no troops.", "holds"),
+    ("CSTO member Kazakhstan sent no troops.", "holds"),
+    ("Kazakhstan, which is a member of the CSTO, sent no troops.", "holds"),
+    ("Kazakhstan yang merupakan anggota CSTO tidak mengirim pasukan.", "holds"),
+    ("Kazakhstan, salah satu anggota CSTO, tidak mengirim pasukan.", "holds"),
+    ("Член ОДКБ Казахстан не направил войска.", "holds"),
+    ("Казахстан, входящий в ОДКБ, не направил войска.", "holds"),
+    ("Azerbaijan, a CSTO member, sent no troops.", "outdated"),
+    ("Non-member Azerbaijan sent no troops.", "holds"),
+    ("Azerbaijan, which is not a member of the CSTO, sent no troops.", "holds"),
+])
+def test_an_aside_about_a_state_is_judged(history: History, text: str, verdict: str) -> None:
+    assert _verdicts("member", text, history, "2020-01-01") == [verdict]
+
+
+def test_a_state_in_a_sentence_about_troops_is_no_member_claim(history: History) -> None:
+    # "members" here is who sent troops, not an aside describing a state
+    assert _verdicts("member", "Russia and other CSTO members sent troops.", history,
+                     "2022-01-10") == []

@@ -19,7 +19,7 @@ from ..record.history import History
 from . import dates as dates_mod
 from . import numbers as numbers_mod
 from .answer import CheckAnswer, ClaimCheck, ClaimContent
-from .claimtypes import DATED, STATE_EVENTS, TYPES, Found, Match, Record, case_victim
+from .claimtypes import DATED, STATE_EVENTS, TYPES, ClaimType, Found, Match, Record, case_victim
 from .dates import DateMention
 from .evaluate import Evaluator
 from .gazetteer import Mention, fold, gazetteer
@@ -211,27 +211,42 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
     for clause in reading.clauses:
         used: list[tuple[int, int]] = []
         for kind in TYPES:
-            governs = (*GOVERNING, *kind.governing)
-            if clause.has(*(b for b in kind.blockers if b not in governs and b != "attendance")):
-                continue
-            governing = [c.start for c in clause.cues_of(*(b for b in kind.blockers if b in governs))]
-            attended = "attendance" in kind.blockers and clause.has("attendance")
-            for cue in _triggers(clause, kind.triggers, reading):
-                if any(start <= cue.start for start in governing):
-                    continue
-                if attended and not _membership_between(clause, cue):
-                    continue
-                match = Match(clause, cue, day, record, focus, used)
-                result = kind.build(match)
-                if result is None:
-                    continue
-                proposition, uses = result
-                if any(f.proposition == proposition and f.kind == kind.name for f in found):
-                    continue
-                start, end = _extent(clause, cue, uses)
-                used.extend(uses or ((cue.start, cue.end),))
-                found.append(Found(start, end, kind.family, kind.name, proposition, uses, kind.says))
+            if not _blocked(clause, kind):
+                _claims_in(clause, kind, day, record, focus, used, found)
+            elif kind.apposable:  # "Kazakhstan, a CSTO member, sent no troops"
+                for start, end in clause.appositions(kind.triggers):
+                    aside = Clause(reading, start, end)
+                    if not _blocked(aside, kind):
+                        _claims_in(aside, kind, day, record, focus, used, found)
     return found
+
+
+def _blocked(clause: Clause, kind: ClaimType) -> bool:
+    """Whether a word in the clause shows it is about something else than ``kind``."""
+    governs = (*GOVERNING, *kind.governing)
+    return clause.has(*(b for b in kind.blockers if b not in governs and b != "attendance"))
+
+
+def _claims_in(clause: Clause, kind: ClaimType, day: date, record: Record, focus: Focus,
+               used: list[tuple[int, int]], found: list[Found]) -> None:
+    """Add to ``found`` the claims of ``kind`` the clause makes."""
+    governs = (*GOVERNING, *kind.governing)
+    governing = [c.start for c in clause.cues_of(*(b for b in kind.blockers if b in governs))]
+    attended = "attendance" in kind.blockers and clause.has("attendance")
+    for cue in _triggers(clause, kind.triggers, clause.sentence):
+        if any(start <= cue.start for start in governing):
+            continue
+        if attended and not _membership_between(clause, cue):
+            continue
+        result = kind.build(Match(clause, cue, day, record, focus, used))
+        if result is None:
+            continue
+        proposition, uses = result
+        if any(f.proposition == proposition and f.kind == kind.name for f in found):
+            continue
+        start, end = _extent(clause, cue, uses)
+        used.extend(uses or ((cue.start, cue.end),))
+        found.append(Found(start, end, kind.family, kind.name, proposition, uses, kind.says))
 
 
 def _membership_between(clause: Clause, cue: Cue) -> bool:

@@ -497,6 +497,9 @@ class ClaimType(NamedTuple):
     build: Callable[[Match], Built]
     governing: tuple[str, ...] = ()
     """Blockers that block only the triggers after them (see ``check.GOVERNING``)."""
+    apposable: bool = False
+    """Whether the claim can be made in an aside about a state ("Kazakhstan, a CSTO
+    member, sent no troops"), which the rest of its clause does not block."""
 
 
 TYPES: list[ClaimType] = []
@@ -516,11 +519,13 @@ def claim(
     *,
     label: str,
     governing: tuple[str, ...] = (),
+    apposable: bool = False,
 ) -> Callable[[Callable[[Match], Built]], Callable[[Match], Built]]:
     """Declare a claim type (see the module's docstring)."""
 
     def register(build: Callable[[Match], Built]) -> Callable[[Match], Built]:
-        TYPES.append(ClaimType(name, family, triggers, blockers, says, label, build, governing))
+        TYPES.append(ClaimType(name, family, triggers, blockers, says, label, build, governing,
+                               apposable))
         return build
 
     return register
@@ -1358,6 +1363,7 @@ def _about_other_body(m: Match, start: int, end: int) -> bool:
     (*OFF_TOPIC, "exercise", "deploy", "request", "aggression", "count_noun_number", *EVENT_CONCEPTS),
     N_("On {date} the record gives: {value}."),
     label=N_("whether one state is a member or an observer"),
+    apposable=True,
 )
 def member(m: Match) -> Built:
     if m.run(2) is not None or m.number(("count_noun",)) is not None:

@@ -44,6 +44,7 @@ GRAMMAR = frozenset(
         "not_exhaustive",
         "also",
         "clause_break",
+        "relative",
         "relative_later",
         "past",
         "and",

@@ -25,6 +25,8 @@ DENIALS = ("negation", "never", "no_longer")
 SCOPE = 5
 """How many words a denial reaches forward ("has never been a member": three)."""
 _BULLETS = frozenset("-–—•·*▪●◦‣⁃|/;,:&()[]\"'«»“”")
+_ASIDE = frozenset(",–—()")
+"""Marks that set an aside off from its clause."""
 
 
 class StateRun(NamedTuple):
@@ -88,6 +90,64 @@ class Clause:
                 continue
             return False
         return True
+
+    def appositions(self, concepts: Iterable[str]) -> list[tuple[int, int]]:
+        """Stretches that describe a named state by a noun of ``concepts``, set in the
+        clause as an aside: "Kazakhstan, a CSTO member, ...", "Kazakhstan, which is a
+        member of the CSTO, ...", "Казахстан — член ОДКБ, ..." (the state, a comma or dash,
+        at most four words, the noun, at most four words, then a comma, a dash or the
+        clause's end), and "CSTO member Kazakhstan", "anggota CSTO Kazakhstan" (the noun,
+        at most the Organization's name, the state). What the rest of the clause says
+        (that Kazakhstan sent no troops) does not bear on the aside."""
+        nouns = self.cues_of(*concepts)
+        if not nouns:
+            return []
+        tokens = self.tokens
+        orgs = self.of("org")
+        found: list[tuple[int, int]] = []
+        relatives = {c.start for c in self.cues_of("relative")}
+        for state in self.of("state"):
+            after = [t for t in tokens if t.start >= state.end]
+            if after and (after[0].text in _ASIDE or after[0].start in relatives):
+                for noun in nouns:
+                    if noun.start < after[0].end or self.words_between(after[0].end, noun.start) > 4:
+                        continue
+                    end = self._aside_end(after, noun, comma=after[0].text in _ASIDE)
+                    if end is not None:
+                        found.append((state.start, end))
+                        break
+            for noun in nouns:
+                between = [t for t in tokens if noun.end <= t.start < state.start
+                           and not any(o.start <= t.start < o.end for o in orgs)]
+                if noun.end <= state.start and not between:
+                    found.append((self._qualified(noun.start), state.end))
+        return found
+
+    def _aside_end(self, after: list[Token], noun: Cue, *, comma: bool) -> int | None:
+        """Where an aside that holds ``noun`` ends: at the comma or dash that closes it, or
+        the clause's end, at most four words on; opened by a relative word alone ("Kazakhstan
+        yang merupakan anggota CSTO tidak..."), at the Organization's name after the noun."""
+        rest = [t for t in after if t.start >= noun.end]
+        if not comma:
+            named = [o for o in self.of("org") if o.start >= noun.end
+                     and self.words_between(noun.end, o.start) <= 2]
+            return named[0].end if named else None
+        close = next((i for i, t in enumerate(rest) if t.text in _ASIDE), len(rest))
+        if sum(1 for t in rest[:close] if t.text[:1].isalnum()) > 4:
+            return None
+        return rest[close - 1].end if close else noun.end
+
+    def _qualified(self, position: int) -> int:
+        """Where the words that qualify a noun at ``position`` begin: the Organization's
+        name and a denial ("CSTO member", "non-member") written right before it."""
+        denials = {c.start for c in self.cues_of(*DENIALS)}
+        orgs = self.of("org")
+        for token in reversed([t for t in self.tokens if t.start < position]):
+            if not (token.text in "-–" or token.start in denials
+                    or any(o.start <= token.start < o.end for o in orgs)):
+                break
+            position = token.start
+        return position
 
     # -- how the clause says it -------------------------------------------------------------
     def before(self, concepts: Iterable[str], position: int) -> list[Cue]:
