@@ -1683,3 +1683,16 @@ def test_a_state_in_a_sentence_about_troops_is_no_member_claim(history: History)
     # "members" here is who sent troops, not an aside describing a state
     assert _verdicts("member", "Russia and other CSTO members sent troops.", history,
                      "2022-01-10") == []
+
+
+@pytest.mark.parametrize("text", [
+    # "sepanjang" (as long as) shares its stem with "memperpanjang" (to extend)
+    "Rusia memantau situasi sepanjang militer Uzbekistan dan Tajikistan mampu bertahan.",
+    # the body they are members of is not one the record knows
+    "Rusia, Amerika Serikat, dan Prancis adalah anggota OSCE Minsk Group.",
+    "Russia, Kazakhstan and Belarus are members of the EAEU.",
+    # the use of force spoken of is no rule of the members' conduct
+    "Decisions to use force are made by the heads of state.",
+])
+def test_words_that_only_look_like_a_claim_make_none(history: History, text: str) -> None:
+    assert _kinds(text, history, "2021-07-01") == []

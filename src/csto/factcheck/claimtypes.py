@@ -1128,7 +1128,7 @@ def members(m: Match) -> Built:
         m.number(("count_noun",)) is None or not (m.clause.of("org") or m.has("organization"))
     ):
         return None
-    if _about_other_body(m, run.start, run.end):
+    if _about_other_body(m, run.start, run.end) or _unknown_body_after(m):
         return None
     if not (m.clause.of("org") or _explicit_document(m) or m.has("organization")) and any(
             code not in m.record.ever_standing() for code in run.states):
@@ -1783,6 +1783,8 @@ def no_force(m: Match) -> Built:
     members_now = m.record.members(m.day)
     if len(members_now) < 2:
         return None
+    if not (m.has("refrain", "prohibition", "permission", "obligation") or m.clause.flips(m.cue.start)):
+        return None  # "decisions to use force are made by the Council": no rule of conduct
     prohibited = m.clause.flips(m.cue.start, "prohibition", "refrain") % 2 == 1
     p = Proposition(
         "step",
