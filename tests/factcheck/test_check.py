@@ -1696,3 +1696,11 @@ def test_a_state_in_a_sentence_about_troops_is_no_member_claim(history: History)
 ])
 def test_words_that_only_look_like_a_claim_make_none(history: History, text: str) -> None:
     assert _kinds(text, history, "2021-07-01") == []
+
+
+def test_a_quote_holds_the_word_that_makes_the_claim(history: History) -> None:
+    # the threat to leave (Armenia, 2024) is quoted with its verb, not as a name alone
+    text = ("Perdana Menteri Armenia Nikol Pashinyan menangguhkan partisipasi negaranya "
+            "dalam organisasi tersebut dan mengancam akan keluar sepenuhnya.")
+    quotes = [c.quote for c in csto.check(text, history=history, as_of="2024-06-25").claims]
+    assert any(q.endswith("mengancam akan keluar") for q in quotes)

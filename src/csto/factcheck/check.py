@@ -266,7 +266,8 @@ def _membership_between(clause: Clause, cue: Cue) -> bool:
 
 def _extent(clause: Clause, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tuple[int, int]:
     """Where a claim is stated: the words it takes its values from, and its trigger word
-    where that stands next to them ("six member states", not the whole sentence)."""
+    where that stands at most twelve words from them ("six member states", "Pashinyan
+    suspended its participation and threatened to leave"), not the whole sentence."""
     inside = tuple(u for u in uses if clause.start <= u[0] < clause.end)
     uses = inside  # a subject carried from the clause before is not quoted again
     if not uses:
@@ -275,9 +276,9 @@ def _extent(clause: Clause, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tupl
     near = [u for u in uses
             if clause.words_between(min(u[1], cue.end), max(u[0], cue.start)) <= 8] or [uses[0]]
     start, end = min(a for a, _ in near), max(b for _, b in near)
-    between = [t for t in tokens if (cue.end <= t.start < start) or (end <= t.start < cue.start)]
     a_word = any(t.text[:1].isalnum() for t in tokens if cue.start <= t.start < cue.end)
-    if len(between) <= 3 and a_word:  # the comma opening a repeated event is not quoted
+    if a_word and clause.words_between(min(end, cue.end), max(start, cue.start)) <= 12:
+        # (the comma opening a repeated event is no word, and is not quoted)
         start, end = min(start, cue.start), max(end, cue.end)
     return start, end
 
