@@ -1704,3 +1704,22 @@ def test_a_quote_holds_the_word_that_makes_the_claim(history: History) -> None:
             "dalam organisasi tersebut dan mengancam akan keluar sepenuhnya.")
     quotes = [c.quote for c in csto.check(text, history=history, as_of="2024-06-25").claims]
     assert any(q.endswith("mengancam akan keluar") for q in quotes)
+
+
+@pytest.mark.parametrize("text, kind", [
+    # The record lists no exercise of 2005: where and with whom it was held is found, and
+    # cannot be checked.
+    ("In 2005 the CSTO held its Frontier exercises in Tajikistan.", "exercise-host"),
+    ("Pada 2005 Belarus, Kazakhstan dan Rusia ikut serta dalam latihan CSTO.", "exercise-participants"),
+])
+def test_an_exercise_the_record_does_not_know_is_not_checkable(history: History, text: str,
+                                                               kind: str) -> None:
+    assert _kinds(text, history, "2006-01-01") == [(kind, "not-checkable")]
+
+
+def test_an_exercise_the_record_knows_is_still_judged(history: History) -> None:
+    # exercises.yaml: Rubezh-2025 was held in Kyrgyzstan (17-20 Sep 2025)
+    assert _verdicts("exercise-host", "Учения «Рубеж-2025» прошли в Киргизии.", history,
+                     "2025-10-01") == ["holds"]
+    assert _verdicts("exercise-host", "Учения «Рубеж-2025» прошли в Армении.", history,
+                     "2025-10-01") == ["does-not-hold"]

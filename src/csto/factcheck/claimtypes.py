@@ -2039,7 +2039,7 @@ def exercise_figure(m: Match) -> Built:
 )
 def exercise_host(m: Match) -> Built:
     named = _exercise(m)
-    if named is None or not (m.has("exercise") or m.clause.of("series")):
+    if not (m.has("exercise") or m.clause.of("series")):
         return None
     runs = [r for r in m.clause.state_runs() if r.start >= m.cue.end and m.free(r.start, r.end)]
     if not runs or m.clause.words_between(m.cue.end, runs[0].start) > 3:
@@ -2050,6 +2050,15 @@ def exercise_host(m: Match) -> Built:
             return None
         runs = runs[-1:]
     hosts = list(runs[0].mentions)
+    if named is None:
+        # an exercise the record cannot name ("in 2005 the CSTO held its Frontier exercises
+        # in Tajikistan"): a claim that cannot be checked, where the exercise is what is in
+        # the place
+        said = [c for c in m.clause.cues_of("exercise") if c.end <= m.cue.start
+                and m.clause.words_between(c.end, m.cue.start) <= 3]
+        if not said or m.cue.concept != "located_in" or m.clause.words_between(m.cue.end, hosts[0].start):
+            return None
+        return None, span(*hosts[:3])
     names = [e for e in m.clause.sentence.exercises if e[2] < m.cue.start]
     if names:
         named = (_named(names[-1][0]), names[-1][1])
@@ -2088,9 +2097,14 @@ def exercise_host(m: Match) -> Built:
 )
 def exercise_participants(m: Match) -> Built:
     named = _exercise(m)
-    if named is None or not (m.has("exercise") or m.clause.of("series")):
+    if not (m.has("exercise") or m.clause.of("series")):
         return None
     run = m.run(2)
+    if named is None:
+        # an exercise the record cannot name, with the states that took part in it
+        if run is None or m.cue.concept != "participants_word" or not m.has("exercise"):
+            return None
+        return None, span(run)
     series, year = named
     if m.cue.concept == "count_noun" and not (m.clause.sentence.exercises and m.has("troops")):
         return None
