@@ -1723,3 +1723,22 @@ def test_an_exercise_the_record_knows_is_still_judged(history: History) -> None:
                      "2025-10-01") == ["holds"]
     assert _verdicts("exercise-host", "Учения «Рубеж-2025» прошли в Армении.", history,
                      "2025-10-01") == ["does-not-hold"]
+
+
+@pytest.mark.parametrize("text, on, verdict", [
+    # "only observers", "a mission instead of troops": no forces were sent. cases.yaml:
+    # Armenia 2022 got no assistance; Kazakhstan 2022 got a deployment.
+    ("The CSTO sent only observers to Armenia in 2022.", "2023-01-01", "holds"),
+    ("Instead of troops, the CSTO dispatched a fact-finding mission to Armenia.", "2023-01-01", "holds"),
+    ("CSTO hanya mengirim pengamat ke Armenia.", "2023-01-01", "holds"),
+    ("ОДКБ направила в Армению лишь наблюдателей.", "2023-01-01", "holds"),
+    ("The CSTO sent only observers to Kazakhstan in January 2022.", "2022-02-01", "does-not-hold"),
+])
+def test_sending_only_envoys_says_no_forces_went(history: History, text: str, on: str,
+                                                 verdict: str) -> None:
+    assert _verdicts("case-deployment", text, history, on) == [verdict]
+
+
+def test_sending_a_mission_alone_says_nothing_of_forces(history: History) -> None:
+    assert _verdicts("case-deployment", "The CSTO sent a mission to Armenia.", history,
+                     "2023-01-01") == []

@@ -2301,10 +2301,14 @@ def case_decision(m: Match) -> Built:
 def case_deployment(m: Match) -> Built:
     if not (m.has("peacekeeping", "troops", "military") or m.clause.of("org")) or m.has("refuse"):
         return None
-    sent = [c for c in m.clause.cues_of("envoys") if c.start >= m.cue.end
+    sent = [c for c in m.clause.cues_of("envoys", "observer") if c.start >= m.cue.end
             and m.clause.words_between(m.cue.end, c.start) <= 3]
-    if sent and not m.has("peacekeeping", "troops"):
+    forces = [c for c in m.clause.cues_of("peacekeeping", "troops")
+              if not m.clause.near(c.start, ("only",), 2)]
+    envoys_only = bool(sent) and not forces  # "instead of troops, a mission": no forces
+    if envoys_only and not m.has("only"):
         return None  # "sent a mission to Armenia", advisers: people, no forces
+    # "sent only observers", "hanya mengirim pengamat", "лишь наблюдателей": no forces went
     toward = [c.end for c in m.clause.cues_of("toward", "located_in")]
     after = [s for s in m.clause.of("state") if s.start >= m.cue.end and (
         m.free(s.start, s.end) or any(0 <= s.start - end <= 1 for end in toward))]
@@ -2321,7 +2325,7 @@ def case_deployment(m: Match) -> Built:
         if not after:
             return None
     one = after[0]
-    found = m.number(("troops", "peacekeeping"), gap=3)
+    found = None if envoys_only else m.number(("troops", "peacekeeping"), gap=3)
     if found is not None:
         number, _ = found
         p = Proposition(
@@ -2350,7 +2354,7 @@ def case_deployment(m: Match) -> Built:
         "overlaps",
         first,
         m.day,
-        polarity=not m.denied,
+        polarity=not (m.denied or envoys_only),
         scope="fixed",
         until=last,
     )
