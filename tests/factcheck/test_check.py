@@ -1742,3 +1742,18 @@ def test_sending_only_envoys_says_no_forces_went(history: History, text: str, on
 def test_sending_a_mission_alone_says_nothing_of_forces(history: History) -> None:
     assert _verdicts("case-deployment", "The CSTO sent a mission to Armenia.", history,
                      "2023-01-01") == []
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Azerbaijan, Georgia and Uzbekistan let the Treaty lapse on 20 Apr 1999;
+    # Azerbaijan, Georgia and Belarus joined in 1993.
+    ("Three states left the treaty in 1999.", "holds"),
+    ("Tiga negara keluar dari perjanjian pada 1999.", "holds"),
+    ("Три государства вышли из Договора в 1999 году.", "holds"),
+    ("Three states joined the treaty in 1993.", "holds"),
+    ("Four states joined the treaty in 1993.", "does-not-hold"),
+    ("Tiga negara bergabung dengan perjanjian itu pada 1993.", "holds"),
+])
+def test_states_counted_by_what_they_did_in_a_year(history: History, text: str,
+                                                   verdict: str) -> None:
+    assert _verdicts("count", text, history, "2020-01-01") == [verdict]

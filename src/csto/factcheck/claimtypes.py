@@ -1205,28 +1205,33 @@ PARTITIVE = ("of", "dari", "из")
 """The words of "six of the nine", "satu dari enam", "одна из шести"."""
 
 
-def _accessions(m: Match, noun: Cue | None) -> Proposition | None:
-    """States that signed on a later day than the Treaty's ("three more signed the next
-    year"): the changes of that period, not the Treaty's signatories."""
-    if (not m.has("sign") or m.has("founder") or _bound_on_entry(m, noun)
-            or m.document() == EXTENSION):
+def _events_counted(m: Match, noun: Cue | None) -> Proposition | None:
+    """States counted by what they did in a period: "three more signed the next year",
+    "three states left the Treaty in 1999", "tiga negara keluar pada 1999": the changes of
+    that period, not the Treaty's signatories or today's members."""
+    events = [c for c in m.clause.cues_of(*STATE_EVENTS) if c.concept != "sign" or not (
+        m.has("founder") or _bound_on_entry(m, noun) or m.document() == EXTENSION)]
+    if not events:
         return None  # who signed the extension, or whom it bound: ``_members_field``
-    signing = m.clause.cues_of("sign")[0]
-    dated = sorted(m.clause.dates, key=lambda d: _gap(signing, d))
-    own = dated[0] if dated and _gap(signing, dated[0]) < 40 else None
-    signed = m.record.document_day("cst", "signed", m.day)
-    if own is None or signed is None:
+    event = events[0]
+    dated = sorted(m.clause.dates, key=lambda d: _gap(event, d))
+    own = dated[0] if dated and _gap(event, dated[0]) < 40 else None
+    if own is None:
         return None
     first, last = period(own)
-    if first <= signed <= last:
-        return None
+    if event.concept == "sign":
+        signed = m.record.document_day("cst", "signed", m.day)
+        if signed is None or first <= signed <= last:
+            return None  # the Treaty's own signatories: ``_members_field``
+    kinds = STATE_EVENTS[event.concept][0]
     return Proposition(
         "changes",
         (("from", first.isoformat()), ("until", _after(last).isoformat())),
-        "changes[what=standing,kind=sign|accession].subject",
+        f"changes[what=standing,kind={'|'.join(kinds)}].subject",
         "includes",
         (),
         first,
+        polarity=not m.denied_near(event),
         scope="fixed",
     )
 
@@ -1449,7 +1454,8 @@ def count(m: Match) -> Built:
         number.start, ("troops", "exercise", "peacekeeping", "participants_word", "deploy", "attendance"), 4
     ):
         return None
-    if not (m.clause.of("org") or m.has("organization", "member", "observer", "founder", "renew", "sign")):
+    if not (m.clause.of("org") or _explicit_document(m)
+            or m.has("organization", "treaty", "member", "observer", "founder", "renew", "sign")):
         return None
     if _others(m, number, noun):
         # "Russia leads with five other member states": the named state and the others
@@ -1457,9 +1463,9 @@ def count(m: Match) -> Built:
         if not named:
             return None  # others than whom: the text does not say here
         number = number._replace(value=number.value + 1)
-    accessions = _accessions(m, noun)
-    if accessions is not None:
-        p = accessions._replace(relation="count", value=number.value, qualifier=number.qualifier)
+    events = _events_counted(m, noun)
+    if events is not None:
+        p = events._replace(relation="count", value=number.value, qualifier=number.qualifier)
         return p, span(number, noun)
     target = _members_field(m, noun)
     if target is None:
