@@ -1757,3 +1757,15 @@ def test_sending_a_mission_alone_says_nothing_of_forces(history: History) -> Non
 def test_states_counted_by_what_they_did_in_a_year(history: History, text: str,
                                                    verdict: str) -> None:
     assert _verdicts("count", text, history, "2020-01-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # The Organization's size said beside a meeting is still its size (six members in 2020);
+    # who attended a meeting is not.
+    ("The six-member bloc met in Moscow.", [("count", "holds")]),
+    ("Aliansi enam negara bekas Soviet itu bertemu di Moskow.", [("count", "holds")]),
+    ("Organisasi yang terdiri dari enam negara itu bertemu di Moskow.", [("count", "holds")]),
+    ("The summit was attended by six states.", []),
+])
+def test_a_size_beside_a_meeting(history: History, text: str, kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text, history, "2020-01-01") == kinds

@@ -254,9 +254,14 @@ def _membership_between(clause: Clause, cue: Cue) -> bool:
     trigger, or the Organization's name right before its number: "the CSTO summit, which
     includes six states" and "the six-nation CSTO" count members; "the summit was attended
     by six states" counts who came."""
-    if any(cue.start >= org.end and clause.words_between(org.end, cue.start) <= 2
-           for org in clause.of("org")):
-        return True  # "the six-nation CSTO", "CSTO enam negara": the Organization's size
+    named = [*clause.of("org"), *clause.cues_of("organization")]
+    if any((cue.start >= org.end and clause.words_between(org.end, cue.start) <= 2)
+           or (org.start >= cue.end and clause.words_between(cue.end, org.start) == 0)
+           for org in named):
+        return True  # "CSTO enam negara", "the six-member bloc": the Organization's size
+    if any(c.end <= cue.start and clause.words_between(c.end, cue.start) <= 2
+           for c in clause.cues_of("consist")):
+        return True  # "the organisation, which consists of six states, met"
     meetings = clause.cues_of("attendance")
     if any(m.start >= cue.start for m in meetings):
         return False
