@@ -254,10 +254,10 @@ def _membership_between(clause: Clause, cue: Cue) -> bool:
     trigger, or the Organization's name right before its number: "the CSTO summit, which
     includes six states" and "the six-nation CSTO" count members; "the summit was attended
     by six states" counts who came."""
-    named = [*clause.of("org"), *clause.cues_of("organization")]
-    if any((cue.start >= org.end and clause.words_between(org.end, cue.start) <= 2)
-           or (org.start >= cue.end and clause.words_between(cue.end, org.start) == 0)
-           for org in named):
+    named = [(o.start, o.end) for o in (*clause.of("org"), *clause.cues_of("organization"))]
+    if any((cue.start >= end and clause.words_between(end, cue.start) <= 2)
+           or (start >= cue.end and clause.words_between(cue.end, start) == 0)
+           for start, end in named):
         return True  # "CSTO enam negara", "the six-member bloc": the Organization's size
     if any(c.end <= cue.start and clause.words_between(c.end, cue.start) <= 2
            for c in clause.cues_of("consist")):
