@@ -254,7 +254,8 @@ def _membership_between(clause: Clause, cue: Cue) -> bool:
     trigger, or the Organization's name right before its number: "the CSTO summit, which
     includes six states" and "the six-nation CSTO" count members; "the summit was attended
     by six states" counts who came."""
-    named = [(o.start, o.end) for o in (*clause.of("org"), *clause.cues_of("organization"))]
+    named = [(o.start, o.end) for o in clause.of("org")]
+    named += [(c.start, c.end) for c in clause.cues_of("organization")]
     if any((cue.start >= end and clause.words_between(end, cue.start) <= 2)
            or (start >= cue.end and clause.words_between(cue.end, start) == 0)
            for start, end in named):
