@@ -1769,3 +1769,16 @@ def test_states_counted_by_what_they_did_in_a_year(history: History, text: str,
 ])
 def test_a_size_beside_a_meeting(history: History, text: str, kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text, history, "2020-01-01") == kinds
+
+
+@pytest.mark.parametrize("text, on, verdict", [
+    # offices.yaml: Kazakhstan chaired in 2024; Bordyuzha was Secretary General 2003-2016.
+    ("Armenia refused to take over the CSTO chairmanship in 2024.", "2024-06-01", "holds"),
+    ("Kazakhstan refused to take over the CSTO chairmanship in 2024.", "2024-06-01",
+     "does-not-hold"),
+    # a past tense four words and an apostrophe before the office: any day, not today
+    ("Bordyuzha was the CSTO's first secretary general.", "2020-01-01", "holds"),
+])
+def test_an_office_refused_or_held_in_the_past(history: History, text: str, on: str,
+                                               verdict: str) -> None:
+    assert _verdicts("office", text, history, on) == [verdict]

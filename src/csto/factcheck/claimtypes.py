@@ -321,8 +321,8 @@ class Match:
 
     def governed_by(self, concept: str, words: int) -> bool:
         """Whether a word of ``concept`` stands at most ``words`` words before the trigger."""
-        return any(0 < self.cue.first - c.last <= words for c in self.clause.cues_of(concept)
-                   if c.end <= self.cue.start)
+        return any(self.clause.words_between(c.end, self.cue.start) < words
+                   for c in self.clause.cues_of(concept) if c.end <= self.cue.start)
 
     @property
     def refused(self) -> bool:
@@ -1568,6 +1568,7 @@ def office(m: Match) -> Built:
         state = None  # "in the order of the Russian alphabet": a language, no chair
     own = m.own_date(DATED)
     scope, first, last = m.when(own)
+    affirmed = m.denied == m.refused  # "Armenia refused to take over the chairmanship"
     if (
         own is None
         and (m.has("former") or m.clause.near(m.cue.start + 1, ("past",), 6))
@@ -1591,7 +1592,7 @@ def office(m: Match) -> Built:
             "equals",
             person.key,
             first,
-            polarity=not m.denied,
+            polarity=affirmed,
             scope=scope,
             until=last,
         )
@@ -1612,7 +1613,7 @@ def office(m: Match) -> Built:
             "equals",
             code,
             date(year, 1, 1),
-            polarity=not m.denied,
+            polarity=affirmed,
             scope="fixed",
         )
         return p, (*span(state, person), *span(own))
@@ -1621,7 +1622,7 @@ def office(m: Match) -> Built:
         # (Charter Art. 13): the day before counts too.
         scope, first, last = "during", date.fromordinal(first.toordinal() - 1), first
     p = Proposition(
-        "officials", (), "chair.state", "equals", code, first, polarity=not m.denied, scope=scope, until=last
+        "officials", (), "chair.state", "equals", code, first, polarity=affirmed, scope=scope, until=last
     )
     return p, (*span(state, person), *span(own))
 

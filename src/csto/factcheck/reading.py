@@ -163,7 +163,7 @@ class Clause:
         """Whether a denial ("not", "bukan", "не", "never", "no longer") governs the word
         at ``position``: one stands at most ``reach`` words before it in the clause (the
         window NegEx uses), not as part of "not only"."""
-        starts = [t.start for t in self.tokens if t.start < position]
+        starts = self._word_starts(position)
         first = starts[-reach] if len(starts) >= reach else self.start
         return any(c.start >= first for c in self.before(DENIALS, position))
 
@@ -172,9 +172,14 @@ class Clause:
         before ``position``: an odd number reverses what the clause asserts."""
         return len(self.before((*DENIALS, *extra), position))
 
+    def _word_starts(self, position: int) -> list[int]:
+        """Where the words before ``position`` start (punctuation is no word: "the CSTO's
+        first" is three words)."""
+        return [t.start for t in self.tokens if t.start < position and t.text[:1].isalnum()]
+
     def near(self, position: int, concepts: Iterable[str], tokens: int = 3) -> bool:
         """Whether one of ``concepts`` ends within ``tokens`` words before ``position``."""
-        starts = [t.start for t in self.tokens if t.start < position]
+        starts = self._word_starts(position)
         window_start = starts[-tokens] if len(starts) >= tokens else self.start
         return any(window_start <= c.start < position for c in self.cues_of(*concepts))
 
