@@ -1782,3 +1782,17 @@ def test_a_size_beside_a_meeting(history: History, text: str, kinds: list[tuple[
 def test_an_office_refused_or_held_in_the_past(history: History, text: str, on: str,
                                                verdict: str) -> None:
     assert _verdicts("office", text, history, on) == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # organization.yaml: the Organization was founded in 2002 (decision of 14 May, Charter
+    # of 7 October); the Treaty was not made an organization in 1999.
+    ("In 2002 the treaty became an international organization.", "holds"),
+    ("The alliance was transformed into a full-fledged organization in 2002.", "holds"),
+    ("Pada 2002 traktat itu diubah menjadi organisasi internasional.", "holds"),
+    ("В 2002 году Договор был преобразован в международную организацию.", "holds"),
+    ("In 1999 the treaty became an organization.", "does-not-hold"),
+])
+def test_the_treaty_becoming_an_organization_dates_its_founding(history: History, text: str,
+                                                                verdict: str) -> None:
+    assert _verdicts("document-date", text, history, "2020-01-01") == [verdict]

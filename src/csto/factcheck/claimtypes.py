@@ -622,7 +622,8 @@ def document_date(m: Match) -> Built:
         return None  # a span of years dates a founding ("formed between 1992 and 2002"), no one signing
     if m.cue.concept == "found" and _auxiliary(m):
         return None  # "не стал его подписывать", did not sign: no founding
-    if m.cue.concept == "become" and not any(0 <= o.start - m.cue.end <= 12 for o in m.clause.of("org")):
+    if m.cue.concept == "become" and not (
+            any(0 <= o.start - m.cue.end <= 12 for o in m.clause.of("org")) or _becomes_organization(m)):
         return None  # "became the CSTO": a founding; "became a member" is not
     if m.cue.concept == "found" and _creates_force(m):
         return None  # "agreed to create a peacekeeping force": the force's date, not the Organization's
@@ -669,6 +670,18 @@ def document_date(m: Match) -> Built:
         until=last,
     )
     return p, span(own)
+
+
+def _becomes_organization(m: Match) -> bool:
+    """Whether the Treaty or the alliance is said to become an organization ("in 2002 the
+    treaty became an international organization", "diubah menjadi organisasi"): a word for
+    organization within three words after the verb, no word for a member between, and no
+    state before the verb as its subject."""
+    if any(s.end <= m.cue.start for s in m.clause.of("state")):
+        return False
+    return any(c.start >= m.cue.end and m.clause.words_between(m.cue.end, c.start) <= 3
+               and not any(m.cue.end <= x.start < c.start for x in m.clause.cues_of("member", "count_noun"))
+               for c in m.clause.cues_of("organization"))
 
 
 @claim(
