@@ -1796,3 +1796,19 @@ def test_an_office_refused_or_held_in_the_past(history: History, text: str, on: 
 def test_the_treaty_becoming_an_organization_dates_its_founding(history: History, text: str,
                                                                 verdict: str) -> None:
     assert _verdicts("document-date", text, history, "2020-01-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # organization.yaml: the Organization's names in its languages
+    ("The CSTO, or Collective Security Treaty Organization, is led by Russia.", "holds"),
+    ("The Collective Security Treaty Organization, or CSTO, is led by Russia.", "holds"),
+    ("CSTO, atau Organisasi Perjanjian Keamanan Kolektif, dipimpin Rusia.", "holds"),
+    ("ОДКБ, или Организация Договора о коллективной безопасности, возглавляется Россией.", "holds"),
+    ("The CSTO, or Collective Security Organization of Eurasia, is led by Russia.", "does-not-hold"),
+])
+def test_a_name_given_after_or(history: History, text: str, verdict: str) -> None:
+    assert _verdicts("name", text, history, "2020-01-01") == [verdict]
+
+
+def test_or_between_two_actors_names_nothing(history: History) -> None:
+    assert _verdicts("name", "Russia or the CSTO will decide.", history, "2020-01-01") == []

@@ -27,6 +27,7 @@ from .lexicon import Cue
 from .numbers import Number
 from .propositions import Proposition
 from .reading import Clause, Focus, StateRun, period
+from .words import Token
 
 N_ = str
 EXTENSION = "cst-prolongation-1999"
@@ -2633,6 +2634,12 @@ def un_observer(m: Match) -> Built:
     return p, (*span(m.cue), *span(own))
 
 
+def _words_before(tokens: list[Token]) -> list[Token]:
+    """The words at the end of ``tokens`` after their last punctuation mark."""
+    cut = max((i for i, t in enumerate(tokens) if not t.text[:1].isalpha()), default=-1)
+    return tokens[cut + 1 :]
+
+
 @claim(
     "name",
     "organization",
@@ -2642,23 +2649,30 @@ def un_observer(m: Match) -> Built:
     label=N_("the Organization's name"),
 )
 def name(m: Match) -> Built:
-    """ "Collective Security Treaty Organization (CSTO)": a name given beside the
-    abbreviation in brackets is a claim about the Organization's name."""
+    """ "Collective Security Treaty Organization (CSTO)", "the CSTO, or Collective Security
+    Treaty Organization,": a name given beside the abbreviation, in brackets or after "or"
+    ("atau", "или", "also known as"), is a claim about the Organization's name."""
     tokens = m.clause.tokens
     index = next((i for i, t in enumerate(tokens) if t.start >= m.cue.end), None)
     before = next((i for i, t in enumerate(tokens) if t.start >= m.cue.start), None)
     if index is None or before is None:
         return None
+    aliases = m.clause.cues_of("alias")
     if before > 0 and tokens[before - 1].text == "(" and tokens[index].text == ")":
-        words = [t for t in tokens[max(0, before - 9) : before - 1]]  # "Name (CSTO)"
-        cut = max((i for i, t in enumerate(words) if not t.text[:1].isalpha()), default=-1)
-        words = words[cut + 1 :]
+        words = _words_before(tokens[max(0, before - 9) : before - 1])  # "Name (CSTO)"
     elif tokens[index].text == "(":  # "CSTO (Name)"
         close = next((i for i in range(index + 1, min(index + 11, len(tokens)))
                       if tokens[i].text == ")"), None)
         if close is None:
             return None
         words = tokens[index + 1 : close]
+    elif tokens[index].text == "," and any(c.first == index + 1 for c in aliases):
+        alias = next(c for c in aliases if c.first == index + 1)  # "CSTO, or Name,"
+        rest = tokens[alias.last + 1 : alias.last + 11]
+        words = rest[: next((i for i, t in enumerate(rest) if not t.text[:1].isalpha()), len(rest))]
+    elif before > 1 and any(c.last == before - 1 for c in aliases) and tokens[before - 2].text == ",":
+        alias = next(c for c in aliases if c.last == before - 1)  # "Name, or CSTO"
+        words = _words_before(tokens[max(0, alias.first - 10) : alias.first - 1])
     else:
         return None
     name_cues = [

@@ -45,6 +45,7 @@ GRAMMAR = frozenset(
         "also",
         "clause_break",
         "relative",
+        "alias",
         "relative_later",
         "past",
         "and",
