@@ -1812,3 +1812,17 @@ def test_a_name_given_after_or(history: History, text: str, verdict: str) -> Non
 
 def test_or_between_two_actors_names_nothing(history: History) -> None:
     assert _verdicts("name", "Russia or the CSTO will decide.", history, "2020-01-01") == []
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # "part of" the Organization is membership (Uzbekistan left in 2012, Kazakhstan is a
+    # member); part of anything else is not
+    ("Uzbekistan is no longer part of the CSTO.", ["holds"]),
+    ("Kazakhstan is part of the CSTO.", ["holds"]),
+    ("Uzbekistan tidak lagi menjadi bagian dari CSTO.", ["holds"]),
+    ("Part of the troops came from Russia.", []),
+    ("Armenia is part of the South Caucasus.", []),
+])
+def test_part_of_the_organization_is_membership(history: History, text: str,
+                                                verdicts: list[str]) -> None:
+    assert _verdicts("member", text, history, "2020-01-01") == verdicts
