@@ -1826,3 +1826,15 @@ def test_or_between_two_actors_names_nothing(history: History) -> None:
 def test_part_of_the_organization_is_membership(history: History, text: str,
                                                 verdicts: list[str]) -> None:
     assert _verdicts("member", text, history, "2020-01-01") == verdicts
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # organization.yaml: founded in 2002 (and the Treaty of 1992 it grew from)
+    ("The CSTO has existed since 2002.", ["holds"]),
+    ("ОДКБ существует с 2002 года.", ["holds"]),
+    ("The CSTO has existed since 1999.", ["does-not-hold"]),
+    ("The CSTO existed in 2010.", []),  # no founding said
+])
+def test_existing_since_a_year_dates_the_founding(history: History, text: str,
+                                                  verdicts: list[str]) -> None:
+    assert _verdicts("document-date", text, history, "2020-01-01") == verdicts

@@ -603,7 +603,7 @@ DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
 @claim(
     "document-date",
     "date",
-    ("sign", "in_force", "found", "become", "adopt", "anniversary"),
+    ("sign", "in_force", "found", "become", "adopt", "anniversary", "exist"),
     (*OFF_TOPIC, "future"),
     N_("The record gives {value}."),
     label=N_("when a treaty document was signed or entered into force, or the Organization was founded"),
@@ -621,6 +621,8 @@ def document_date(m: Match) -> Built:
     own = m.own_date(("found", "sign", "in_force", "renew", "become"))
     if own is None or (own.precision == "year" and own.until is not None and m.cue.concept != "found"):
         return None  # a span of years dates a founding ("formed between 1992 and 2002"), no one signing
+    if m.cue.concept == "exist" and not _exists_since(m, own):
+        return None  # "the CSTO has existed since 2002" dates its founding; "existed in 2010" not
     if m.cue.concept == "found" and _auxiliary(m):
         return None  # "не стал его подписывать", did not sign: no founding
     if m.cue.concept == "become" and not (
@@ -638,7 +640,7 @@ def document_date(m: Match) -> Built:
     years = _anniversary(m)
     if years:
         first, last = first.replace(year=first.year - years), last.replace(year=last.year - years)
-    if m.cue.concept in ("found", "become") or document == "organization":
+    if m.cue.concept in ("found", "become", "exist") or document == "organization":
         if m.cue.concept == "in_force" and document not in (None, "organization"):
             pass
         elif _uncertain_milestone(m, first, last):
@@ -671,6 +673,17 @@ def document_date(m: Match) -> Built:
         until=last,
     )
     return p, span(own)
+
+
+def _exists_since(m: Match, own: DateMention) -> bool:
+    """Whether the Organization is said to exist since ``own``: "since" right before the
+    date, and the Organization named before the verb ("the CSTO has existed since 2002",
+    "ОДКБ существует с 2002 года")."""
+    since = any(c.end <= own.start and m.clause.words_between(c.end, own.start) == 0
+                for c in m.clause.cues_of("since", "term_from"))
+    named = [o.end for o in m.clause.of("org")] + [c.end for c in m.clause.cues_of("organization")]
+    return since and any(end <= m.cue.start and m.clause.words_between(end, m.cue.start) <= 2
+                         for end in named)
 
 
 def _becomes_organization(m: Match) -> bool:
