@@ -1838,3 +1838,18 @@ def test_part_of_the_organization_is_membership(history: History, text: str,
 def test_existing_since_a_year_dates_the_founding(history: History, text: str,
                                                   verdicts: list[str]) -> None:
     assert _verdicts("document-date", text, history, "2020-01-01") == verdicts
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # The 2011 protocol: a base of a non-member needs the consent of all members, given as
+    # the absence of official objections.
+    ("Размещение на территории государств-членов военных баз третьих стран возможно лишь "
+     "при отсутствии официальных возражений со стороны всех членов.", "holds"),
+    ("A foreign base may be set up only if no member objects.", "holds"),
+    ("Pangkalan militer asing hanya dapat ditempatkan jika tidak ada keberatan dari anggota lain.",
+     "holds"),
+    ("A member can host a foreign base even if other members object.", "does-not-hold"),
+    ("Член может разместить иностранную базу, даже если другие члены возражают.", "does-not-hold"),
+])
+def test_an_objection_not_raised_is_consent(history: History, text: str, verdict: str) -> None:
+    assert _verdicts("bases-consent", text, history, "2020-01-01") == [verdict]

@@ -26,7 +26,7 @@ from .gazetteer import Mention
 from .lexicon import Cue
 from .numbers import Number
 from .propositions import Proposition
-from .reading import Clause, Focus, StateRun, period
+from .reading import DENIALS, Clause, Focus, StateRun, period
 from .words import Token
 
 N_ = str
@@ -1740,7 +1740,7 @@ def _mutual_defence(m: Match) -> Built:
 @claim(
     "bases-consent",
     "rule",
-    ("consent",),
+    ("consent", "objection"),
     RULE_OFF_TOPIC,
     N_("On {date} the record gives: {value}."),
     label=N_("that a foreign base needs the other members' consent (2011 protocol)"),
@@ -1761,10 +1761,25 @@ def bases_consent(m: Match) -> Built:
         "nonempty",
         None,
         m.day,
-        polarity=m.clause.flips(m.cue.start, "prohibition", "without") % 2 == 0,
+        polarity=_consent_flips(m) % 2 == 0,
         each=each,
     )
     return p, span(m.cue)
+
+
+def _consent_flips(m: Match) -> int:
+    """How many words reverse that a base needs consent: denials, prohibitions and
+    "without" before the word for consent; before a word for objection, a denial or
+    "without" within three words is the consent itself ("in the absence of objections", "if
+    no member objects", "при отсутствии возражений"), and "even if" overrides it ("even if
+    other members object")."""
+    flips = m.clause.flips(m.cue.start, "prohibition", "without")
+    if m.cue.concept == "objection":
+        flips -= sum(1 for c in m.clause.cues_of("without", *DENIALS)
+                     if c.end <= m.cue.start and m.clause.words_between(c.end, m.cue.start) <= 3)
+        flips += sum(1 for c in m.clause.cues_of("concessive")
+                     if c.end <= m.cue.start and m.clause.words_between(c.end, m.cue.start) <= 3)
+    return flips
 
 
 @claim(

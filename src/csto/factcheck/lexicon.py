@@ -46,6 +46,7 @@ GRAMMAR = frozenset(
         "clause_break",
         "relative",
         "alias",
+        "concessive",
         "relative_later",
         "past",
         "and",
