@@ -1986,6 +1986,29 @@ def consultations(m: Match) -> Built:
     return p, span(m.cue)
 
 
+@claim(
+    "peaceful-settlement",
+    "rule",
+    ("peaceful",),
+    RULE_OFF_TOPIC,
+    N_("On {date} the record gives: {value}."),
+    label=N_("that members settle their disputes by peaceful means (Treaty Art. 1)"),
+)
+def peaceful_settlement(m: Match) -> Built:
+    if not m.has("dispute") or m.clause.of("state"):
+        return None  # the rule speaks of the parties' disputes, not of one state's conflict
+    p = Proposition(
+        "article",
+        (("document", "cst"), ("number", "1")),
+        "in_force",
+        "true",
+        None,
+        m.day,
+        polarity=m.clause.flips(m.cue.start, "prohibition") % 2 == 0,
+    )
+    return p, span(m.cue)
+
+
 # -- exercises -------------------------------------------------------------------------------------
 def _exercise(m: Match) -> tuple[str, int] | None:
     """The exercise a clause speaks of, as (condition, year): the last one named before the
