@@ -1853,3 +1853,16 @@ def test_existing_since_a_year_dates_the_founding(history: History, text: str,
 ])
 def test_an_objection_not_raised_is_consent(history: History, text: str, verdict: str) -> None:
     assert _verdicts("bases-consent", text, history, "2020-01-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Treaty Art. 1: no member joins military alliances
+    ("Государства-участники приняли на себя следующие обязательства: воздерживаться от "
+     "применения силы; не вступать в военные союзы и не участвовать в каких-либо группировках "
+     "государств, а также в действиях, направленных против другого государства-участника.",
+     "holds"),
+    ("The members are obliged not to join military alliances.", "holds"),
+    ("Members are not prohibited from joining other military alliances.", "does-not-hold"),
+])
+def test_an_undertaking_not_to_join_alliances(history: History, text: str, verdict: str) -> None:
+    assert _verdicts("other-alliances", text, history, "2020-01-01") == [verdict]

@@ -1782,6 +1782,18 @@ def _consent_flips(m: Match) -> int:
     return flips
 
 
+def _undertaken(m: Match) -> bool:
+    """Whether the clause states an obligation: a word for it in the clause, or before the
+    colon that opens the list the clause is an item of ("undertook the following: to
+    refrain from force; not to join military alliances")."""
+    if m.has("obligation", "oblige"):
+        return True
+    sentence = m.clause.sentence
+    colons = [t.start for t in sentence.tokens if t.text == ":" and t.start < m.clause.start]
+    return bool(colons) and any(c.concept in ("obligation", "oblige") and c.start < colons[-1]
+                                for c in sentence.cues)
+
+
 @claim(
     "other-alliances",
     "rule",
@@ -1791,19 +1803,26 @@ def _consent_flips(m: Match) -> int:
     label=N_("that members may not join other military alliances (Treaty Art. 1)"),
 )
 def other_alliances(m: Match) -> Built:
-    if not (m.has("organization") and (m.has("other", "hostile") or m.has("prohibition"))):
-        return None
+    undertaken = _undertaken(m) and m.clause.denied(m.cue.start + 1)
+    if not (m.has("organization") and (m.has("other", "hostile", "prohibition") or undertaken)):
+        return None  # "joined the military alliance"; but "undertook not to join military alliances"
     named = [o.key for o in m.clause.of("other-org") if o.key in m.record.groupings()]
     target = named[0] if named else m.record.military_alliance()
     alliance = [c for c in m.clause.cues_of("organization") if c.start >= m.cue.start]
     if target is None or not alliance:
         return None
-    prohibited = m.clause.flips(alliance[0].start, "prohibition", "refrain") % 2 == 1
+    # the denial of this verb, not of an earlier one in a list ("не вступать в союзы и не
+    # участвовать в группировках"), and every prohibition before the alliance
+    barred = len(m.clause.before(("prohibition", "refrain"), alliance[0].start))
+    prohibited = (barred + m.clause.denied(m.cue.start + 1)) % 2 == 1
     members_now = m.record.members(m.day)
     if not members_now:
         return None
     targets = [target]
-    if m.has("group_of_states"):
+    groups = m.clause.cues_of("group_of_states")
+    directed = any(c.concept == "hostile" and c.start > groups[0].end
+                   for c in m.clause.sentence.cues) if groups else False
+    if groups and not directed:  # "...groupings of states, or actions, directed against a party"
         grouping = m.record.grouping_not_military()
         if grouping is not None:
             targets.append(grouping)  # "or any grouping of states": not every grouping is barred
