@@ -1866,3 +1866,17 @@ def test_an_objection_not_raised_is_consent(history: History, text: str, verdict
 ])
 def test_an_undertaking_not_to_join_alliances(history: History, text: str, verdict: str) -> None:
     assert _verdicts("other-alliances", text, history, "2020-01-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict, relation", [
+    # In 2018 the members were Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia, Tajikistan.
+    ("The CSTO members Russia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan and the prime "
+     "minister of Armenia signed the statement.", "holds", "includes"),  # the list goes on
+    ("The CSTO members are Russia, Belarus, Kazakhstan, Kyrgyzstan and Tajikistan.",
+     "does-not-hold", "equals"),
+])
+def test_a_list_that_goes_on_after_its_states_is_not_the_whole(history: History, text: str,
+                                                                verdict: str, relation: str) -> None:
+    claims = [c for c in csto.check(text, history=history, as_of="2018-11-08").claims
+              if c.claim.kind == "members"]
+    assert [(c.verdict, _p(c).relation) for c in claims] == [(verdict, relation)]

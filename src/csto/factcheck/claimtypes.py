@@ -1178,6 +1178,7 @@ def members(m: Match) -> Built:
     states = tuple(dict.fromkeys((*added, *states)))
     whole = (
         not m.clause.near(run.start, ("not_exhaustive",), 4)
+        and not _list_goes_on(m, run)
         and not m.has("also")
         and (len(states) >= 5 or _whole_cue(m) or m.cue.concept in ("founder", "sign", "renew"))
     )
@@ -1198,6 +1199,16 @@ def members(m: Match) -> Built:
         until=last,
     )
     return p, (*named, *span(run), *span(own))
+
+
+def _list_goes_on(m: Match, run: StateRun) -> bool:
+    """Whether the list goes on after its last state with something else ("Russia, Belarus,
+    Kazakhstan, Kyrgyzstan, Tajikistan and the acting prime minister of Armenia"): "and"
+    right after the names, then no state. (A comma there may end the clause instead.)"""
+    after = [t for t in m.clause.tokens if t.start >= run.end][:2]
+    if len(after) < 2 or after[0].start not in m.clause.sentence.joiners:
+        return False
+    return not any(s.start == after[1].start for s in m.clause.of("state"))
 
 
 def _others(m: Match, number: Number, noun: Cue) -> bool:
