@@ -189,8 +189,10 @@ def draw(plan: Plan, runs: int, rng: np.random.Generator) -> Draws:
     mask *= decided
     deployed = mask > 0
     troops = np.zeros(runs)
+    sent = np.flatnonzero(mask)  # the runs with a deployment, scanned once
+    sent_masks = mask[sent]
     for place, law in enumerate(plan.contingents):
-        bound = np.flatnonzero(mask & mask.dtype.type(1 << place))
+        bound = sent[(sent_masks & sent_masks.dtype.type(1 << place)) != 0]
         troops[bound] += np.rint(law.sample(rng, len(bound)))
     count = int(decided.sum())
     chosen = row[decided] if row is not None else None
