@@ -1,0 +1,153 @@
+"""Claims about the Organization itself: its official language, its basis in the 1992
+Treaty, its observer status at the UN General Assembly, and its names."""
+
+from __future__ import annotations
+
+from ...record.dates import EARLIEST
+from ..propositions import Proposition
+from ..reading import period
+from ..words import Token
+from .base import N_, OFF_TOPIC, Built, Match, claim, span
+
+
+@claim(
+    "official-language",
+    "organization",
+    ("language",),
+    OFF_TOPIC,
+    N_("The record gives {value}."),
+    label=N_("the Organization's official language"),
+)
+def official_language(m: Match) -> Built:
+    if not (m.has("official_adj") and m.has("lang_russian")):
+        return None
+    value = m.clause.cues_of("lang_russian")[-1]
+    p = Proposition(
+        "about",
+        (),
+        "organization.official_language.value.en",
+        "mentions",
+        "Russian",
+        m.day,
+        polarity=not m.denied_near(value),
+        scope="fixed",
+    )
+    return p, span(m.cue)
+
+
+@claim(
+    "organization-basis",
+    "organization",
+    ("basis",),
+    OFF_TOPIC,
+    N_("The record gives the founding steps: {value}."),
+    label=N_("the treaty the Organization was built on"),
+)
+def organization_basis(m: Match) -> Built:
+    """ "The CSTO was created on the basis of the Collective Security Treaty": the treaty
+    named is one whose signing the record counts among the Organization's founding steps."""
+    if not (m.clause.of("org") or m.has("organization")):
+        return None
+    named = [d for d in m.clause.of("document") if d.start >= m.cue.end
+             and m.clause.words_between(m.cue.end, d.start) <= 3]
+    if not named:
+        return None
+    document = named[0]
+    p = Proposition(
+        "about",
+        (),
+        f"organization.milestones[founding=True,document={document.key}].summary",
+        "nonempty",
+        None,
+        m.day,
+        polarity=not m.denied_near(document),
+        scope="fixed",
+    )
+    return p, span(m.cue, document)
+
+
+@claim(
+    "un-observer",
+    "organization",
+    ("general_assembly",),
+    OFF_TOPIC,
+    N_("The record gives {value}."),
+    label=N_("the Organization's observer status at the UN General Assembly"),
+)
+def un_observer(m: Match) -> Built:
+    if not m.has("observer"):
+        return None
+    own = m.own_date()
+    first, last = period(own) if own is not None else (EARLIEST, m.day)
+    p = Proposition(
+        "about",
+        (),
+        "organization.milestones[code=un-observer].date",
+        "any-date",
+        first,
+        m.day,
+        polarity=not m.denied_near(*m.clause.cues_of("observer")),
+        scope="fixed",
+        until=last,
+    )
+    return p, (*span(m.cue), *span(own))
+
+
+def _words_before(tokens: list[Token]) -> list[Token]:
+    """The words at the end of ``tokens`` after their last punctuation mark."""
+    cut = max((i for i, t in enumerate(tokens) if not t.text[:1].isalpha()), default=-1)
+    return tokens[cut + 1 :]
+
+
+@claim(
+    "name",
+    "organization",
+    ("@org",),
+    (),
+    N_("The record gives its names: {value}."),
+    label=N_("the Organization's name"),
+)
+def name(m: Match) -> Built:
+    """ "Collective Security Treaty Organization (CSTO)", "the CSTO, or Collective Security
+    Treaty Organization,": a name given beside the abbreviation, in brackets or after "or"
+    ("atau", "или", "also known as"), is a claim about the Organization's name."""
+    tokens = m.clause.tokens
+    index = next((i for i, t in enumerate(tokens) if t.start >= m.cue.end), None)
+    before = next((i for i, t in enumerate(tokens) if t.start >= m.cue.start), None)
+    if index is None or before is None:
+        return None
+    aliases = m.clause.cues_of("alias")
+    if before > 0 and tokens[before - 1].text == "(" and tokens[index].text == ")":
+        words = _words_before(tokens[max(0, before - 9) : before - 1])  # "Name (CSTO)"
+    elif tokens[index].text == "(":  # "CSTO (Name)"
+        close = next((i for i in range(index + 1, min(index + 11, len(tokens)))
+                      if tokens[i].text == ")"), None)
+        if close is None:
+            return None
+        words = tokens[index + 1 : close]
+    elif tokens[index].text == "," and any(c.first == index + 1 for c in aliases):
+        alias = next(c for c in aliases if c.first == index + 1)  # "CSTO, or Name,"
+        rest = tokens[alias.last + 1 : alias.last + 11]
+        words = rest[: next((i for i, t in enumerate(rest) if not t.text[:1].isalpha()), len(rest))]
+    elif before > 1 and any(c.last == before - 1 for c in aliases) and tokens[before - 2].text == ",":
+        alias = next(c for c in aliases if c.last == before - 1)  # "Name, or CSTO"
+        words = _words_before(tokens[max(0, alias.first - 10) : alias.first - 1])
+    else:
+        return None
+    name_cues = [
+        c
+        for c in m.clause.cues_of("organization", "treaty", "collective_security")
+        if words and c.start >= words[0].start and c.end <= words[-1].end
+    ]
+    if not name_cues or not words:
+        return None
+    text = m.clause.sentence.text
+    offset = m.clause.sentence.start
+    # a name begins with a capital: "aliansi Organisasi Perjanjian…" names the second word on
+    capitals = [c.start for c in name_cues if text[c.start - offset : c.start - offset + 1].isupper()]
+    start = min(capitals or [c.start for c in name_cues])
+    written = " ".join(t.text for t in words if t.start >= start)
+    if len(written.split()) < 3:
+        return None
+    p = Proposition("about", (), "organization.names.name", "name", written, m.day, scope="fixed")
+    return p, ((start, words[-1].end), (m.cue.start, m.cue.end))
