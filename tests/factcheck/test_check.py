@@ -1880,3 +1880,13 @@ def test_a_list_that_goes_on_after_its_states_is_not_the_whole(history: History,
     claims = [c for c in csto.check(text, history=history, as_of="2018-11-08").claims
               if c.claim.kind == "members"]
     assert [(c.verdict, _p(c).relation) for c in claims] == [(verdict, relation)]
+
+
+def test_contingents_from_states_are_not_where_forces_went(history: History) -> None:
+    # Belarus, Armenia, Tajikistan and Kyrgyzstan sent contingents to Kazakhstan in 2022;
+    # none of them is where forces were sent
+    text = ("Russia sent the bulk of the force, with smaller contingents from Belarus, Armenia, "
+            "Tajikistan and Kyrgyzstan.")
+    assert _verdicts("case-deployment", text, history, "2022-02-01") == []
+    assert _verdicts("case-deployment", "Pasukan CSTO dikirim ke Kazakhstan dari Rusia.", history,
+                     "2022-02-01") == ["holds"]

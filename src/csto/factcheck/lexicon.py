@@ -47,6 +47,7 @@ GRAMMAR = frozenset(
         "relative",
         "alias",
         "concessive",
+        "origin",
         "relative_later",
         "past",
         "and",

@@ -118,8 +118,12 @@ def case_deployment(m: Match) -> Built:
         return None  # "sent a mission to Armenia", advisers: people, no forces
     # "sent only observers", "hanya mengirim pengamat", "лишь наблюдателей": no forces went
     toward = [c.end for c in m.clause.cues_of("toward", "located_in")]
+    origins = [c.end for c in m.clause.cues_of("origin")]
+    sources = {s for run in m.clause.state_runs() if any(0 <= run.start - end <= 1 for end in origins)
+               for s in run.mentions}  # "contingents from Belarus, Armenia...": where they came from
     after = [s for s in m.clause.of("state") if s.start >= m.cue.end and (
-        m.free(s.start, s.end) or any(0 <= s.start - end <= 1 for end in toward))]
+        m.free(s.start, s.end) or any(0 <= s.start - end <= 1 for end in toward))
+        and s not in sources]
     # a state another claim took is still where forces went when "to" names it ("sent
     # peacekeepers to Kazakhstan at its request")
     if not after:
