@@ -1890,3 +1890,16 @@ def test_contingents_from_states_are_not_where_forces_went(history: History) -> 
     assert _verdicts("case-deployment", text, history, "2022-02-01") == []
     assert _verdicts("case-deployment", "Pasukan CSTO dikirim ke Kazakhstan dari Rusia.", history,
                      "2022-02-01") == ["holds"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Uzbekistan let the Treaty lapse in 1999; Kazakhstan renewed it
+    ("В 1999 году, когда договор продлевался, Узбекистан не стал его подписывать.", "holds"),
+    ("In 1999, when the treaty was extended, Uzbekistan did not sign it.", "holds"),
+    ("Pada 1999, ketika traktat diperpanjang, Uzbekistan tidak menandatanganinya.", "holds"),
+    ("In 1999, when the treaty was extended, Kazakhstan did not sign it.", "does-not-hold"),
+    ("In 1999, when the treaty was extended, Kazakhstan signed it.", "holds"),
+])
+def test_not_signing_the_extension_is_not_renewing(history: History, text: str,
+                                                   verdict: str) -> None:
+    assert _verdicts("renewal", text, history, "2006-12-13") == [verdict]

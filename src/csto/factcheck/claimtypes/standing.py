@@ -505,7 +505,10 @@ def renewal(m: Match) -> Built:
         return None
     lapse = _lapse_day(m, signed)
     excluded = _exception_states(m)
-    if excluded or m.denied != m.refused:
+    # "when the Treaty was extended, Uzbekistan did not sign it": the signing denied is the
+    # renewal refused
+    unsigned = any(m.clause.denied(c.start + 1) for c in m.clause.cues_of("sign") if c.start > m.cue.end)
+    if excluded or (m.denied or unsigned) != m.refused:
         states = excluded or run.states
         p = Proposition(
             "changes",
