@@ -1903,3 +1903,14 @@ def test_contingents_from_states_are_not_where_forces_went(history: History) -> 
 def test_not_signing_the_extension_is_not_renewing(history: History, text: str,
                                                    verdict: str) -> None:
     assert _verdicts("renewal", text, history, "2006-12-13") == [verdict]
+
+
+@pytest.mark.parametrize("text", [
+    # Armenia froze its participation in 2024 and is still a member in law (standings:
+    # frozen, counted among the members), so "still a member" is judged as "member" is
+    "Armenia masih secara formal menjadi anggota CSTO.",
+    "Armenia is still formally a member of the CSTO.",
+])
+def test_still_becoming_a_member_is_being_one(history: History, text: str) -> None:
+    claims = csto.check(text, history=history, as_of="2025-01-01").claims
+    assert [(_p(c).field, c.verdict) for c in claims] == [("members.iso3", "holds")]

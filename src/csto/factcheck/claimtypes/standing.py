@@ -63,6 +63,8 @@ def _standing_event(m: Match, concept: str) -> tuple[Proposition, tuple[tuple[in
         )
         return p, (*used, *span(own))
     field = "standings[status=" + "|".join(statuses) + "].iso3"
+    if concept == "join" and m.has("current"):
+        field = "members.iso3"  # "masih menjadi anggota", still a member: being one, as "member" reads it
     if concept == "suspend" and m.segment_has("participation"):
         field = "standings[status=suspended|frozen].iso3"
     return Proposition(
