@@ -1914,3 +1914,10 @@ def test_not_signing_the_extension_is_not_renewing(history: History, text: str,
 def test_still_becoming_a_member_is_being_one(history: History, text: str) -> None:
     claims = csto.check(text, history=history, as_of="2025-01-01").claims
     assert [(_p(c).field, c.verdict) for c in claims] == [("members.iso3", "holds")]
+
+
+def test_each_event_of_a_chain_is_quoted_with_its_own_words(history: History) -> None:
+    text = "Uzbekistan left the CSTO in 1999, rejoined in 2006, and left again in 2012."
+    quotes = [c.quote for c in csto.check(text, history=history, as_of="2020-01-01").claims]
+    assert quotes[1:] == ["rejoined in 2006", "left again in 2012"]
+    assert quotes[0].startswith("Uzbekistan left")

@@ -279,8 +279,12 @@ def _extent(clause: Clause, cue: Cue, uses: tuple[tuple[int, int], ...]) -> tupl
     if not uses:
         return cue.start, cue.end
     tokens = clause.tokens
-    near = [u for u in uses
-            if clause.words_between(min(u[1], cue.end), max(u[0], cue.start)) <= 8] or [uses[0]]
+    events = [c.start for c in clause.cues if c.concept in DATED and c.start != cue.start]
+    # a subject shared with an earlier event ("Uzbekistan left in 1999, rejoined in 2006") is
+    # quoted with that event, not again with this one
+    own = [u for u in uses if not any(u[1] <= e < cue.start for e in events)] or list(uses)
+    near = [u for u in own
+            if clause.words_between(min(u[1], cue.end), max(u[0], cue.start)) <= 8] or [own[0]]
     start, end = min(a for a, _ in near), max(b for _, b in near)
     a_word = any(t.text[:1].isalnum() for t in tokens if cue.start <= t.start < cue.end)
     if a_word and clause.words_between(min(end, cue.end), max(start, cue.start)) <= 12:
