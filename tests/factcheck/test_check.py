@@ -1921,3 +1921,14 @@ def test_each_event_of_a_chain_is_quoted_with_its_own_words(history: History) ->
     quotes = [c.quote for c in csto.check(text, history=history, as_of="2020-01-01").claims]
     assert quotes[1:] == ["rejoined in 2006", "left again in 2012"]
     assert quotes[0].startswith("Uzbekistan left")
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # "приняла саммит": hosted a summit, no accession (Russia chairs in 2026, offices.yaml)
+    ("Россия, председательствующая в ОДКБ в 2026 году, приняла саммит.", [("office", "holds")]),
+    # "принята в Договор": admitted to the Treaty (Belarus acceded on 31 Dec 1993)
+    ("Белоруссия была принята в Договор в 1993 году.", [("state-event", "holds")]),
+])
+def test_taking_in_is_joining_only_into_something(history: History, text: str,
+                                                  kinds: list[tuple[str, str]]) -> None:
+    assert [k for k in _kinds(text, history, "2026-06-01") if k[0] != "document-date"] == kinds
