@@ -3,7 +3,7 @@ the polarity suite, and speed.
 
 Quality: precision and recall of claim finding and accuracy of verdicts, per language, on
 the tuning corpus (``tests/factcheck/corpus``, 31 texts and the two seeds), the development
-set (``tests/factcheck/development``, 24 texts annotated blind, then studied: tuning data
+set (``tests/factcheck/development``, 42 texts annotated blind, then studied: tuning data
 too), the held-out set (``tests/factcheck/heldout``, 48 texts annotated and committed
 before the checker ever ran on them) and a second one (``tests/factcheck/heldout2``, 18
 texts, likewise). The targets apply to both held-out sets; the tuning and development
