@@ -1932,3 +1932,30 @@ def test_each_event_of_a_chain_is_quoted_with_its_own_words(history: History) ->
 def test_taking_in_is_joining_only_into_something(history: History, text: str,
                                                   kinds: list[tuple[str, str]]) -> None:
     assert [k for k in _kinds(text, history, "2026-06-01") if k[0] != "document-date"] == kinds
+
+
+@pytest.mark.parametrize("text, on, verdict", [
+    # exercises.yaml, 2021: Rubezh in Kyrgyzstan (7-9 Sep), Interaction-Search-Echelon-Cobalt
+    # in Tajikistan (18-23 Oct), Indestructible Brotherhood in Russia (8-12 Nov)
+    ("Joint exercises of CSTO countries in Tajikistan in October are necessary, Peskov said.",
+     "2021-10-13", "holds"),
+    ("Joint exercises of CSTO countries in Kyrgyzstan in October are necessary, Peskov said.",
+     "2021-10-13", "does-not-hold"),  # October's exercise was in Tajikistan
+    ("The 2021 CSTO exercise in Tajikistan involved many troops.", "2022-01-01", "holds"),
+    ("In 2005 the CSTO held its Frontier exercises in Tajikistan.", "2006-01-01", "not-checkable"),
+])
+def test_an_exercise_described_by_its_year_month_and_place(history: History, text: str, on: str,
+                                                           verdict: str) -> None:
+    assert _verdicts("exercise-host", text, history, on) == [verdict]
+
+
+def test_a_month_without_a_year_is_of_the_year_in_view() -> None:
+    from csto.factcheck.dates import find
+
+    for text, written in [("It will be held in October.", "October"),
+                          ("В октябре пройдут учения.", "октябре"),
+                          ("Latihan digelar pada Oktober.", "Oktober")]:
+        found = find(text, 2021)
+        assert [(text[d.start:d.end], d.day, d.precision) for d in found] == [
+            (written, date(2021, 10, 1), "month")]
+    assert find("Members may join other alliances.", 2021) == []  # "may", the verb

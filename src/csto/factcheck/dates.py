@@ -71,6 +71,14 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         ),
         "iso": re.compile(rf"(?<!\d)(?P<y>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
         "my": re.compile(rf"(?<![\w])(?P<m>{month}),?\s+(?P<y>{YEAR}){year_tail}(?!\d)", re.I),
+        # a month alone after a preposition ("in October", "pada Oktober", "в октябре"): of
+        # the year in view; not "May" the verb, which no preposition comes before
+        "month_alone": re.compile(
+            rf"(?<![\w])(?:in|on|since|by|until|from|early|late|mid|pada|bulan|sejak|hingga|sampai|"
+            rf"akhir|awal|pertengahan|в|во|с|со|до|к|по|конце|начале|середине)\s+(?P<m>{month})"
+            rf"(?![\w]|\s*\d)",
+            re.I,
+        ),
         "dm": re.compile(rf"(?<![\d\w])(?P<d>[0-3]?\d)\s+(?P<m>{month})(?![\w])", re.I),
         "md": re.compile(rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I),
         # days of one month: "24-29 August 2006", "from 24 to 29 August", "с 3 по 6 апреля",
@@ -188,6 +196,11 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
     found: list[DateMention] = []
     if _DIGIT.search(text):  # every date but a relative one is written with digits
         _written(text, patterns, found, context_year)
+    for m in patterns["month_alone"].finditer(text) if context_year is not None else ():
+        month = _month(m.group("m"))
+        if month and context_year is not None:
+            found.append(DateMention(m.start("m"), m.end("m"), date(context_year, month, 1), "month",
+                                     relative=True))
     for m in patterns["years_later"].finditer(text) if _LATER_HINT.search(text) else ():
         written = next(g for g in m.group("n1", "n2", "n3", "n4") if g)
         count = int(written) if written.isdigit() else small_numbers()[written.lower()]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from ..gazetteer import Mention
 from ..propositions import Proposition
 from ..reading import period
 from .base import ADJACENT, DATED, N_, Built, Match, _gap, claim, span
 
 
-def _exercise(m: Match) -> tuple[str, int] | None:
+def _exercise(m: Match, by_host: bool = True) -> tuple[str, int] | None:
     """The exercise a clause speaks of, as (condition, year): the last one named before the
     trigger in the sentence ("name~rubezh"), else one the sentence describes so that the
     record knows only one ("the largest exercise of 2011", "the 2021 exercise in
@@ -18,7 +19,7 @@ def _exercise(m: Match) -> tuple[str, int] | None:
         return _named(before[-1][0]), before[-1][1]
     if named:
         return _named(named[0][0]), named[0][1]
-    described = _described_exercise(m)
+    described = _described_exercise(m, by_host)
     if described is not None:
         return described
     focus = m.focus.exercise
@@ -27,19 +28,30 @@ def _exercise(m: Match) -> tuple[str, int] | None:
     return _named(focus[0]), focus[1]
 
 
-def _described_exercise(m: Match) -> tuple[str, int] | None:
+def _described_exercise(m: Match, by_host: bool = True) -> tuple[str, int] | None:
+    """The one exercise of the year a sentence names that fits what it says: the largest,
+    the month ("in October"), the host (``by_host``; not when the host is the claim, which
+    would choose the exercise by what it is to check)."""
     if not m.has("exercise"):
         return None
-    years = [d.day.year for d in m.clause.sentence.dates if d.precision in {"year", "month", "day"}]
-    if not years:
+    dated = [d for d in m.clause.sentence.dates if d.precision in {"year", "month", "day"}]
+    if not dated:
         return None
-    year = years[0]
+    year = dated[0].day.year
     answer = m.record.ask("exercises", {"year": str(year)})
     found = list(getattr(answer, "exercises", ()))
     condition = ""
+    months = [period(d) for d in dated if d.precision in {"month", "day"}]
+    if months:
+        first, last = months[0]
+        found = [e for e in found if e.start is not None and e.start <= last
+                 and (e.end or e.start) >= first]
+        condition = f"id={found[0].id}" if len(found) == 1 else ""
     if m.has("largest"):
         found = [e for e in found if e.largest_of_year]
         condition = "largest_of_year=True"
+    elif not by_host:
+        pass
     else:
         hosts = {s.key for s in m.clause.of("state")}
         narrowed = [e for e in found if hosts & set(e.hosts)]
@@ -107,7 +119,7 @@ def exercise_figure(m: Match) -> Built:
     label=N_("where an exercise was held"),
 )
 def exercise_host(m: Match) -> Built:
-    named = _exercise(m)
+    named = _exercise(m, by_host=False)
     if not (m.has("exercise") or m.clause.of("series")):
         return None
     runs = [r for r in m.clause.state_runs() if r.start >= m.cue.end and m.free(r.start, r.end)]
@@ -119,19 +131,19 @@ def exercise_host(m: Match) -> Built:
             return None
         runs = runs[-1:]
     hosts = list(runs[0].mentions)
+    # the exercise is what is in the place: "the 2021 exercises in Tajikistan", "in 2005 the
+    # CSTO held its Frontier exercises in Tajikistan" (an exercise the record cannot name:
+    # a claim that cannot be checked)
+    described = (m.cue.concept == "located_in"
+                 and not m.clause.words_between(m.cue.end, hosts[0].start)
+                 and any(c.end <= m.cue.start and m.clause.words_between(c.end, m.cue.start) <= 3
+                         for c in m.clause.cues_of("exercise")))
     if named is None:
-        # an exercise the record cannot name ("in 2005 the CSTO held its Frontier exercises
-        # in Tajikistan"): a claim that cannot be checked, where the exercise is what is in
-        # the place
-        said = [c for c in m.clause.cues_of("exercise") if c.end <= m.cue.start
-                and m.clause.words_between(c.end, m.cue.start) <= 3]
-        if not said or m.cue.concept != "located_in" or m.clause.words_between(m.cue.end, hosts[0].start):
-            return None
-        return None, span(*hosts[:3])
+        return _held_there(m, hosts[:3]) if described else None
     names = [e for e in m.clause.sentence.exercises if e[2] < m.cue.start]
     if names:
         named = (_named(names[-1][0]), names[-1][1])
-    if m.cue.concept == "located_in":
+    if m.cue.concept == "located_in" and not (described and not m.clause.sentence.exercises):
         if not names:  # the place first: "В Казахстане стартовали учения «Взаимодействие-2024»"
             names = [e for e in m.clause.sentence.exercises if e[2] >= runs[0].end
                      and m.clause.words_between(runs[0].end, e[2]) <= 4
@@ -154,6 +166,23 @@ def exercise_host(m: Match) -> Built:
         scope="fixed",
     )
     return p, span(*hosts[:3])
+
+
+def _held_there(m: Match, hosts: list[Mention]) -> Built:
+    """"The 2021 exercises in Tajikistan", where the year had several: that an exercise of
+    that year was held there. The record lists exercises, not every exercise, so where none
+    of the year's was held there the claim cannot be checked (as for a year it lists none)."""
+    dated = [d for d in m.clause.sentence.dates if d.precision in {"year", "month", "day"}]
+    if not dated:
+        return None, span(*hosts)
+    year = str(dated[0].day.year)
+    wanted = {h.key for h in hosts}
+    listed = getattr(m.record.ask("exercises", {"year": year}), "exercises", ())
+    if not any(wanted <= set(e.hosts) for e in listed):
+        return None, span(*hosts)
+    p = Proposition("exercises", (("year", year),), "exercises.hosts", "includes",
+                    tuple(sorted(wanted)), m.day, polarity=not m.denied_near(*hosts[:1]), scope="fixed")
+    return p, span(*hosts)
 
 
 @claim(
