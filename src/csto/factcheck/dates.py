@@ -199,8 +199,8 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
     for m in patterns["month_alone"].finditer(text) if context_year is not None else ():
         month = _month(m.group("m"))
         if month and context_year is not None:
-            found.append(DateMention(m.start("m"), m.end("m"), date(context_year, month, 1), "month",
-                                     relative=True))
+            end = m.end("m") - m.group("m").endswith(".")  # the sentence's full stop is not the month's
+            found.append(DateMention(m.start("m"), end, date(context_year, month, 1), "month", relative=True))
     for m in patterns["years_later"].finditer(text) if _LATER_HINT.search(text) else ():
         written = next(g for g in m.group("n1", "n2", "n3", "n4") if g)
         count = int(written) if written.isdigit() else small_numbers()[written.lower()]
