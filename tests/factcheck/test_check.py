@@ -1959,3 +1959,15 @@ def test_a_month_without_a_year_is_of_the_year_in_view() -> None:
         assert [(text[d.start:d.end], d.day, d.precision) for d in found] == [
             (written, date(2021, 10, 1), "month")]
     assert find("Members may join other alliances.", 2021) == []  # "may", the verb
+
+
+def test_signings_repeated_without_the_verb_are_the_states_own(history: History) -> None:
+    # events.yaml: Azerbaijan signed on 24 Sep 1993, Belarus on 31 Dec 1993; Georgia on
+    # 9 Dec 1993 (9 Sep is the record's alternative: disputed). None of these days is the
+    # Treaty's own (15 May 1992), so no claim dates the Treaty.
+    text = ("Azerbaijan signed the treaty on September 24, 1993, Georgia – on September 9, 1993, "
+            "Belarus – on December 31, 1993.")
+    claims = csto.check(text, history=history, as_of="2022-01-06").claims
+    assert [(c.claim.kind, _p(c).value, c.verdict) for c in claims] == [
+        ("state-event", ("AZE",), "holds"), ("state-event", ("GEO",), "disputed"),
+        ("state-event", ("BLR",), "holds")]

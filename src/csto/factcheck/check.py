@@ -321,7 +321,8 @@ def _elided(clause: Clause, events: list[Cue], reading: SentenceReading) -> list
         return []
     last = events[-1]
     tokens = list(enumerate(reading.tokens))
-    stops = [i for i, t in tokens if t.text in ",;" and last.end <= t.start < clause.end]
+    stops = [i for i, t in tokens if t.text in ",;" and last.end <= t.start < clause.end
+             and not any(d.start <= t.start < d.end for d in clause.dates)]  # not "September 24, 1993"
     elided = []
     for number, index in enumerate(stops):
         start = reading.tokens[index].start

@@ -248,6 +248,9 @@ class Match:
         for d in self.clause.dates:
             if not (shared or self.free(d.start, d.end)) or any(0 <= d.start - end <= 1 for end in ends):
                 continue
+            if (self.elided and d.start < self.cue.end
+                    and self.clause.sentence.between(self.cue.start, self.cue.end) in ",;"):
+                continue  # a repeated event's date is in its own stretch ("..., Georgia – on 9 December")
             if since and d.end <= since[-1]:
                 continue
             mine = self.separated(d.start, d.end)
@@ -320,6 +323,12 @@ class Match:
         """Whether a word of ``concept`` stands at most ``words`` words before the trigger."""
         return any(self.clause.words_between(c.end, self.cue.start) < words
                    for c in self.clause.cues_of(concept) if c.end <= self.cue.start)
+
+    @property
+    def elided(self) -> bool:
+        """Whether the trigger is the comma or dash of an event repeated without its verb
+        ("..., Georgia – on 9 December 1993"): the states after it are the ones it speaks of."""
+        return not any(ch.isalnum() for ch in self.clause.sentence.between(self.cue.start, self.cue.end))
 
     @property
     def refused(self) -> bool:

@@ -29,6 +29,8 @@ DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
 def document_date(m: Match) -> Built:
     if m.refused:
         return None  # "after refusing to sign the protocol": no signing to date
+    if m.elided:
+        return None  # an event repeated without its verb ("Georgia – on 9 December") is a state's
     if m.cue.concept == "anniversary":
         return _anniversary_date(m)
     if m.cue.concept == "adopt" and (

@@ -164,7 +164,7 @@ def state_event(m: Match) -> Built:
         return None
     if m.cue.concept == "sign" and (
         m.own_date(DATED, shared=True) is None
-        or (_explicit_document(m) and not _signed_by_states(m))
+        or (_explicit_document(m) and not (_signed_by_states(m) or m.elided))
         or m.segment_has("law")
     ):
         return None  # a law signed ("the law was signed by Uzbekistan's president") ratifies at home
