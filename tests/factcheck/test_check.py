@@ -1971,3 +1971,16 @@ def test_signings_repeated_without_the_verb_are_the_states_own(history: History)
     assert [(c.claim.kind, _p(c).value, c.verdict) for c in claims] == [
         ("state-event", ("AZE",), "holds"), ("state-event", ("GEO",), "disputed"),
         ("state-event", ("BLR",), "holds")]
+
+
+@pytest.mark.parametrize("text, on, count", [
+    # seven members in 2010 (Uzbekistan among them), six in 2020
+    ("CSTO beranggotakan Rusia dan enam negara bekas Soviet.", "2010-01-01", 7),
+    ("The CSTO unites Russia and five former Soviet states.", "2020-01-01", 6),
+    ("The CSTO unites Russia and five other former Soviet states.", "2020-01-01", 6),
+    ("ОДКБ объединяет Россию и пять бывших советских республик.", "2020-01-01", 6),
+])
+def test_states_named_and_a_number_are_counted_together(history: History, text: str, on: str,
+                                                         count: int) -> None:
+    claims = csto.check(text, history=history, as_of=on).claims
+    assert [(c.claim.kind, _p(c).value, c.verdict) for c in claims] == [("count", count, "holds")]

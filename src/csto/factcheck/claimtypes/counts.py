@@ -36,6 +36,13 @@ def count(m: Match) -> Built:
         if not named:
             return None  # others than whom: the text does not say here
         number = number._replace(value=number.value + 1)
+    else:
+        # "Russia and six former Soviet states": the states named and the number after "and"
+        joined = [r for r in m.clause.state_runs() if r.end <= number.start
+                  and m.clause.words_between(r.end, number.start) == 1
+                  and any(r.end <= c.start < number.start for c in m.clause.cues_of("and"))]
+        if joined:
+            number = number._replace(value=number.value + len(joined[-1].states))
     events = _events_counted(m, noun)
     if events is not None:
         p = events._replace(relation="count", value=number.value, qualifier=number.qualifier)
