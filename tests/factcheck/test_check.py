@@ -1984,3 +1984,21 @@ def test_states_named_and_a_number_are_counted_together(history: History, text: 
                                                          count: int) -> None:
     claims = csto.check(text, history=history, as_of=on).claims
     assert [(c.claim.kind, _p(c).value, c.verdict) for c in claims] == [("count", count, "holds")]
+
+
+@pytest.mark.parametrize("text", [
+    # cases.yaml: the withdrawal from Kazakhstan began on 13 January 2022
+    "Blok militer yang dipimpin Rusia mulai menarik diri dari Kazakhstan pada Kamis (13/1).",
+    "The Russian-led bloc began withdrawing from Kazakhstan on 13 January.",
+])
+def test_the_bloc_leaving_a_country_is_its_forces_withdrawal(history: History, text: str) -> None:
+    assert _kinds(text, history, "2022-01-14") == [("case-withdrawal", "holds")]
+
+
+def test_a_bracketed_day_and_the_sentence_stop() -> None:
+    from csto.factcheck.dates import find
+
+    text = "Pasukan pergi pada Kamis (13/1)."
+    assert [(text[d.start:d.end], d.day) for d in find(text, 2022)] == [("(13/1)", date(2022, 1, 13))]
+    text = "They left on 13 January."
+    assert [text[d.start:d.end] for d in find(text, 2022)] == ["13 January"]

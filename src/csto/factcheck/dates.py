@@ -79,6 +79,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?![\w]|\s*\d)",
             re.I,
         ),
+        # a day and month in brackets after a weekday, as Indonesian news write them:
+        # "pada Kamis (13/1)"
+        "bracketed": re.compile(r"\((?P<d>[0-3]?\d)/(?P<m>[01]?\d)\)"),
         "dm": re.compile(rf"(?<![\d\w])(?P<d>[0-3]?\d)\s+(?P<m>{month})(?![\w])", re.I),
         "md": re.compile(rf"(?<![\w])(?P<m>{month})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d\w])", re.I),
         # days of one month: "24-29 August 2006", "from 24 to 29 August", "с 3 по 6 апреля",
@@ -178,6 +181,11 @@ def _written(text: str, patterns: dict[str, re.Pattern[str]], found: list[DateMe
     for m in patterns["year"].finditer(text):
         found.append(DateMention(m.start(), m.end(), date(int(m.group("y")), 1, 1), "year"))
     if context_year is not None:
+        for m in patterns["bracketed"].finditer(text):
+            number = int(m.group("m"))
+            day = _day(context_year, number, int(m.group("d"))) if 1 <= number <= 12 else None
+            if day is not None:
+                found.append(DateMention(m.start(), m.end(), day, "day", relative=True))
         for name in ("dm", "md"):
             for m in patterns[name].finditer(text):
                 month = _month(m.group("m"))
@@ -199,8 +207,8 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
     for m in patterns["month_alone"].finditer(text) if context_year is not None else ():
         month = _month(m.group("m"))
         if month and context_year is not None:
-            end = m.end("m") - m.group("m").endswith(".")  # the sentence's full stop is not the month's
-            found.append(DateMention(m.start("m"), end, date(context_year, month, 1), "month", relative=True))
+            found.append(DateMention(m.start("m"), m.end("m"), date(context_year, month, 1), "month",
+                                     relative=True))
     for m in patterns["years_later"].finditer(text) if _LATER_HINT.search(text) else ():
         written = next(g for g in m.group("n1", "n2", "n3", "n4") if g)
         count = int(written) if written.isdigit() else small_numbers()[written.lower()]
@@ -225,7 +233,8 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
     for mention in found:
         if kept and mention.start < kept[-1].end:
             continue
-        kept.append(mention)
+        stop = text[mention.end - 1] == "."  # "on 13 January.": the full stop is the sentence's
+        kept.append(mention._replace(end=mention.end - 1) if stop else mention)
     return kept
 
 

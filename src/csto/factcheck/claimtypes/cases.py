@@ -10,7 +10,7 @@ from ..gazetteer import Mention
 from ..propositions import Proposition
 from ..reading import period
 from .base import DATED, N_, OFF_TOPIC, Built, Found, Match, claim, span
-from .common import YEAR_BEFORE
+from .common import YEAR_BEFORE, _leaves_a_country
 
 _VICTIM = "case:readings:victim="
 
@@ -278,7 +278,9 @@ def case_withdrawal(m: Match) -> Built:
     """ "The withdrawal of the peacekeepers from Kazakhstan began on 13 January and was
     complete by 19 January": the days of the withdrawal's steps, begun or complete as the
     clause says (either, where it says neither)."""
-    if not m.segment_has("troops", "peacekeeping"):
+    forces_left = m.cue.concept == "leave" and _leaves_a_country(m) and (
+        bool(m.clause.of("org")) or m.has("organization", "russia_led"))  # "the bloc left Kazakhstan"
+    if not (m.segment_has("troops", "peacekeeping") or forces_left):
         return None
     own = m.own_date(DATED)
     if own is None:

@@ -236,3 +236,15 @@ def _opens(m: Match, cue: Cue) -> bool:
     before = [t for t in m.clause.tokens if t.end <= cue.start and t.text.isalpha()]
     return len(before) <= 1 and not any(c.concept == "member" for c in m.clause.cues
                                          if c.end <= cue.start)
+
+
+def _leaves_a_country(m: Match) -> bool:
+    """Whether what is left is a state ("withdrew from Kazakhstan", "menarik diri dari
+    Kazakhstan", "ушли из Казахстана"): "from" within two words after the verb, then the
+    state, with no name of the Organization or a treaty between."""
+    for origin in m.clause.cues_of("origin"):
+        if origin.start < m.cue.end or m.clause.words_between(m.cue.end, origin.start) > 2:
+            continue
+        return any(s.start >= origin.end and m.clause.words_between(origin.end, s.start) == 0
+                   for s in m.clause.of("state"))
+    return False

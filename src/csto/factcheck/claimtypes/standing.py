@@ -34,6 +34,7 @@ from .common import (
     _former,
     _founders,
     _lapse_day,
+    _leaves_a_country,
     _members_field,
     _opens,
     _signed_by_states,
@@ -146,6 +147,8 @@ def state_event(m: Match) -> Built:
         return None  # forces withdrawn, returned home or done ("the withdrawal of CSTO troops")
     if m.cue.concept == "lapse" and _said_of_document(m):
         return None  # "the treaty's expiration date": the document's term, no state's event
+    if m.cue.concept == "leave" and _leaves_a_country(m):
+        return None  # "the Russia-led bloc began to withdraw from Kazakhstan": forces leaving
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
     document_just_named = (
         m.cue.concept in ("join", "leave", "return")
