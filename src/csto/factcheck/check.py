@@ -210,28 +210,37 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
     found: list[Found] = []
     for clause in reading.clauses:
         used: list[tuple[int, int]] = []
+        kinds = {m.kind for m in clause.mentions}
         for kind in TYPES:
-            if not _blocked(clause, kind):
+            concepts, mentioned, blockers, _ = _parts(kind)
+            if not (clause.has(*concepts) or any(k in kinds for k in mentioned)):
+                continue  # nothing in the clause can trigger it
+            if not clause.has(*blockers):
                 _claims_in(clause, kind, day, record, focus, used, found)
             elif kind.apposable:  # "Kazakhstan, a CSTO member, sent no troops"
                 for start, end in clause.appositions(kind.triggers):
                     aside = Clause(reading, start, end)
-                    if not _blocked(aside, kind):
+                    if not aside.has(*blockers):
                         _claims_in(aside, kind, day, record, focus, used, found)
     return found
 
 
-def _blocked(clause: Clause, kind: ClaimType) -> bool:
-    """Whether a word in the clause shows it is about something else than ``kind``."""
+@cache
+def _parts(kind: ClaimType) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """A claim type's trigger concepts and kinds of mention, the blockers that block its
+    whole clause (a word showing the clause is about something else), and those that block
+    only the triggers after them (``GOVERNING``)."""
+    concepts, mentioned, _ = _trigger_parts(kind.triggers)
     governs = (*GOVERNING, *kind.governing)
-    return clause.has(*(b for b in kind.blockers if b not in governs and b != "attendance"))
+    blocking = tuple(b for b in kind.blockers if b not in governs and b != "attendance")
+    governing = tuple(b for b in kind.blockers if b in governs)
+    return concepts, mentioned, blocking, governing
 
 
 def _claims_in(clause: Clause, kind: ClaimType, day: date, record: Record, focus: Focus,
                used: list[tuple[int, int]], found: list[Found]) -> None:
     """Add to ``found`` the claims of ``kind`` the clause makes."""
-    governs = (*GOVERNING, *kind.governing)
-    governing = [c.start for c in clause.cues_of(*(b for b in kind.blockers if b in governs))]
+    governing = [c.start for c in clause.cues_of(*_parts(kind)[3])]
     attended = "attendance" in kind.blockers and clause.has("attendance")
     for cue in _triggers(clause, kind.triggers, clause.sentence):
         if any(start <= cue.start for start in governing):
