@@ -269,3 +269,27 @@ def test_deictic_dates_count_from_the_texts_day(text: str, first: date, last: da
     """Said on 12 June 2024: "last year" is 2023, whatever year the text named before."""
     (found,) = dates.find(text, context_year=2006, today=date(2024, 6, 12))
     assert period(found) == (first, last)
+
+
+def test_a_text_wrapped_at_a_fixed_width_reads_across_its_line_breaks() -> None:
+    from csto.factcheck.text import sentences
+
+    wrapped = (
+        "Nikolay Bordyuzha, the Secretary General of the Collective Security\n"
+        "Treaty Organization (CSTO), said on Friday that the organisation would\n"
+        "hold its largest exercise in Kazakhstan, with more than seven thousand\n"
+        "troops from Kazakhstan, Kyrgyzstan, Russia and Tajikistan taking part\n"
+        "in it over two weeks near the town of Matybulak in the south of the\n"
+        "country. The exercise will start on the second of October and end on\n"
+        "the sixteenth, the Secretary General told reporters in Moscow after a\n"
+        "meeting of the organisation's Permanent Council held earlier that day.\n"
+        "\n"
+        "Headline of the next story\n"
+    )
+    spans = [wrapped[s.start:s.end] for s in sentences(wrapped)]
+    assert spans[0].startswith("Nikolay Bordyuzha") and "Collective Security\nTreaty" in spans[0]
+    assert spans[0].endswith("country.")
+    assert spans[-1] == "Headline of the next story"
+    # a text of short lines, each its own sentence, is not wrapped
+    listed = "CSTO members\nArmenia\nBelarus\nKazakhstan\n"
+    assert len(sentences(listed)) >= 2

@@ -175,10 +175,13 @@ def blank_markup(text: str) -> str:
 
 def sentences(text: str) -> list[Sentence]:
     """Sentence spans with their language, in order; blank spans are skipped. A sentence
-    whose words do not tell its language takes the text's."""
+    whose words do not tell its language takes the text's. In a text wrapped at a fixed
+    width (a mail or an old page: most lines of one length, few ending a sentence), a line
+    break is a space, and only an empty line ends a paragraph."""
     spans: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _WRAPPED_BOUNDARY if _hard_wrapped(text) else _BOUNDARY
+    for match in boundary.finditer(text):
         if _abbreviation_before(text, match.start()) and not _opens_sentence(text, match.end()):
             continue
         _add(text, start, match.start(), spans)
@@ -187,6 +190,28 @@ def sentences(text: str) -> list[Sentence]:
     told = [s.lang for s in spans if s.lang]
     usual = max(set(told), key=told.count) if told else "en"
     return [s if s.lang else s._replace(lang=usual) for s in spans]
+
+
+_WRAPPED_BOUNDARY = re.compile(
+    r"(?<=[.!?…])(?:[\"'”»)\]]|\[\d{1,3}\])*\s+(?=[\"'“«(\[]?[A-ZА-ЯЁ0-9])"
+    r"|\n[ \t]*\n"
+    r"|(?<=[a-zа-яё0-9]{2}[.!?])(?=[A-ZА-ЯЁ][a-zа-яё]{2})"
+)
+"""Sentence ends in a hard-wrapped text: as ``_BOUNDARY``, but a single line break is none."""
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Whether the text was wrapped at a fixed width: of its lines of 40 characters or more
+    (at least eight), three in five are within fifteen characters of the usual longest
+    length (the ninth tenth), and most of them end inside a sentence."""
+    lines = [line.rstrip() for line in text.split("\n")]
+    long = [line for line in lines if len(line) >= 40]
+    if len(long) < 8:
+        return False
+    width = sorted(len(line) for line in long)[len(long) * 9 // 10]
+    even = [line for line in long if width - 15 <= len(line) <= width + 2]
+    inside = [line for line in even if not line.endswith((".", "!", "?", ":", "…", '"', "”", "»"))]
+    return len(even) * 5 >= len(long) * 3 and len(inside) * 2 > len(even)
 
 
 _OPENERS = frozenset({
