@@ -2002,3 +2002,18 @@ def test_a_bracketed_day_and_the_sentence_stop() -> None:
     assert [(text[d.start:d.end], d.day) for d in find(text, 2022)] == [("(13/1)", date(2022, 1, 13))]
     text = "They left on 13 January."
     assert [text[d.start:d.end] for d in find(text, 2022)] == ["13 January"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # "tergabung dalam" is being part of, "gabungan" is joint: neither is a joining
+    ("Aliansi ini beranggotakan enam negara yang tergabung dalam Uni Soviet, yaitu Armenia, "
+     "Belarus, Kazakhstan, Kyrgyzstan, Rusia, dan Tajikistan.",
+     [("members", "holds"), ("count", "holds")]),
+    ("Negara-negara yang tergabung dalam CSTO adalah Armenia, Belarus, Kazakhstan, Kirgistan, "
+     "Rusia dan Tajikistan.", [("members", "holds")]),
+    ("Latihan militer gabungan CSTO digelar di Tajikistan pada Oktober 2021.",
+     [("exercise-host", "holds"), ("exercise-date", "holds")]),
+])
+def test_indonesian_words_of_being_part_and_joint_are_no_joining(history: History, text: str,
+                                                                 kinds: list[tuple[str, str]]) -> None:
+    assert _kinds(text, history, "2022-01-01") == kinds

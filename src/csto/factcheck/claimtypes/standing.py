@@ -147,6 +147,10 @@ def state_event(m: Match) -> Built:
         return None  # forces withdrawn, returned home or done ("the withdrawal of CSTO troops")
     if m.cue.concept == "lapse" and _said_of_document(m):
         return None  # "the treaty's expiration date": the document's term, no state's event
+    if m.cue.concept == "join" and any(o.start >= m.cue.end
+                                       and m.clause.words_between(m.cue.end, o.start) <= 1
+                                       for o in m.clause.of("other-org")):
+        return None  # "tergabung dalam Uni Soviet": joined another body
     if m.cue.concept == "leave" and _leaves_a_country(m):
         return None  # "the Russia-led bloc began to withdraw from Kazakhstan": forces leaving
     signed_in_focus = m.cue.concept == "sign" and m.focus.document is not None
@@ -437,13 +441,7 @@ def _about_other_body(m: Match, start: int, end: int) -> bool:
     states = [s for s in m.clause.of("state") if start <= s.start < end] or m.clause.of("state")
     if any(m.clause._joined(s, nearest) or m.clause._joined(nearest, s) for s in states):
         return False
-    if not m.clause.of("org"):
-        return True
-    # The Organization is named too ("the CSTO, set up after the Soviet Union broke up, now
-    # includes…"): the other body is meant only where a word of membership stands by it
-    # ("members of NATO", "NATO members", "anggota NATO").
     tokens = m.clause.tokens
-
     joiners = {c.start for c in m.clause.cues_of("and")}
 
     def beside(cue: Cue) -> bool:
@@ -451,6 +449,16 @@ def _about_other_body(m: Match, start: int, end: int) -> bool:
         words = [t for t in tokens if low <= t.start < high]
         return len(words) <= 4 and not any(t.start in joiners or t.text in ",;" for t in words)
 
+    if not m.clause.of("org"):
+        # "Aliansi ini beranggotakan enam negara yang tergabung dalam Uni Soviet, yaitu…":
+        # the alliance, named by a word right before the trigger, is what they are members
+        # of, unless the other body stands by the trigger itself
+        said = any(c.end <= m.cue.start and m.clause.words_between(c.end, m.cue.start) <= 1
+                   for c in m.clause.cues_of("organization"))
+        return beside(m.cue) if said else True
+    # The Organization is named too ("the CSTO, set up after the Soviet Union broke up, now
+    # includes…"): the other body is meant only where a word of membership stands by it
+    # ("members of NATO", "NATO members", "anggota NATO").
     return any(beside(c) for c in m.clause.cues_of("member", "consist", "join"))
 
 
