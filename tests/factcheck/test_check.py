@@ -1805,6 +1805,9 @@ def test_the_treaty_becoming_an_organization_dates_its_founding(history: History
     ("CSTO, atau Organisasi Perjanjian Keamanan Kolektif, dipimpin Rusia.", "holds"),
     ("ОДКБ, или Организация Договора о коллективной безопасности, возглавляется Россией.", "holds"),
     ("The CSTO, or Collective Security Organization of Eurasia, is led by Russia.", "does-not-hold"),
+    # the name in brackets ends where "or" gives the abbreviation
+    ("Organisasi Perjanjian Keamanan Kolektif (Collective Security Treaty Organization atau CSTO) "
+     "menggelar KTT.", "holds"),
 ])
 def test_a_name_given_after_or(history: History, text: str, verdict: str) -> None:
     assert _verdicts("name", text, history, "2020-01-01") == [verdict]

@@ -125,6 +125,9 @@ def name(m: Match) -> Built:
         if close is None:
             return None
         words = tokens[index + 1 : close]
+        # "(Collective Security Treaty Organization atau CSTO)": the name ends at "or"
+        cut = next((c.first for c in aliases if index + 1 <= c.first < close), close)
+        words = tokens[index + 1 : cut]
     elif tokens[index].text == "," and any(c.first == index + 1 for c in aliases):
         alias = next(c for c in aliases if c.first == index + 1)  # "CSTO, or Name,"
         rest = tokens[alias.last + 1 : alias.last + 11]
