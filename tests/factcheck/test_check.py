@@ -2020,3 +2020,11 @@ def test_a_bracketed_day_and_the_sentence_stop() -> None:
 def test_indonesian_words_of_being_part_and_joint_are_no_joining(history: History, text: str,
                                                                  kinds: list[tuple[str, str]]) -> None:
     assert _kinds(text, history, "2022-01-01") == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "Азербайджан и Грузия также подписали договор, который был рассчитан на 5 лет с возможностью продления.",
+    "Armenia and Russia signed a treaty concluded for five years with the possibility of extension.",
+])
+def test_a_term_open_to_extension_is_no_renewal(history: History, text: str) -> None:
+    assert _verdicts("renewal", text, history, "2010-08-20") == []

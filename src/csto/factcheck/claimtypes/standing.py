@@ -511,8 +511,8 @@ def member(m: Match) -> Built:
 def renewal(m: Match) -> Built:
     """Who renewed the Treaty in 1999, or who did not ("all but...")."""
     run = m.run(1)
-    if run is None:
-        return None
+    if run is None or m.clause.near(m.cue.start, ("permission",), 3):
+        return None  # "concluded for five years with the possibility of extension": its term
     signed = m.record.document_day(EXTENSION, "signed", m.day)
     if signed is None:
         return None
