@@ -2028,3 +2028,15 @@ def test_indonesian_words_of_being_part_and_joint_are_no_joining(history: Histor
 ])
 def test_a_term_open_to_extension_is_no_renewal(history: History, text: str) -> None:
     assert _verdicts("renewal", text, history, "2010-08-20") == []
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # cases.yaml keeps the size of the whole force in Kazakhstan (about 2,000; 2,500 the
+    # other reading), not each member's contingent
+    ("Belarus sent 500 troops to Kazakhstan.", "not-checkable"),
+    ("Беларусь направила в Казахстан около 500 военнослужащих.", "not-checkable"),
+    ("The Russian-led bloc sent 2,500 troops to Kazakhstan.", "disputed"),
+])
+def test_a_members_contingent_is_not_the_whole_force(history: History, text: str,
+                                                     verdict: str) -> None:
+    assert _verdicts("case-deployment", text, history, "2022-01-10") == [verdict]

@@ -138,6 +138,15 @@ def case_deployment(m: Match) -> Built:
             return None
     one = after[0]
     found = None if envoys_only else m.number(("troops", "peacekeeping"), gap=3)
+    led = m.clause.cues_of("russia_led")
+    senders = [s for s in m.clause.of("state") if s.end <= m.cue.start and s.key != one.key
+               and m.clause.words_between(s.end, m.cue.start) <= 2
+               and "," not in m.clause.sentence.between(s.end, m.cue.start)
+               and not any(c.start <= s.start < c.end for c in led)]  # not "the Russia-led bloc"
+    if found is not None and senders:
+        # "Belarus sent 500 troops to Kazakhstan": one member's contingent; the record keeps
+        # the size of the whole force only
+        return None, (*span(senders[-1]), *span(found[0]))
     if found is not None:
         number, _ = found
         p = Proposition(
