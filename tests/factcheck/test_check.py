@@ -2040,3 +2040,15 @@ def test_a_term_open_to_extension_is_no_renewal(history: History, text: str) -> 
 def test_a_members_contingent_is_not_the_whole_force(history: History, text: str,
                                                      verdict: str) -> None:
     assert _verdicts("case-deployment", text, history, "2022-01-10") == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Armenia froze its participation in February 2024; Kazakhstan did not
+    ("Armenia stopped taking part in CSTO activities in 2024.", "holds"),
+    ("Armenia berhenti berpartisipasi dalam kegiatan CSTO pada 2024.", "holds"),
+    ("Армения перестала участвовать в мероприятиях ОДКБ в 2024 году.", "holds"),
+    ("Kazakhstan stopped taking part in CSTO activities in 2024.", "does-not-hold"),
+])
+def test_stopping_taking_part_is_freezing_participation(history: History, text: str,
+                                                        verdict: str) -> None:
+    assert _verdicts("state-event", text, history, "2025-01-01") == [verdict]

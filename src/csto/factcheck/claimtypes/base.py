@@ -317,7 +317,9 @@ class Match:
     # -- how it is said ----------------------------------------------------------------------
     @property
     def denied(self) -> bool:
-        return self.clause.denied(self.cue.start + 1)
+        """Whether a denial governs the trigger: one before it, not one inside it (the
+        "stopped" of "stopped taking part", "перестала участвовать", is the event itself)."""
+        return self.clause.denied(self.cue.start)
 
     def governed_by(self, concept: str, words: int) -> bool:
         """Whether a word of ``concept`` stands at most ``words`` words before the trigger."""
