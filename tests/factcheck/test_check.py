@@ -2052,3 +2052,16 @@ def test_a_members_contingent_is_not_the_whole_force(history: History, text: str
 def test_stopping_taking_part_is_freezing_participation(history: History, text: str,
                                                         verdict: str) -> None:
     assert _verdicts("state-event", text, history, "2025-01-01") == [verdict]
+
+
+@pytest.mark.parametrize("text, on, verdicts", [
+    # cases.yaml: forces went to Kazakhstan in January 2022, none to Armenia
+    ("The first units of military personnel arrived in Kazakhstan as part of the decision of "
+     "the CSTO.", "2022-01-06", ["holds"]),
+    ("Pasukan penjaga perdamaian CSTO tiba di Kazakhstan pada 6 Januari 2022.", "2022-01-10", ["holds"]),
+    ("Миротворцы ОДКБ прибыли в Казахстан 6 января 2022 года.", "2022-01-10", ["holds"]),
+    ("CSTO peacekeepers arrived in Armenia in 2022.", "2023-01-10", ["does-not-hold"]),
+    ("Putin arrived in Minsk for the CSTO summit.", "2022-11-23", []),  # no forces
+])
+def test_forces_arriving_were_sent(history: History, text: str, on: str, verdicts: list[str]) -> None:
+    assert _verdicts("case-deployment", text, history, on) == verdicts

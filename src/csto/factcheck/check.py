@@ -242,8 +242,9 @@ def _claims_in(clause: Clause, kind: ClaimType, day: date, record: Record, focus
     """Add to ``found`` the claims of ``kind`` the clause makes."""
     governing = [c.start for c in clause.cues_of(*_parts(kind)[3])]
     attended = "attendance" in kind.blockers and clause.has("attendance")
+    claimed: set[tuple[int, int]] = set()  # one word that is two triggers ("прибыли") claims once
     for cue in _triggers(clause, kind.triggers, clause.sentence):
-        if any(start <= cue.start for start in governing):
+        if any(start <= cue.start for start in governing) or (cue.start, cue.end) in claimed:
             continue
         if attended and not _membership_between(clause, cue):
             continue
@@ -254,6 +255,7 @@ def _claims_in(clause: Clause, kind: ClaimType, day: date, record: Record, focus
         if any(f.proposition == proposition and f.kind == kind.name for f in found):
             continue
         start, end = _extent(clause, cue, uses)
+        claimed.add((cue.start, cue.end))
         used.extend(uses or ((cue.start, cue.end),))
         found.append(Found(start, end, kind.family, kind.name, proposition, uses, kind.says))
 

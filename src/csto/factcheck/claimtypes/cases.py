@@ -101,7 +101,7 @@ def case_decision(m: Match) -> Built:
 @claim(
     "case-deployment",
     "case",
-    ("deploy",),
+    ("deploy", "arrive"),
     (*OFF_TOPIC, "exercise"),
     N_("The record gives: {value}."),
     label=N_("the Organization sending forces to a state"),
@@ -109,6 +109,8 @@ def case_decision(m: Match) -> Built:
 def case_deployment(m: Match) -> Built:
     if not (m.has("peacekeeping", "troops", "military") or m.clause.of("org")) or m.has("refuse"):
         return None
+    if m.cue.concept == "arrive" and not m.has("peacekeeping", "troops"):
+        return None  # forces arriving are sent; a president arriving for a summit is not
     sent = [c for c in m.clause.cues_of("envoys", "observer") if c.start >= m.cue.end
             and m.clause.words_between(m.cue.end, c.start) <= 3]
     forces = [c for c in m.clause.cues_of("peacekeeping", "troops")
