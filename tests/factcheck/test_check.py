@@ -2065,3 +2065,14 @@ def test_stopping_taking_part_is_freezing_participation(history: History, text: 
 ])
 def test_forces_arriving_were_sent(history: History, text: str, on: str, verdicts: list[str]) -> None:
     assert _verdicts("case-deployment", text, history, on) == verdicts
+
+
+@pytest.mark.parametrize("text, on, verdict", [
+    # exercises.yaml: Interaction-Search-Echelon-Cobalt-2021, Tajikistan, 18-23 October 2021
+    ("Large CSTO exercises began in Tajikistan.", "2021-10-19", "holds"),
+    ("Large CSTO exercises began in Kyrgyzstan.", "2021-10-19", "does-not-hold"),
+    ("Large CSTO exercises began in Tajikistan.", "2021-12-19", "not-checkable"),  # none under way
+])
+def test_an_undated_exercise_is_the_one_under_way_on_the_texts_day(history: History, text: str,
+                                                                   on: str, verdict: str) -> None:
+    assert _verdicts("exercise-host", text, history, on) == [verdict]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from ..gazetteer import Mention
 from ..propositions import Proposition
 from ..reading import period
@@ -28,6 +30,10 @@ def _exercise(m: Match, by_host: bool = True) -> tuple[str, int] | None:
     return _named(focus[0]), focus[1]
 
 
+UNDER_WAY = 7
+"""Days before and after a text's day an exercise it speaks of without a date may start or end."""
+
+
 def _described_exercise(m: Match, by_host: bool = True) -> tuple[str, int] | None:
     """The one exercise of the year a sentence names that fits what it says: the largest,
     the month ("in October"), the host (``by_host``; not when the host is the claim, which
@@ -35,13 +41,15 @@ def _described_exercise(m: Match, by_host: bool = True) -> tuple[str, int] | Non
     if not m.has("exercise"):
         return None
     dated = [d for d in m.clause.sentence.dates if d.precision in {"year", "month", "day"}]
-    if not dated:
-        return None
-    year = dated[0].day.year
+    # undated, the exercise is one under way around the day the text speaks of ("large
+    # exercises began in Tajikistan", in a report of 19 October 2021)
+    year = dated[0].day.year if dated else m.day.year
     answer = m.record.ask("exercises", {"year": str(year)})
     found = list(getattr(answer, "exercises", ()))
     condition = ""
     months = [period(d) for d in dated if d.precision in {"month", "day"}]
+    if not dated:
+        months = [(m.day - timedelta(days=UNDER_WAY), m.day + timedelta(days=UNDER_WAY))]
     if months:
         first, last = months[0]
         found = [e for e in found if e.start is not None and e.start <= last
