@@ -2076,3 +2076,16 @@ def test_forces_arriving_were_sent(history: History, text: str, on: str, verdict
 def test_an_undated_exercise_is_the_one_under_way_on_the_texts_day(history: History, text: str,
                                                                    on: str, verdict: str) -> None:
     assert _verdicts("exercise-host", text, history, on) == [verdict]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # offices.yaml: Bordyuzha was Secretary General until the end of 2016
+    ("31 декабря 2016 года истек срок полномочий генерального секретаря ОДКБ Николая Бордюжи.", "holds"),
+    ("The term of CSTO Secretary General Nikolai Bordyuzha expired on 31 December 2016.", "holds"),
+    ("The term of CSTO Secretary General Stanislav Zas expired on 31 December 2016.", "does-not-hold"),
+])
+def test_a_term_of_office_that_expired_is_no_states_lapse(history: History, text: str,
+                                                          verdict: str) -> None:
+    claims = csto.check(text, history=history, as_of="2017-01-03").claims
+    assert [(c.claim.kind, _p(c).day, c.verdict) for c in claims] == [
+        ("office", date(2016, 12, 31), verdict)]

@@ -86,6 +86,8 @@ def office(m: Match) -> Built:
     if state is not None and _alphabet_of(m, state):
         state = None  # "in the order of the Russian alphabet": a language, no chair
     own = m.own_date(DATED)
+    if own is None and m.has("lapse"):
+        own = m.own_date()  # "the term expired on 31 December 2016": the holder's last day
     scope, first, last = m.when(own)
     affirmed = m.denied == m.refused  # "Armenia refused to take over the chairmanship"
     if (

@@ -147,6 +147,8 @@ def state_event(m: Match) -> Built:
         return None  # forces withdrawn, returned home or done ("the withdrawal of CSTO troops")
     if m.cue.concept == "lapse" and _said_of_document(m):
         return None  # "the treaty's expiration date": the document's term, no state's event
+    if m.cue.concept == "lapse" and m.clause.of("office"):
+        return None  # "истек срок полномочий генерального секретаря": a term of office ended
     if m.cue.concept == "join" and any(o.start >= m.cue.end
                                        and m.clause.words_between(m.cue.end, o.start) <= 1
                                        for o in m.clause.of("other-org")):
