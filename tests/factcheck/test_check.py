@@ -2089,3 +2089,14 @@ def test_a_term_of_office_that_expired_is_no_states_lapse(history: History, text
     claims = csto.check(text, history=history, as_of="2017-01-03").claims
     assert [(c.claim.kind, _p(c).day, c.verdict) for c in claims] == [
         ("office", date(2016, 12, 31), verdict)]
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # organization.yaml: the seat is Moscow
+    ("The headquarters of the CSTO is in Moscow.", ["holds"]),
+    ("Moscow is the seat of the CSTO.", ["holds"]),
+    ("The CSTO is headquartered in Minsk.", ["does-not-hold"]),
+    ("Соответствующая нота Ташкента поступила в секретариат организации.", []),  # a note from Tashkent
+])
+def test_the_seat_is_the_place_given_for_it(history: History, text: str, verdicts: list[str]) -> None:
+    assert _verdicts("headquarters", text, history, "2020-01-01") == verdicts

@@ -4,6 +4,7 @@ into force, when the Organization was founded, and where it sits."""
 from __future__ import annotations
 
 from ..dates import DateMention
+from ..gazetteer import Mention
 from ..propositions import Proposition
 from ..reading import period
 from .base import N_, OFF_TOPIC, Built, Match, _anniversary, _anniversary_date, _auxiliary, claim, span
@@ -157,7 +158,7 @@ def document_place(m: Match) -> Built:
     label=N_("where the Organization has its seat"),
 )
 def headquarters(m: Match) -> Built:
-    place = m.mention("place")
+    place = _seat(m)
     if place is None:
         return None
     p = Proposition(
@@ -171,3 +172,19 @@ def headquarters(m: Match) -> Built:
         scope="fixed",
     )
     return p, span(place)
+
+
+def _seat(m: Match) -> Mention | None:
+    """The place given as the seat: after the word for it, at most eight words on
+    ("headquarters in Moscow", "the headquarters of the Organization, which is located in
+    Bishkek"), or just before it with no "in" or "to" between ("Moscow is the seat"); not a
+    place the sentence names for something else ("нота Ташкента поступила в секретариат": a
+    note from Tashkent)."""
+    between = [c.start for c in m.clause.cues_of("located_in", "toward")]
+    for place in m.clause.of("place"):
+        if place.start >= m.cue.end and m.clause.words_between(m.cue.end, place.start) <= 8:
+            return place
+        if (place.end <= m.cue.start and m.clause.words_between(place.end, m.cue.start) <= 2
+                and not any(place.end <= c < m.cue.start for c in between)):
+            return place
+    return None
