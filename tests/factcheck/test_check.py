@@ -2100,3 +2100,12 @@ def test_a_term_of_office_that_expired_is_no_states_lapse(history: History, text
 ])
 def test_the_seat_is_the_place_given_for_it(history: History, text: str, verdicts: list[str]) -> None:
     assert _verdicts("headquarters", text, history, "2020-01-01") == verdicts
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # Treaty Art. 4: the others give the attacked member assistance, military included
+    ("Статья 4 обязывает членов помогать государству, подвергшемуся нападению.", "holds"),
+    ("Статья 4 не обязывает членов помогать государству, подвергшемуся нападению.", "does-not-hold"),
+])
+def test_the_imperfective_to_help_is_assistance(history: History, text: str, verdict: str) -> None:
+    assert set(_verdicts("collective-defence", text, history, "2020-01-01")) == {verdict}
