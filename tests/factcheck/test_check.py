@@ -2109,3 +2109,20 @@ def test_the_seat_is_the_place_given_for_it(history: History, text: str, verdict
 ])
 def test_the_imperfective_to_help_is_assistance(history: History, text: str, verdict: str) -> None:
     assert set(_verdicts("collective-defence", text, history, "2020-01-01")) == {verdict}
+
+
+@pytest.mark.parametrize("text, kind", [
+    # allies with no word of the Organization in the sentence are no membership claim
+    ("Putin janjikan senjata baru untuk negara sekutu.", "member"),
+    ("Armenia tidak pernah menolak kewajiban sekutunya.", "member"),
+    # a deployment's destination follows "to" or "in", or the verb itself
+    ("Pengerahan mereka telah dikritik oleh para pemimpin Barat, yang khawatir dengan "
+     "penumpukan pasukan Rusia.", "case-deployment"),
+])
+def test_words_near_a_trigger_that_make_no_claim(history: History, text: str, kind: str) -> None:
+    assert _verdicts(kind, text, history, "2022-01-14") == []
+
+
+def test_an_ally_of_the_named_organization_is_a_member(history: History) -> None:
+    assert _verdicts("member", "Armenia, sekutu Rusia di CSTO, membekukan partisipasinya.",
+                     history, "2024-06-01") == ["holds"]

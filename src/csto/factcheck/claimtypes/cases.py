@@ -123,8 +123,12 @@ def case_deployment(m: Match) -> Built:
     origins = [c.end for c in m.clause.cues_of("origin")]
     sources = {s for run in m.clause.state_runs() if any(0 <= run.start - end <= 1 for end in origins)
                for s in run.mentions}  # "contingents from Belarus, Armenia...": where they came from
+    # where forces went: a state after "to" or "in" ("sent peacekeepers to Kazakhstan",
+    # "направила в Армению"), or right after the verb; not any state named later in the
+    # clause ("pengerahan mereka dikritik ... penumpukan pasukan Rusia")
     after = [s for s in m.clause.of("state") if s.start >= m.cue.end and (
-        m.free(s.start, s.end) or any(0 <= s.start - end <= 1 for end in toward))
+        any(0 <= s.start - end <= 1 for end in toward)
+        or (m.free(s.start, s.end) and m.clause.words_between(m.cue.end, s.start) <= 2))
         and s not in sources]
     # a state another claim took is still where forces went when "to" names it ("sent
     # peacekeepers to Kazakhstan at its request")
