@@ -476,7 +476,7 @@ def _about_other_body(m: Match, start: int, end: int) -> bool:
 def member(m: Match) -> Built:
     if m.run(2) is not None or m.number(("count_noun",)) is not None:
         return None
-    if (any(c.start == m.cue.start for c in m.clause.cues_of("ally"))
+    if (any(m.cue.start <= c.start < m.cue.end for c in m.clause.cues_of("ally"))
             and not any(n.kind == "org" for n in m.clause.sentence.mentions)):
         return None  # "allies" alone ("senjata untuk negara sekutu") names no membership of the CSTO
     one = _apposed(m) or m.state()
