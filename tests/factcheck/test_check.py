@@ -2126,3 +2126,14 @@ def test_words_near_a_trigger_that_make_no_claim(history: History, text: str, ki
 def test_an_ally_of_the_named_organization_is_a_member(history: History) -> None:
     assert _verdicts("member", "Armenia, sekutu Rusia di CSTO, membekukan partisipasinya.",
                      history, "2024-06-01") == ["holds"]
+
+
+@pytest.mark.parametrize("text", [
+    # a place where something happens is no member named
+    "С 20 по 22 августа в Армении проходит саммит глав государств-членов ОДКБ.",
+    # a state far from the word for member is not the one it speaks of
+    "Speaking for the CSTO members, they emphasized their deep concern over how the situation "
+    "in Afghanistan was developing.",
+])
+def test_a_state_that_is_not_what_member_speaks_of(history: History, text: str) -> None:
+    assert _verdicts("member", text, history, "2021-10-13") == []

@@ -482,6 +482,8 @@ def member(m: Match) -> Built:
     one = _apposed(m) or m.state()
     if one is None or _about_other_body(m, one.start, one.end) or _unknown_body_after(m):
         return None
+    if one.start < m.clause.end and not _member_subject(m, one):
+        return None  # "a summit of member states in Armenia", "members... the situation in Afghanistan"
     if not (m.clause.of("org") or _explicit_document(m) or m.has("organization")) and (
             one.key not in m.record.ever_standing()):
         return None  # "France is a permanent member": of another body
@@ -503,6 +505,16 @@ def member(m: Match) -> Built:
         "members", (), field, "includes", (one.key,), first, polarity=not m.denied, scope=scope, until=last
     )
     return p, (*span(one), *span(own))
+
+
+def _member_subject(m: Match, one: Mention) -> bool:
+    """Whether the state named in the clause is the one the word for member speaks of:
+    within ten words of it, and not a place where something happens ("в Армении проходит
+    саммит", "in Armenia")."""
+    low, high = min(one.end, m.cue.end), max(one.start, m.cue.start)
+    if m.clause.words_between(low, high) > 10:
+        return False
+    return not any(0 <= one.start - c.end <= 1 for c in m.clause.cues_of("located_in"))
 
 
 @claim(
