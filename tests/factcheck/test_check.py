@@ -2137,3 +2137,18 @@ def test_an_ally_of_the_named_organization_is_a_member(history: History) -> None
 ])
 def test_a_state_that_is_not_what_member_speaks_of(history: History, text: str) -> None:
     assert _verdicts("member", text, history, "2021-10-13") == []
+
+
+@pytest.mark.parametrize("text, kind, verdicts", [
+    # organization.yaml: the Council is the highest body; the Secretary General is
+    # appointed for three years
+    ("The highest body is the Collective Security Council.", "highest-body", ["holds"]),
+    ("The Council of Foreign Ministers is the highest body of the CSTO.", "highest-body",
+     ["does-not-hold"]),
+    ("The Secretary General is appointed for a five-year term.", "office-term", ["does-not-hold"]),
+    ("Генеральный секретарь ОДКБ назначается Советом сроком на три года.", "office-term", ["holds"]),
+    ("Bordyuzha headed the organization for 13 years.", "office-term", []),  # how long, no rule
+])
+def test_the_highest_body_and_the_secretary_generals_term(history: History, text: str, kind: str,
+                                                          verdicts: list[str]) -> None:
+    assert _verdicts(kind, text, history, "2026-03-01") == verdicts

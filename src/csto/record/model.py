@@ -280,12 +280,18 @@ class Milestone(NamedTuple):
 
 
 class Organ(NamedTuple):
+    """A body of the Organization (Charter Art. 11): its role, and what its rules fix."""
+
     id: NonEmpty
     name: Text
     role: Text
     sources: SourceIds
     confidence: Confidence
     decides_by_consensus: bool = False
+    highest: bool = False
+    """The highest body (Charter Art. 13: the Collective Security Council)."""
+    term_years: int | None = None
+    """The years its head is appointed for, where a rule fixes them (the Secretary General's)."""
 
 
 class Organization(NamedTuple):

@@ -100,6 +100,53 @@ def _words_before(tokens: list[Token]) -> list[Token]:
 
 
 @claim(
+    "highest-body",
+    "rule",
+    ("highest",),
+    OFF_TOPIC,
+    N_("The record gives: {value}."),
+    label=N_("which body is the Organization's highest (Charter Art. 13)"),
+)
+def highest_body(m: Match) -> Built:
+    """"The highest body is the Collective Security Council", "высшим органом является
+    Совет коллективной безопасности": the body named beside the words."""
+    organ = m.mention("organ")
+    if organ is None:
+        return None
+    p = Proposition("about", (), "organization.organs[highest=True].id", "equals", organ.key, m.day,
+                    polarity=not m.denied_near(organ), scope="fixed")
+    return p, (*span(organ), *span(m.cue))
+
+
+@claim(
+    "office-term",
+    "rule",
+    ("years_span",),
+    OFF_TOPIC,
+    N_("The record gives {value} years."),
+    label=N_("for how many years the Secretary General is appointed"),
+)
+def office_term(m: Match) -> Built:
+    """"Appointed for a three-year term", "назначается на три года", "masa jabatan tiga
+    tahun": the years a Secretary General is appointed for, said where the sentence names
+    the office (or its holder) and speaks of an appointment or a term; not how long someone
+    held it ("headed the Organization for 13 years")."""
+    number = next((n for n in m.clause.numbers if n.end <= m.cue.start
+                   and m.clause.words_between(n.end, m.cue.start) == 0), None)
+    if number is None or not (m.has("appoint", "term_word")):
+        return None
+    named = [o for o in m.clause.sentence.mentions if o.kind == "office" and o.key == "secretary_general"]
+    held = [p for p in m.clause.sentence.mentions
+            if p.kind == "person" and m.record.person_offices.get(p.key) == "secretary_general"]
+    if not (named or held):
+        return None
+    said = m.clause.cues_of("appoint", "term_word")  # "tidak diangkat untuk masa jabatan tiga tahun"
+    p = Proposition("about", (), "organization.organs[id=SG].term_years", "number", number.value, m.day,
+                    polarity=not m.denied_near(number, *said), scope="fixed", qualifier=number.qualifier)
+    return p, (*span(number), *span(m.cue))
+
+
+@claim(
     "name",
     "organization",
     ("@org",),
