@@ -2152,3 +2152,17 @@ def test_a_state_that_is_not_what_member_speaks_of(history: History, text: str) 
 def test_the_highest_body_and_the_secretary_generals_term(history: History, text: str, kind: str,
                                                           verdicts: list[str]) -> None:
     assert _verdicts(kind, text, history, "2026-03-01") == verdicts
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Armenia gave no notice of withdrawal (Charter Art. 19); its participation is
+    # frozen
+    ("Armenia has not formally notified the CSTO of its withdrawal.", "holds"),
+    ("Армения не уведомила ОДКБ о выходе официально.", "holds"),
+    ("Armenia tidak secara resmi memberi tahu CSTO tentang penarikan dirinya.", "holds"),
+    ("Armenia notified the CSTO of its withdrawal.", "does-not-hold"),
+])
+def test_a_notice_of_withdrawal_given_or_not(history: History, text: str, verdict: str) -> None:
+    claims = csto.check(text, history=history, as_of="2025-06-01").claims
+    assert [(_p(c).field, c.verdict) for c in claims] == [
+        ("events[kind=withdrawal-notice].date", verdict)]

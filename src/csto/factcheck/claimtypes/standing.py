@@ -177,9 +177,29 @@ def state_event(m: Match) -> Built:
         or m.segment_has("law")
     ):
         return None  # a law signed ("the law was signed by Uzbekistan's president") ratifies at home
+    notices = [c for c in m.clause.cues_of("notice") if abs(m.clause.words_between(
+        min(c.end, m.cue.end), max(c.start, m.cue.start))) <= 5]
+    if m.cue.concept == "leave" and notices:
+        return _notice(m, notices[0])
     if m.cue.concept != "sign" and _intended(m):
         return _asked_for(m, m.cue.concept)
     return _standing_event(m, m.cue.concept)
+
+
+def _notice(m: Match, notice: Cue) -> Built:
+    """A notice of withdrawal (Charter Art. 19) given, or not: "Armenia has not formally
+    notified the CSTO of its withdrawal", "Армения не уведомила ОДКБ о выходе": such a
+    notice in the state's story, up to the day (or in the period the text gives)."""
+    found = _event_subjects(m)
+    if found is None:
+        return None
+    states, used = found
+    own = m.own_date(DATED)
+    first, last = period(own) if own is not None else (EARLIEST, m.day)
+    p = Proposition("history", (), "events[kind=withdrawal-notice].date", "any-date", max(first, EARLIEST),
+                    m.day, polarity=not m.denied_near(notice), scope="fixed", until=last,
+                    each=tuple(("state", code) for code in states))
+    return p, (*used, *span(own))
 
 
 def _said_of_document(m: Match) -> bool:
