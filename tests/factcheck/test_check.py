@@ -2166,3 +2166,13 @@ def test_a_notice_of_withdrawal_given_or_not(history: History, text: str, verdic
     claims = csto.check(text, history=history, as_of="2025-06-01").claims
     assert [(_p(c).field, c.verdict) for c in claims] == [
         ("events[kind=withdrawal-notice].date", verdict)]
+
+
+def test_the_texts_first_full_name_is_a_claim_about_the_name(history: History) -> None:
+    # organization.yaml: "Collective Security Treaty Organization" is its English name; the
+    # name written in full again later is no new claim
+    text = ("Uzbekistan has rejoined the Collective Security Treaty Organization. "
+            "The Collective Security Treaty Organization met again. Later the CSTO met.")
+    claims = csto.check(text, history=history, as_of="2006-07-01").claims
+    assert [(c.quote, c.verdict) for c in claims if c.claim.kind == "name"] == [
+        ("Collective Security Treaty Organization", "holds")]

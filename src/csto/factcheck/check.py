@@ -96,6 +96,9 @@ def check(
             checks.append(_judged(found, reading, text, evaluator, day, basis))
             victim = case_victim(found)
             focus = focus._replace(case=victim) if victim else focus
+        if not focus.named_in_full and any(
+                m.kind == "org" and len(visible[m.start:m.end].split()) >= 3 for m in reading.mentions):
+            focus = focus._replace(named_in_full=True)  # for the sentences after this one
     languages = tuple(sorted({s.lang for s in spans}))
     return CheckAnswer(day, basis, line, main_language(text, spans), languages, len(text), tuple(checks), h)
 
@@ -196,7 +199,7 @@ def _focus(reading: SentenceReading, visible: str, focus: Focus) -> Focus:
     named = [m.start for m in reading.mentions if m.kind == "org"]
     organization = named[-1] if named else focus.organization
     return Focus(exercise, document, states or focus.states, years[-1] if years else focus.year,
-                 focus.case, organization)
+                 focus.case, organization, focus.named_in_full)
 
 
 GOVERNING = ("purpose",)

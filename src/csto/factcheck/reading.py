@@ -263,6 +263,8 @@ class Focus(NamedTuple):
     sentences describe ("the peacekeeping forces include units of Russia and Belarus")."""
     organization: int | None = None
     """Where the Organization was last named (its name, or a word for it next to one)."""
+    named_in_full: bool = False
+    """Whether an earlier sentence wrote the Organization's name in full."""
 
 
 def period(mention: DateMention) -> tuple[date, date]:

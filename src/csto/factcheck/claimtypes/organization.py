@@ -93,6 +93,17 @@ def un_observer(m: Match) -> Built:
     return p, (*span(m.cue), *span(own))
 
 
+def _first_full_name(m: Match) -> bool:
+    """Whether the trigger is a name of three words or more, the first such in its sentence,
+    and not given beside an abbreviation (which the other readings of ``name`` take)."""
+    text = m.clause.sentence.between(m.cue.start, m.cue.end)
+    if len(text.split()) < 3:
+        return False
+    first = next((o for o in m.clause.sentence.mentions if o.kind == "org"
+                  and len(m.clause.sentence.between(o.start, o.end).split()) >= 3), None)
+    return first is not None and first.start == m.cue.start
+
+
 def _words_before(tokens: list[Token]) -> list[Token]:
     """The words at the end of ``tokens`` after their last punctuation mark."""
     cut = max((i for i, t in enumerate(tokens) if not t.text[:1].isalpha()), default=-1)
@@ -182,6 +193,10 @@ def name(m: Match) -> Built:
     elif before > 1 and any(c.last == before - 1 for c in aliases) and tokens[before - 2].text == ",":
         alias = next(c for c in aliases if c.last == before - 1)  # "Name, or CSTO"
         words = _words_before(tokens[max(0, alias.first - 10) : alias.first - 1])
+    elif not m.focus.named_in_full and _first_full_name(m):
+        # the text's first full name ("Uzbekistan has rejoined the Collective Security Treaty
+        # Organization"): it says what the Organization is called
+        words = [t for t in tokens if m.cue.start <= t.start < m.cue.end]
     else:
         return None
     name_cues = [
