@@ -2176,3 +2176,14 @@ def test_the_texts_first_full_name_is_a_claim_about_the_name(history: History) -
     claims = csto.check(text, history=history, as_of="2006-07-01").claims
     assert [(c.quote, c.verdict) for c in claims if c.claim.kind == "name"] == [
         ("Collective Security Treaty Organization", "holds")]
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # organization.yaml: odkb-csto.org
+    ("Сайт odkb-csto.org", ["holds"]),
+    ("The CSTO website is www.odkb-csto.org.", ["holds"]),
+    ("The CSTO official site is nato.int.", ["does-not-hold"]),
+    ("The summit site was chosen by Kazakhstan.", []),  # no address
+])
+def test_the_website_written_after_the_word(history: History, text: str, verdicts: list[str]) -> None:
+    assert _verdicts("website", text, history, "2020-01-01") == verdicts

@@ -3,6 +3,8 @@ Treaty, its observer status at the UN General Assembly, and its names."""
 
 from __future__ import annotations
 
+import re
+
 from ...record.dates import EARLIEST
 from ..propositions import Proposition
 from ..reading import period
@@ -155,6 +157,31 @@ def office_term(m: Match) -> Built:
     p = Proposition("about", (), "organization.organs[id=SG].term_years", "number", number.value, m.day,
                     polarity=not m.denied_near(number, *said), scope="fixed", qualifier=number.qualifier)
     return p, (*span(number), *span(m.cue))
+
+
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?![\w-]|\.\w)", re.I)
+
+
+@claim(
+    "website",
+    "organization",
+    ("website",),
+    OFF_TOPIC,
+    N_("The record gives {value}."),
+    label=N_("the Organization's website"),
+)
+def website(m: Match) -> Built:
+    """ "Its website is odkb-csto.org", "Сайт odkb-csto.org": the address written after the
+    word (the scheme and "www." aside), at most forty characters on."""
+    after = m.clause.sentence.between(m.cue.end, m.clause.end)[:40]
+    found = _DOMAIN.search(after)
+    if found is None:
+        return None
+    start, end = m.cue.end + found.start(), m.cue.end + found.end()
+    denied = m.denied or m.clause.denied(start + 1)  # "the site is not odkb-csto.org"
+    p = Proposition("about", (), "organization.website.value.en", "mentions", found.group(1).lower(), m.day,
+                    polarity=not denied, scope="fixed")
+    return p, ((start, end),)
 
 
 @claim(
