@@ -2187,3 +2187,13 @@ def test_the_texts_first_full_name_is_a_claim_about_the_name(history: History) -
 ])
 def test_the_website_written_after_the_word(history: History, text: str, verdicts: list[str]) -> None:
     assert _verdicts("website", text, history, "2020-01-01") == verdicts
+
+
+@pytest.mark.parametrize("text", [
+    # organization.yaml: the signing of the 1992 Treaty is among the founding steps
+    "The CSTO began as the Collective Security Treaty of 1992.",
+    "ОДКБ начиналась как Договор о коллективной безопасности 1992 года.",
+    "CSTO pertama kali dimulai sebagai CIS Collective Security Treaty (CST).",
+])
+def test_beginning_as_the_treaty_is_its_basis(history: History, text: str) -> None:
+    assert _verdicts("organization-basis", text, history, "2020-01-01") == ["holds"]
