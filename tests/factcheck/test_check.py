@@ -2197,3 +2197,16 @@ def test_the_website_written_after_the_word(history: History, text: str, verdict
 ])
 def test_beginning_as_the_treaty_is_its_basis(history: History, text: str) -> None:
     assert _verdicts("organization-basis", text, history, "2020-01-01") == ["holds"]
+
+
+def test_last_january_is_the_latest_before_the_texts_day(history: History) -> None:
+    from csto.factcheck.dates import find
+
+    # a text of 16 May 2022 whose last year named is 2021
+    assert [d.day for d in find("pada Januari lalu", 2021, date(2022, 5, 16))] == [date(2022, 1, 1)]
+    assert [d.day for d in find("last January", 2021, date(2022, 5, 16))] == [date(2022, 1, 1)]
+    assert [d.day for d in find("last June", 2021, date(2022, 5, 16))] == [date(2021, 6, 1)]
+    # cases.yaml: Kazakhstan asked for assistance on 5 January 2022
+    text = ("Pashinyan mengkritik organisasi itu karena tidak membantu Armenia pada 2021. "
+            "Kazakhstan, yang meminta bantuan CSTO pada Januari lalu, berterima kasih kepada Rusia.")
+    assert _verdicts("case-request", text, history, "2022-05-16") == ["holds"]

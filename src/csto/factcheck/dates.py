@@ -74,9 +74,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a month alone after a preposition ("in October", "pada Oktober", "в октябре"): of
         # the year in view; not "May" the verb, which no preposition comes before
         "month_alone": re.compile(
-            rf"(?<![\w])(?:in|on|since|by|until|from|early|late|mid|pada|bulan|sejak|hingga|sampai|"
-            rf"akhir|awal|pertengahan|в|во|с|со|до|к|по|конце|начале|середине)\s+(?P<m>{month})"
-            rf"(?![\w]|\s*\d)",
+            rf"(?<![\w])(?:(?P<last>last)|in|on|since|by|until|from|early|late|mid|pada|bulan|sejak|"
+            rf"hingga|sampai|akhir|awal|pertengahan|в|во|с|со|до|к|по|конце|начале|середине)\s+"
+            rf"(?P<m>{month})(?![\w]|\s*\d)(?P<ago>\s+(?:yang\s+)?lalu\b)?",
             re.I,
         ),
         # a day and month in brackets after a weekday, as Indonesian news write them:
@@ -207,7 +207,11 @@ def find(text: str, context_year: int | None = None, today: date | None = None) 
     for m in patterns["month_alone"].finditer(text) if context_year is not None else ():
         month = _month(m.group("m"))
         if month and context_year is not None:
-            found.append(DateMention(m.start("m"), m.end("m"), date(context_year, month, 1), "month",
+            year = context_year
+            if (m.group("last") or m.group("ago")) and today is not None:
+                # "last January", "Januari lalu": the latest such month before the text's day
+                year = today.year if month < today.month else today.year - 1
+            found.append(DateMention(m.start("m"), m.end("m"), date(year, month, 1), "month",
                                      relative=True))
     for m in patterns["years_later"].finditer(text) if _LATER_HINT.search(text) else ():
         written = next(g for g in m.group("n1", "n2", "n3", "n4") if g)
