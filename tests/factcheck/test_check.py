@@ -383,12 +383,13 @@ def test_quality_on_the_tuning_corpus_does_not_fall(history: History) -> None:
     """A regression guard on the tuning corpus; ``make bench`` prints the figures beside
     the held-out ones, where the targets are. Its guidelines predate the ninth type,
     ``organization`` (the held-out and development sets annotate it): the Organization's
-    names and the treaty it was built on count against its precision."""
+    names (the first written in full, too), its website and the treaty it was built on
+    count against its precision."""
     total = Score(0, 0, 0, 0)
     for result, _ in evaluate(CORPUS, history).values():
         total = total + result
     assert total.annotated == 238
-    assert total.precision >= 0.72 and total.recall >= 0.75 and total.accuracy >= 0.90, total
+    assert total.precision >= 0.70 and total.recall >= 0.78 and total.accuracy >= 0.90, total
 
 
 @pytest.mark.parametrize("text, verdict", [
@@ -2210,3 +2211,21 @@ def test_last_january_is_the_latest_before_the_texts_day(history: History) -> No
     text = ("Pashinyan mengkritik organisasi itu karena tidak membantu Armenia pada 2021. "
             "Kazakhstan, yang meminta bantuan CSTO pada Januari lalu, berterima kasih kepada Rusia.")
     assert _verdicts("case-request", text, history, "2022-05-16") == ["holds"]
+
+
+def test_a_relative_clause_does_not_block_the_main_one(history: History) -> None:
+    # Armenia was a member in 2023; the relative clause speaks of attacks, which would block
+    # a membership claim in the same clause
+    text = ("Armenia adalah bagian dari Organisasi Perjanjian Keamanan Kolektif (CSTO), sebuah "
+            "kelompok yang mengharuskan anggotanya untuk saling membantu ketika diserang.")
+    assert _verdicts("member", text, history, "2023-09-25") == ["holds"]
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # events.yaml: Azerbaijan and Georgia signed the Treaty in 1993; Turkmenistan never did
+    ("Azerbaijan and Georgia also signed the treaty.", "holds"),
+    ("Turkmenistan and Ukraine also signed the treaty.", "does-not-hold"),
+])
+def test_states_that_also_signed_signed_at_some_time(history: History, text: str,
+                                                     verdict: str) -> None:
+    assert _verdicts("members", text, history, "2010-08-20") == [verdict]

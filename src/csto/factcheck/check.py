@@ -220,12 +220,30 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
                 continue  # nothing in the clause can trigger it
             if not clause.has(*blockers):
                 _claims_in(clause, kind, day, record, focus, used, found)
-            elif kind.apposable:  # "Kazakhstan, a CSTO member, sent no troops"
+                continue
+            main = _before_relative(clause)
+            if main is not None and not main.has(*blockers):
+                # "Armenia adalah bagian dari CSTO, sebuah kelompok ... yang mengharuskan
+                # anggotanya untuk saling membantu ketika diserang": what the relative clause
+                # says of the Organization does not block what the main clause says
+                _claims_in(main, kind, day, record, focus, used, found)
+            if kind.apposable:  # "Kazakhstan, a CSTO member, sent no troops"
                 for start, end in clause.appositions(kind.triggers):
                     aside = Clause(reading, start, end)
                     if not aside.has(*blockers):
                         _claims_in(aside, kind, day, record, focus, used, found)
     return found
+
+
+def _before_relative(clause: Clause) -> Clause | None:
+    """The clause up to the first relative clause set off by a comma (", which", ", yang",
+    ", который", or ", a group that"), where there is one."""
+    commas = [t.start for t in clause.tokens if t.text == ","]
+    for relative in clause.cues_of("relative"):
+        opening = [c for c in commas if c < relative.start and clause.words_between(c, relative.start) <= 3]
+        if opening:
+            return Clause(clause.sentence, clause.start, opening[-1])
+    return None
 
 
 @cache

@@ -117,6 +117,9 @@ def _members_field(m: Match, noun: Cue | None = None) -> tuple[str, str, date] |
     if m.has("sign") and not m.has("founder") and by is not None and by.until:
         # "nine states had signed by 1993": all that had signed by the date's end
         return "members", "standings[status=signatory|member|frozen|suspended|former].iso3", by.until
+    if m.has("sign") and m.has("also") and not m.has("founder") and not m.clause.dates:
+        # "Azerbaijan and Georgia also signed the treaty": they too signed it, by the day
+        return "members", "standings[status=signatory|member|frozen|suspended|former].iso3", m.day
     if m.has("founder", "sign"):
         founding = _founders(m)
         return None if founding is None else ("members", *founding)
