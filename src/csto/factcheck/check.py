@@ -214,6 +214,7 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
     for clause in reading.clauses:
         used: list[tuple[int, int]] = []
         kinds = {m.kind for m in clause.mentions}
+        main = _before_relative(clause) if clause.has("relative") else None
         for kind in TYPES:
             concepts, mentioned, blockers, _ = _parts(kind)
             if not (clause.has(*concepts) or any(k in kinds for k in mentioned)):
@@ -221,7 +222,6 @@ def _claims(reading: SentenceReading, day: date, record: Record, focus: Focus) -
             if not clause.has(*blockers):
                 _claims_in(clause, kind, day, record, focus, used, found)
                 continue
-            main = _before_relative(clause)
             if main is not None and not main.has(*blockers):
                 # "Armenia adalah bagian dari CSTO, sebuah kelompok ... yang mengharuskan
                 # anggotanya untuk saling membantu ketika diserang": what the relative clause
