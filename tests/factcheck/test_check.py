@@ -2229,3 +2229,13 @@ def test_a_relative_clause_does_not_block_the_main_one(history: History) -> None
 def test_states_that_also_signed_signed_at_some_time(history: History, text: str,
                                                      verdict: str) -> None:
     assert _verdicts("members", text, history, "2010-08-20") == [verdict]
+
+
+@pytest.mark.parametrize("text", [
+    # cases.yaml, kgz-2010: Kyrgyzstan asked for forces in June 2010; none were sent
+    "In June 2010 Kyrgyzstan's interim government asked the CSTO to send troops, but the bloc refused.",
+    "Pada Juni 2010 Kirgistan meminta CSTO mengirim pasukan, tetapi permintaan itu ditolak.",
+])
+def test_forces_asked_for_and_refused(history: History, text: str) -> None:
+    # what was asked for is no deployment; the refusal after "but" is the asking state's
+    assert _kinds(text, history, "2011-01-01") == [("case-request", "holds"), ("case-refusal", "holds")]

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from ...record.dates import EARLIEST
 from ..gazetteer import Mention
+from ..lexicon import Cue
 from ..propositions import Proposition
 from ..reading import period
 from .base import DATED, N_, OFF_TOPIC, Built, Found, Match, claim, span
@@ -111,6 +112,8 @@ def case_deployment(m: Match) -> Built:
         return None
     if m.cue.concept == "arrive" and not m.has("peacekeeping", "troops"):
         return None  # forces arriving are sent; a president arriving for a summit is not
+    if any(_asked_to(m, c) for c in m.clause.cues_of("request")):
+        return None  # "meminta CSTO mengirim pasukan": what was asked for, not what was done
     sent = [c for c in m.clause.cues_of("envoys", "observer") if c.start >= m.cue.end
             and m.clause.words_between(m.cue.end, c.start) <= 3]
     forces = [c for c in m.clause.cues_of("peacekeeping", "troops")
@@ -222,6 +225,17 @@ def case_first(m: Match) -> Built:
 AROUND = 31
 """Days before a text's day that its "will" may already have come to pass in the record:
 a text dated only by its month is taken to speak of the month's last day."""
+
+
+def _asked_to(m: Match, request: Cue) -> bool:
+    """Whether the trigger is what the Organization was asked to do: the request just
+    before it, with the Organization between and no state ("Kyrgyzstan asked the CSTO to
+    send troops"), unlike forces sent at a state's request ("по просьбе Казахстана ОДКБ
+    направила", "atas permintaan Presiden Kazakhstan, CSTO mengirim")."""
+    if request.end > m.cue.start or m.clause.words_between(request.end, m.cue.start) > 3:
+        return False
+    inside = [o for o in m.clause.mentions if request.end <= o.start < m.cue.start]
+    return any(o.kind == "org" for o in inside) and not any(o.kind == "state" for o in inside)
 
 
 def _operation(m: Match) -> str | None:
@@ -339,9 +353,14 @@ def case_refusal(m: Match) -> Built:
     after = [c for c in m.clause.cues_of("deploy", "assist", "peacekeeping", "troops", "request")
              if c.start >= m.cue.end and m.clause.words_between(m.cue.end, c.start) <= 6]
     asked = [c for c in m.clause.cues_of("request") if c.end <= m.cue.start]
-    if not (after or asked):
+    earlier = [c for c in m.clause.sentence.cues if c.concept == "request" and c.end <= m.clause.start]
+    if not (after or asked or earlier):
         return None
     one = m.state(carry=False)
+    if one is None and earlier and not after:
+        # "Kyrgyzstan asked the CSTO to send troops, but the bloc refused": the state that asked
+        one = next((s for s in reversed(m.clause.sentence.mentions) if s.kind == "state"
+                    and s.end <= earlier[-1].start), None)
     if one is None:
         return None
     p = Proposition(
