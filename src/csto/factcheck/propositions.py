@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
 Value = str | int | bool | date | tuple[str, ...] | None
@@ -198,15 +199,26 @@ def same_name(written: str, official: str) -> bool:
     """Whether a name as written is the official one, word for word, allowing for case
     endings ("Организации Договора" is "Организация Договора") and spelling
     ("Organisation")."""
+    if len(written.replace("-", " ").split()) != len(official.replace("-", " ").split()):
+        return False  # word for word: no need to read the words of a name of another length
+    if _cyrillic(written) != _cyrillic(official):
+        return False  # nor of one in another alphabet (nor load the Russian dictionary for it)
+    a, b = _name_words(written), _name_words(official)
+    return len(a) == len(b) and all(x & y for x, y in zip(a, b, strict=True))
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+@cache
+def _name_words(text: str) -> tuple[frozenset[str], ...]:
+    """The keys of each word of a name (the record's names are read once per process)."""
     from .lexicon import lexicon
     from .words import keys
 
-    def words(text: str) -> list[frozenset[str]]:
-        cleaned = plain(text).replace("isation", "ization").replace("ё", "е")
-        return [keys(w, lexicon().indonesian) for w in cleaned.replace("-", " ").split() if w.isalpha()]
-
-    a, b = words(written), words(official)
-    return len(a) == len(b) and all(x & y for x, y in zip(a, b, strict=True))
+    cleaned = plain(text).replace("isation", "ization").replace("ё", "е")
+    return tuple(keys(w, lexicon().indonesian) for w in cleaned.replace("-", " ").split() if w.isalpha())
 
 
 def plain(text: str) -> str:
