@@ -152,11 +152,9 @@ def output_lang(options: dict[str, str]) -> str:
 
 
 def answer_json(answer: object, lang: str) -> str:
-    """The exact text ``--json`` prints for an answer (orjson's two-space indent writes what
-    ``json.dumps(..., ensure_ascii=False, indent=2)`` would, without importing ``json`` and
-    ``re`` on the lean path)."""
-    import orjson
+    """The exact text ``--json`` prints for an answer."""
+    import json
 
     from ..present.tojson import to_dict
 
-    return orjson.dumps(to_dict(answer, lang), option=orjson.OPT_INDENT_2).decode()
+    return json.dumps(to_dict(answer, lang), ensure_ascii=False, indent=2)
