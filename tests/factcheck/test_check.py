@@ -2239,3 +2239,17 @@ def test_states_that_also_signed_signed_at_some_time(history: History, text: str
 def test_forces_asked_for_and_refused(history: History, text: str) -> None:
     # what was asked for is no deployment; the refusal after "but" is the asking state's
     assert _kinds(text, history, "2011-01-01") == [("case-request", "holds"), ("case-refusal", "holds")]
+
+
+@pytest.mark.parametrize("text, verdicts", [
+    # documents.yaml: the Treaty runs for five years (Art. 11), each extension as long
+    ("The treaty was signed for 5 years and allowed the extension.", ["holds"]),
+    ("Six of the nine agreed to renew the treaty for five more years.", ["holds"]),
+    ("Договор, вступивший в силу в 1994 году, был рассчитан на 5 лет с возможностью продления.",
+     ["holds"]),
+    ("The treaty was concluded for ten years.", ["does-not-hold"]),
+    ("Five years later the treaty was renewed.", []),  # a date, no term
+    ("The Secretary General is appointed for a three-year term.", []),  # another term
+])
+def test_the_treatys_term(history: History, text: str, verdicts: list[str]) -> None:
+    assert _verdicts("treaty-term", text, history, "2020-01-01") == verdicts

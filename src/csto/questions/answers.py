@@ -17,6 +17,7 @@ from ..record.model import (
     Country,
     Dated,
     Day,
+    Duration,
     Event,
     Exercise,
     Fact,
@@ -67,6 +68,8 @@ class DocumentStatus(NamedTuple):
     summary: Text | None
     articles_in_force: tuple[str, ...]
     sources: tuple[str, ...]
+    term: Duration | None = None
+    """How long it runs before it must be extended, where one of its articles says."""
 
 
 class DocumentsAnswer(NamedTuple):

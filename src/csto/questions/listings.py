@@ -56,7 +56,7 @@ def document_status(snap: Snapshot, doc: Document) -> DocumentStatus:
     articles = sorted((key.split("/", 1)[1] for key in snap.epoch.articles
                        if key.startswith(doc.id + "/")), key=_article_key)
     return DocumentStatus(doc.id, doc.title, doc.kind, status, in_force, doc.signed, doc.in_force,
-                          doc.amends, doc.summary, tuple(articles), doc.sources)
+                          doc.amends, doc.summary, tuple(articles), doc.sources, doc.term)
 
 
 def documents(snap: Snapshot) -> DocumentsAnswer:

@@ -146,6 +146,15 @@ class Dated(NamedTuple):
     alternatives: tuple[Alternative, ...] = ()
 
 
+class Duration(NamedTuple):
+    """How long a document runs before it must be extended, by one of its articles."""
+
+    years: int
+    article: NonEmpty
+    sources: SourceIds
+    confidence: Confidence
+
+
 class Wording(NamedTuple):
     """One version of an article, paraphrased, in force from its ``by`` document on."""
 
@@ -175,6 +184,8 @@ class Document(NamedTuple):
     short: Text | None = None
     signed: Dated | None = None
     in_force: Dated | None = None
+    term: Duration | None = None
+    """Its term (the Treaty's five years, Art. 11, each extension as long)."""
     amends: NonEmpty | None = None
     summary: Text | None = None
     articles: tuple[Article, ...] = ()

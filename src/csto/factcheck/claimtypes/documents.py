@@ -7,7 +7,18 @@ from ..dates import DateMention
 from ..gazetteer import Mention
 from ..propositions import Proposition
 from ..reading import period
-from .base import N_, OFF_TOPIC, Built, Match, _anniversary, _anniversary_date, _auxiliary, claim, span
+from .base import (
+    EXTENSION,
+    N_,
+    OFF_TOPIC,
+    Built,
+    Match,
+    _anniversary,
+    _anniversary_date,
+    _auxiliary,
+    claim,
+    span,
+)
 from .common import (
     _creates_force,
     _explicit_document,
@@ -117,6 +128,33 @@ def _becomes_organization(m: Match) -> bool:
     return any(c.start >= m.cue.end and m.clause.words_between(m.cue.end, c.start) <= 3
                and not any(m.cue.end <= x.start < c.start for x in m.clause.cues_of("member", "count_noun"))
                for c in m.clause.cues_of("organization"))
+
+
+@claim(
+    "treaty-term",
+    "rule",
+    ("years_span",),
+    (*OFF_TOPIC, "future"),
+    N_("The record gives {value} years."),
+    label=N_("for how many years the Treaty runs before it is extended (Treaty Art. 11)"),
+)
+def treaty_term(m: Match) -> Built:
+    """"Signed for five years", "рассчитан на 5 лет", "berlaku selama lima tahun", "renewed
+    for five more years": the Treaty's term (each extension is as long), said where the
+    sentence speaks of the Treaty or its extension and of a term, a signing or a renewal;
+    not how long something else lasted."""
+    if any(d.start <= m.cue.start < d.end for d in m.clause.dates):
+        return None  # "five years later": a date
+    number = next((n for n in m.clause.numbers if n.end <= m.cue.start
+                   and m.clause.words_between(n.end, m.cue.start) <= 1), None)  # "five more years"
+    if number is None or m.clause.of("office") or m.document() not in ("cst", EXTENSION):
+        return None
+    said = m.clause.cues_of("term_word", "sign", "renew", "in_force", "found")
+    if not said:
+        return None
+    p = Proposition("documents", (), "documents[id=cst].term.years", "number", number.value, m.day,
+                    polarity=not m.denied_near(number, *said), scope="fixed", qualifier=number.qualifier)
+    return p, (*span(number), *span(m.cue))
 
 
 @claim(
