@@ -2253,3 +2253,15 @@ def test_forces_asked_for_and_refused(history: History, text: str) -> None:
 ])
 def test_the_treatys_term(history: History, text: str, verdicts: list[str]) -> None:
     assert _verdicts("treaty-term", text, history, "2020-01-01") == verdicts
+
+
+@pytest.mark.parametrize("text, verdict", [
+    # organization.yaml: the founding steps are the Treaty's signing (15 May 1992, Tashkent)
+    # and the Charter's (7 Oct 2002, Chisinau)
+    ("The organization was founded on May 15, 1992, in Tashkent (Uzbekistan).", "holds"),
+    ("The organization was founded on October 7, 2002, in Chisinau.", "holds"),
+    ("The organization was founded on October 7, 2002, in Tashkent.", "does-not-hold"),
+])
+def test_a_founding_place_is_that_of_the_founding_step_of_its_day(history: History, text: str,
+                                                                   verdict: str) -> None:
+    assert _verdicts("document-place", text, history, "2022-01-06") == [verdict]

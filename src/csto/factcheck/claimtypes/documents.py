@@ -170,8 +170,12 @@ def document_place(m: Match) -> Built:
     if place is None:
         return None
     document = m.document()
-    if document in (None, "organization"):
-        document = "cst" if m.cue.concept == "sign" and document is None else "charter" if document else None
+    if document == "organization":
+        # "the organization was founded on 15 May 1992 in Tashkent": the founding step of
+        # that day (the Treaty's signing), else the Charter's
+        document = _founding_document(m) or "charter"
+    elif document is None:
+        document = "cst" if m.cue.concept == "sign" else None
     if document is None:
         return None
     p = Proposition(
@@ -185,6 +189,17 @@ def document_place(m: Match) -> Built:
         scope="fixed",
     )
     return p, span(place)
+
+
+def _founding_document(m: Match) -> str | None:
+    """The document of the founding step whose day the clause gives ("founded on May 15,
+    1992": the Treaty), where it gives one."""
+    days = {d.day for d in m.clause.dates if d.precision == "day"}
+    organization = getattr(m.record.ask("about", {}), "organization", None)
+    for milestone in getattr(organization, "milestones", ()):
+        if milestone.founding and milestone.date in days and milestone.document:
+            return str(milestone.document)
+    return None
 
 
 @claim(
