@@ -2073,6 +2073,11 @@ def test_forces_arriving_were_sent(history: History, text: str, on: str, verdict
     ("Large CSTO exercises began in Tajikistan.", "2021-10-19", "holds"),
     ("Large CSTO exercises began in Kyrgyzstan.", "2021-10-19", "does-not-hold"),
     ("Large CSTO exercises began in Tajikistan.", "2021-12-19", "not-checkable"),  # none under way
+    # the week's edges: 18 Oct is a week after 11 Oct, 23 Oct a week before 30 Oct
+    ("Large CSTO exercises began in Tajikistan.", "2021-10-11", "holds"),
+    ("Large CSTO exercises began in Tajikistan.", "2021-10-10", "not-checkable"),
+    ("Large CSTO exercises began in Tajikistan.", "2021-10-30", "holds"),
+    ("Large CSTO exercises began in Tajikistan.", "2021-10-31", "not-checkable"),
 ])
 def test_an_undated_exercise_is_the_one_under_way_on_the_texts_day(history: History, text: str,
                                                                    on: str, verdict: str) -> None:
@@ -2207,6 +2212,9 @@ def test_last_january_is_the_latest_before_the_texts_day(history: History) -> No
     assert [d.day for d in find("pada Januari lalu", 2021, date(2022, 5, 16))] == [date(2022, 1, 1)]
     assert [d.day for d in find("last January", 2021, date(2022, 5, 16))] == [date(2022, 1, 1)]
     assert [d.day for d in find("last June", 2021, date(2022, 5, 16))] == [date(2021, 6, 1)]
+    # in the month itself, "last May" is the year before's
+    assert [d.day for d in find("last May", 2021, date(2022, 5, 16))] == [date(2021, 5, 1)]
+    assert [d.day for d in find("last April", 2021, date(2022, 5, 16))] == [date(2022, 4, 1)]
     # cases.yaml: Kazakhstan asked for assistance on 5 January 2022
     text = ("Pashinyan mengkritik organisasi itu karena tidak membantu Armenia pada 2021. "
             "Kazakhstan, yang meminta bantuan CSTO pada Januari lalu, berterima kasih kepada Rusia.")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from functools import cache
+from functools import lru_cache
 from typing import NamedTuple
 
 Value = str | int | bool | date | tuple[str, ...] | None
@@ -211,9 +211,10 @@ def _cyrillic(text: str) -> bool:
     return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
-@cache
+@lru_cache(maxsize=1024)
 def _name_words(text: str) -> tuple[frozenset[str], ...]:
-    """The keys of each word of a name (the record's names are read once per process)."""
+    """The keys of each word of a name (the record's names are read once per process; the
+    cache is bounded, since names written in the texts a server checks are kept too)."""
     from .lexicon import lexicon
     from .words import keys
 

@@ -251,3 +251,12 @@ def _leaves_a_country(m: Match) -> bool:
         return any(s.start >= origin.end and m.clause.words_between(origin.end, s.start) == 0
                    for s in m.clause.of("state"))
     return False
+
+
+def _years_counted(m: Match, gap: int = 0) -> Number | None:
+    """The number a word for years counts, at most ``gap`` words before it ("a three-year
+    term", "на три года", "five more years"); not a date ("five years later")."""
+    if any(d.start <= m.cue.start < d.end for d in m.clause.dates):
+        return None
+    return next((n for n in m.clause.numbers if n.end <= m.cue.start
+                 and m.clause.words_between(n.end, m.cue.start) <= gap), None)

@@ -25,6 +25,7 @@ from .common import (
     _original_signers,
     _signed_by_states,
     _uncertain_milestone,
+    _years_counted,
 )
 
 DOCUMENT_STEPS = {"sign": "signed", "in_force": "in_force_from"}
@@ -143,10 +144,7 @@ def treaty_term(m: Match) -> Built:
     for five more years": the Treaty's term (each extension is as long), said where the
     sentence speaks of the Treaty or its extension and of a term, a signing or a renewal;
     not how long something else lasted."""
-    if any(d.start <= m.cue.start < d.end for d in m.clause.dates):
-        return None  # "five years later": a date
-    number = next((n for n in m.clause.numbers if n.end <= m.cue.start
-                   and m.clause.words_between(n.end, m.cue.start) <= 1), None)  # "five more years"
+    number = _years_counted(m, gap=1)  # "five more years"
     if number is None or m.clause.of("office") or m.document() not in ("cst", EXTENSION):
         return None
     said = m.clause.cues_of("term_word", "sign", "renew", "in_force", "found")

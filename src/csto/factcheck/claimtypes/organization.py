@@ -10,6 +10,7 @@ from ..propositions import Proposition
 from ..reading import period
 from ..words import Token
 from .base import N_, OFF_TOPIC, Built, Match, claim, span
+from .common import _years_counted
 
 
 @claim(
@@ -144,8 +145,7 @@ def office_term(m: Match) -> Built:
     tahun": the years a Secretary General is appointed for, said where the sentence names
     the office (or its holder) and speaks of an appointment or a term; not how long someone
     held it ("headed the Organization for 13 years")."""
-    number = next((n for n in m.clause.numbers if n.end <= m.cue.start
-                   and m.clause.words_between(n.end, m.cue.start) == 0), None)
+    number = _years_counted(m)
     if number is None or not (m.has("appoint", "term_word")):
         return None
     named = [o for o in m.clause.sentence.mentions if o.kind == "office" and o.key == "secretary_general"]

@@ -252,16 +252,7 @@ def rotation(m: Match) -> Built:
     """The chair, or leading the Organization in turn ("each member leads it in turn")."""
     if not (m.has("chair_word") or m.clause.of("office") or _leads_in_turn(m)):
         return None
-    p = Proposition(
-        "article",
-        (("document", "charter"), ("number", "13")),
-        "in_force",
-        "true",
-        None,
-        m.day,
-        polarity=not m.denied,
-    )
-    return p, span(m.cue)
+    return _article_in_force(m, "charter", "13", not m.denied)
 
 
 def _leads_in_turn(m: Match) -> bool:
@@ -349,16 +340,7 @@ def withdrawal_notice(m: Match) -> Built:
 def consultations(m: Match) -> Built:
     if m.clause.of("state") or not m.has("all", "oblige", "aggression", "collective_security", "threat"):
         return None
-    p = Proposition(
-        "article",
-        (("document", "cst"), ("number", "2")),
-        "in_force",
-        "true",
-        None,
-        m.day,
-        polarity=not m.denied,
-    )
-    return p, span(m.cue)
+    return _article_in_force(m, "cst", "2", not m.denied)
 
 
 @claim(
@@ -372,13 +354,12 @@ def consultations(m: Match) -> Built:
 def peaceful_settlement(m: Match) -> Built:
     if not m.has("dispute") or m.clause.of("state"):
         return None  # the rule speaks of the parties' disputes, not of one state's conflict
-    p = Proposition(
-        "article",
-        (("document", "cst"), ("number", "1")),
-        "in_force",
-        "true",
-        None,
-        m.day,
-        polarity=m.clause.flips(m.cue.start, "prohibition") % 2 == 0,
-    )
+    return _article_in_force(m, "cst", "1", m.clause.flips(m.cue.start, "prohibition") % 2 == 0)
+
+
+def _article_in_force(m: Match, document: str, number: str, polarity: bool) -> Built:
+    """A rule said as it stands: the article that states it is in force on the day (the
+    article is the rule's citation; what it says is paraphrased in ``documents.yaml``)."""
+    p = Proposition("article", (("document", document), ("number", number)), "in_force", "true",
+                    None, m.day, polarity=polarity)
     return p, span(m.cue)
